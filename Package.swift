@@ -1,0 +1,77 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let upcoming: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "crosscheck",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "crosscheck", targets: ["crosscheck"]),
+        .library(name: "CrosscheckKit", targets: ["CrosscheckKit"]),
+        .library(name: "CrosscheckFetch", targets: ["CrosscheckFetch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "CrosscheckKit",
+            dependencies: [
+                "CLibXML2",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "CrosscheckFetch",
+            dependencies: [
+                "CrosscheckKit",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "crosscheck",
+            dependencies: [
+                "CrosscheckKit",
+                "CrosscheckFetch",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "CrosscheckKitTests",
+            dependencies: ["CrosscheckKit"],
+            resources: [.copy("Resources")],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "CrosscheckFetchTests",
+            dependencies: [
+                "CrosscheckFetch",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "crosscheckTests",
+            dependencies: ["CrosscheckKit"],
+            resources: [.copy("Resources")],
+            swiftSettings: upcoming
+        ),
+    ]
+)

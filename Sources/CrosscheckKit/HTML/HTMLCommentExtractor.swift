@@ -1,0 +1,308 @@
+internal import Foundation
+
+/// Finds a page's comment section and reads each comment: id, author, time, text and parent.
+///
+/// Recognises schema.org `Comment`/`UserComments` microdata, WordPress-style comment lists
+/// (`li.comment`, `id="comment-101"`), and any container whose class or id names comments, whose
+/// repeated children are then taken as the comments. Replies are comments nested inside others, or
+/// carry a `data-parent`-style attribute.
+struct HTMLCommentExtractor {
+    let document: HTMLDocument
+
+    /// The comments in page order and the nodes they occupy, which body extraction must skip.
+    func extract() -> (comments: [Comment], nodes: Set<Int>) {
+        var items = markedItems()
+        if items.isEmpty { items = repeatedItemsInContainers() }
+        guard !items.isEmpty else { return ([], []) }
+        let itemSet = Set(items)
+
+        var ids: [Int: String] = [:]
+        var used: Set<String> = []
+        var counter = 0
+        for item in items {
+            counter += 1
+            let node = document[item]
+            var id = node.attribute("id") ?? node.attribute("data-comment-id") ?? node.attribute("data-id")
+            if let current = id, current.isEmpty || used.contains(current) { id = nil }
+            let resolved = id ?? "c\(counter)"
+            ids[item] = resolved
+            used.insert(resolved)
+        }
+
+        var comments: [Comment] = []
+        for item in items {
+            let nested = Set(document.descendants(of: item).filter { itemSet.contains($0) })
+            let author = author(of: item, skipping: nested)
+            let time = time(of: item, skipping: nested)
+            let text = text(of: item, skipping: nested, author: author?.node, time: time?.node)
+            guard !text.isEmpty else { continue }
+            var parent: String?
+            if let ancestor = document.ancestors(of: item).first(where: { itemSet.contains($0) }) {
+                parent = ids[ancestor]
+            } else if let reference = parentAttribute(of: item) {
+                parent = ids.values.first { $0 == reference || $0 == "comment-\(reference)" }
+            }
+            comments.append(
+                Comment(
+                    id: ids[item]!, author: author?.name, time: DateNormalizer.normalizedOrRaw(time?.value),
+                    text: text, parent: parent))
+        }
+        var nodes: Set<Int> = []
+        for item in items {
+            nodes.insert(item)
+        }
+        return (comments, nodes)
+    }
+
+    // MARK: Finding the comments
+
+    /// Elements marked as comments by microdata, WordPress classes or `comment-N` ids.
+    private func markedItems() -> [Int] {
+        var result: [Int] = []
+        for index in document.descendants(of: document.root) {
+            let node = document[index]
+            guard !node.isText, node.tag != "body", node.tag != "html" else { continue }
+            if let type = node.attribute("itemtype")?.lowercased(),
+                type.hasSuffix("/comment") || type.hasSuffix("/usercomments")
+            {
+                result.append(index)
+                continue
+            }
+            guard ["li", "article", "div", "section"].contains(node.tag) else { continue }
+            let classes = document.classes(of: index)
+            if classes.contains(where: { Self.itemClasses.contains(String($0)) }) {
+                result.append(index)
+                continue
+            }
+            if let id = node.attribute("id")?.lowercased(), Self.isCommentID(id) {
+                result.append(index)
+            }
+        }
+        return result
+    }
+
+    private static let itemClasses: Set<String> = [
+        "comment", "comment-item", "comment-entry", "commentitem", "comment_item", "single-comment",
+        "user-comment", "reader-comment", "js-comment", "c-comment", "comments__item", "comment-list__item",
+        "comment-thread__item",
+    ]
+
+    /// `comment-101`, `comment_7`, `comment42`.
+    static func isCommentID(_ id: String) -> Bool {
+        guard id.hasPrefix("comment") else { return false }
+        let rest = id.dropFirst("comment".count).drop { $0 == "-" || $0 == "_" }
+        return !rest.isEmpty && rest.allSatisfy(\.isNumber)
+    }
+
+    /// Whether a class or id names a comment section.
+    static func namesCommentSection(_ names: String) -> Bool {
+        for token in names.split(whereSeparator: { $0.isWhitespace }) {
+            let token = token.lowercased()
+            if token.contains("disqus") || token == "discussion" || token == "responses" || token == "replies" {
+                return true
+            }
+            guard token.contains("comment") else { continue }
+            if ["commentar", "count", "form", "link", "button", "respond", "closed", "policy", "guidelines", "cta"]
+                .contains(where: token.contains)
+            {
+                continue
+            }
+            return true
+        }
+        return false
+    }
+
+    /// The repeated children of containers whose class or id names comments.
+    private func repeatedItemsInContainers() -> [Int] {
+        var containers: [Int] = []
+        for index in document.descendants(of: document.root) {
+            let node = document[index]
+            guard !node.isText, node.tag != "body", node.tag != "html" else { continue }
+            guard Self.namesCommentSection(document.classAndID(of: index)) else { continue }
+            if containers.contains(where: { document.isInside(index, $0) }) { continue }
+            containers.append(index)
+        }
+        var result: [Int] = []
+        for container in containers {
+            guard let signature = itemSignature(in: container) else { continue }
+            result += document.descendants(of: container).filter { signatureOf($0) == signature }
+        }
+        return result
+    }
+
+    /// Descends through wrappers until a level has repeated children, and returns their shape.
+    private func itemSignature(in container: Int) -> String? {
+        var level = [container]
+        for _ in 0..<6 {
+            var groups: [String: Int] = [:]
+            var next: [Int] = []
+            for parent in level {
+                for child in document[parent].children where !document[child].isText {
+                    let tag = document[child].tag
+                    if HTMLTags.headings.contains(tag) || ["form", "button", "script", "style", "a", "span", "p"]
+                        .contains(tag)
+                    {
+                        continue
+                    }
+                    next.append(child)
+                    guard !document.text(of: child).isEmpty else { continue }
+                    groups[signatureOf(child), default: 0] += 1
+                }
+            }
+            if let best = groups.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
+                best.value >= 2
+            {
+                return best.key
+            }
+            if next.isEmpty { return nil }
+            level = next
+        }
+        return nil
+    }
+
+    private func signatureOf(_ index: Int) -> String {
+        let node = document[index]
+        guard !node.isText else { return "" }
+        let first = document.classes(of: index).first.map(String.init) ?? ""
+        return node.tag + "." + first
+    }
+
+    // MARK: Reading one comment
+
+    private func author(of item: Int, skipping nested: Set<Int>) -> (name: String, node: Int)? {
+        for index in descendants(of: item, skipping: nested) {
+            let node = document[index]
+            guard !node.isText else { continue }
+            var candidate: Int?
+            if node.attribute("itemprop")?.lowercased() == "author" || node.attribute("itemprop") == "creator" {
+                candidate = document.descendants(of: index).first { document[$0].attribute("itemprop") == "name" }
+                    ?? index
+            } else if node.tag == "cite" || node.attribute("rel")?.lowercased() == "author" {
+                candidate = index
+            } else {
+                let names = document.classAndID(of: index)
+                if Self.authorWords.contains(where: { word in
+                    names.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).contains { $0 == word }
+                }) {
+                    candidate = index
+                }
+            }
+            guard let candidate else { continue }
+            var name = document.text(of: candidate)
+            for suffix in [" says:", " said:", " says", ":"] where name.hasSuffix(suffix) {
+                name = String(name.dropLast(suffix.count))
+            }
+            name = name.trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty, name.count <= 80 { return (name, index) }
+        }
+        return nil
+    }
+
+    private static let authorWords: [Substring] = [
+        "author", "username", "user", "name", "fn", "nickname", "handle", "commenter", "screenname", "byline",
+        "avatar-name", "display",
+    ]
+
+    private func time(of item: Int, skipping nested: Set<Int>) -> (value: String, node: Int)? {
+        for index in descendants(of: item, skipping: nested) {
+            let node = document[index]
+            guard !node.isText else { continue }
+            let itemprop = node.attribute("itemprop")?.lowercased() ?? ""
+            if node.tag == "time" || ["datecreated", "datepublished", "commenttime", "uploaddate"].contains(itemprop) {
+                let value = node.attribute("datetime") ?? node.attribute("content") ?? document.text(of: index)
+                if !value.isEmpty { return (value, index) }
+            }
+        }
+        for index in descendants(of: item, skipping: nested) where !document[index].isText {
+            let tokens = document.classAndID(of: index).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" })
+            if tokens.contains(where: { ["date", "time", "timestamp", "posted", "when"].contains($0) }) {
+                let value = document[index].attribute("title") ?? document.text(of: index)
+                if !value.isEmpty, value.count < 60 { return (value, index) }
+            }
+        }
+        return nil
+    }
+
+    private func text(of item: Int, skipping nested: Set<Int>, author: Int?, time: Int?) -> String {
+        let candidates = descendants(of: item, skipping: nested)
+        // 1. Microdata text, or a content element named as such.
+        for index in candidates where !document[index].isText {
+            let itemprop = document[index].attribute("itemprop")?.lowercased() ?? ""
+            if ["text", "commenttext", "articlebody", "description"].contains(itemprop) {
+                return paragraphs(in: index, skipping: nested)
+            }
+        }
+        for index in candidates where !document[index].isText {
+            let names = document.classAndID(of: index)
+            if ["comment-content", "comment-text", "comment-body-text", "comment__body", "comment__text",
+                "comment-message", "message", "content", "text", "body",
+            ].contains(where: { word in
+                names.split(separator: " ").contains { $0 == word || $0.hasSuffix("-" + word) || $0.hasSuffix("__" + word) }
+            }) {
+                if names.contains("meta") { continue }
+                let text = paragraphs(in: index, skipping: nested.union([author, time].compactMap { $0 }))
+                if !text.isEmpty { return text }
+            }
+        }
+        // 2. Everything in the item but its author, time, replies and action links.
+        var skip = nested
+        if let author { skip.insert(author) }
+        if let time { skip.insert(time) }
+        for index in candidates where !document[index].isText {
+            let node = document[index]
+            let names = document.classAndID(of: index)
+            if ["button", "form", "footer", "header", "nav", "img", "svg"].contains(node.tag)
+                || ["reply", "meta", "actions", "vote", "like", "share", "report", "avatar", "toolbar"].contains(where: {
+                    names.contains($0)
+                })
+            {
+                skip.insert(index)
+            }
+        }
+        return paragraphs(in: item, skipping: skip)
+    }
+
+    /// The text of `index` split at its `<p>` elements, paragraphs joined by two newlines.
+    private func paragraphs(in index: Int, skipping skip: Set<Int>) -> String {
+        var blocks: [String] = []
+        var run = ""
+        func flush() {
+            let text = run.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            if !text.isEmpty, !FurnitureText.isReplyWidget(text) { blocks.append(text) }
+            run = ""
+        }
+        var stack: [(Int, Bool)] = [(index, false)]
+        while let (current, closing) = stack.popLast() {
+            if closing { flush(); continue }
+            if current != index, skip.contains(current) { continue }
+            let node = document[current]
+            if node.isText { run += node.text; continue }
+            if HTMLTags.ignored.contains(node.tag) { continue }
+            if node.tag == "br" { run += " "; continue }
+            let block = HTMLTags.block.contains(node.tag)
+            if block { flush(); stack.append((current, true)) }
+            for child in node.children.reversed() { stack.append((child, false)) }
+        }
+        flush()
+        return blocks.joined(separator: "\n\n")
+    }
+
+    private func descendants(of item: Int, skipping nested: Set<Int>) -> [Int] {
+        var result: [Int] = []
+        var stack = document[item].children.reversed() as [Int]
+        while let current = stack.popLast() {
+            if nested.contains(current) { continue }
+            result.append(current)
+            stack.append(contentsOf: document[current].children.reversed())
+        }
+        return result
+    }
+
+    private func parentAttribute(of item: Int) -> String? {
+        let node = document[item]
+        for name in ["data-parent", "data-parent-id", "data-reply-to", "data-in-reply-to", "data-parentid"] {
+            if let value = node.attribute(name), !value.isEmpty, value != "0" { return value }
+        }
+        return nil
+    }
+}

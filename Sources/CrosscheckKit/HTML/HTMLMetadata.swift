@@ -1,0 +1,143 @@
+internal import Foundation
+
+/// The article's metadata as a page declares it: title, byline, publication time, canonical URL.
+struct HTMLMetadata: Sendable, Hashable {
+    var title: String?
+    var byline: String?
+    var published: String?
+    var url: String?
+
+    /// Reads metadata from JSON-LD, `<meta>` tags, `<link rel=canonical>`, `<h1>`, `<title>` and
+    /// `<time>`, in that order of trust.
+    init(document: HTMLDocument, jsonLD: JSONLD, excluding excluded: Set<Int>) {
+        var meta: [String: String] = [:]
+        var canonical: String?
+        var relAuthor: String?
+        var itempropAuthor: String?
+        var itempropPublished: String?
+        var firstH1: String?
+        var titleTag: String?
+        var firstTime: String?
+        var bylineText: String?
+
+        for index in document.descendants(of: document.root) {
+            let node = document[index]
+            switch node.tag {
+            case "meta":
+                let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop") ?? "")
+                    .lowercased()
+                if !key.isEmpty, let content = node.attribute("content"), meta[key] == nil {
+                    meta[key] = content.trimmingCharacters(in: .whitespacesAndNewlines)
+                }
+            case "link":
+                let rel = node.attribute("rel")?.lowercased() ?? ""
+                if rel.split(separator: " ").contains("canonical"), canonical == nil { canonical = node.attribute("href") }
+            case "title":
+                if titleTag == nil { titleTag = document.text(of: index) }
+            case "h1":
+                if firstH1 == nil, !Self.isInside(document, index, excluded) {
+                    let text = document.text(of: index)
+                    if !text.isEmpty { firstH1 = text }
+                }
+            case "time":
+                if firstTime == nil, !Self.isInside(document, index, excluded) {
+                    firstTime = node.attribute("datetime") ?? document.text(of: index)
+                }
+            default:
+                break
+            }
+            guard !node.isText else { continue }
+            if relAuthor == nil, node.attribute("rel")?.lowercased() == "author",
+                !Self.isInside(document, index, excluded)
+            {
+                relAuthor = document.text(of: index)
+            }
+            if let itemprop = node.attribute("itemprop")?.lowercased(), !Self.isInside(document, index, excluded) {
+                if itemprop == "author", itempropAuthor == nil {
+                    let name = document.descendants(of: index).first { document[$0].attribute("itemprop") == "name" }
+                    itempropAuthor = node.attribute("content") ?? document.text(of: name ?? index)
+                }
+                if itemprop == "datepublished", itempropPublished == nil {
+                    itempropPublished = node.attribute("content") ?? node.attribute("datetime") ?? document.text(of: index)
+                }
+            }
+            if bylineText == nil, node.tag != "meta", !Self.isInside(document, index, excluded) {
+                let names = document.classAndID(of: index)
+                if names.contains("byline") || names.split(whereSeparator: { !$0.isLetter }).contains("author") {
+                    let text = document.text(of: index)
+                    if !text.isEmpty, text.count < 120 { bylineText = text }
+                }
+            }
+        }
+
+        let article = jsonLD.article
+        let siteName = meta["og:site_name"]
+
+        var title = JSONLD.string(article?["headline"]) ?? meta["og:title"] ?? meta["twitter:title"]
+        if title == nil { title = firstH1 }
+        if title == nil, let titleTag { title = Self.strippingSiteSuffix(titleTag, siteName: siteName) }
+        if let current = title { title = Self.strippingSiteSuffix(current, siteName: siteName, onlyKnown: true) }
+        self.title = title.map(Self.clean)
+
+        var byline = JSONLD.names(article?["author"]) ?? itempropAuthor ?? relAuthor
+        if byline == nil, let author = meta["author"] ?? meta["article:author"] ?? meta["byl"] ?? meta["dc.creator"],
+            !author.hasPrefix("http")
+        {
+            byline = author
+        }
+        if byline == nil { byline = bylineText }
+        self.byline = byline.map(Self.cleanByline).flatMap { $0.isEmpty ? nil : $0 }
+
+        let publishedCandidates: [String?] = [
+            JSONLD.string(article?["datePublished"]), meta["article:published_time"],
+            meta["og:article:published_time"], meta["published_time"], meta["pubdate"], meta["publishdate"],
+            meta["publish-date"], meta["date"], meta["dc.date"], meta["dc.date.issued"], meta["dcterms.created"],
+            meta["sailthru.date"], meta["parsely-pub-date"], meta["datepublished"], itempropPublished, firstTime,
+        ]
+        let published = publishedCandidates.lazy.compactMap { $0 }.first { !$0.isEmpty }
+        self.published = DateNormalizer.normalizedOrRaw(published)
+
+        let url =
+            canonical ?? meta["og:url"] ?? JSONLD.string(article?["url"])
+            ?? JSONLD.string(article?["mainEntityOfPage"], key: "@id")
+        self.url = url?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static func isInside(_ document: HTMLDocument, _ index: Int, _ excluded: Set<Int>) -> Bool {
+        if excluded.isEmpty { return false }
+        var current = index
+        while current >= 0 {
+            if excluded.contains(current) { return true }
+            current = document[current].parent
+        }
+        return false
+    }
+
+    static func clean(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// "By Jane Doe and John Roe, Staff Writers" keeps the names part after "By".
+    static func cleanByline(_ text: String) -> String {
+        var result = clean(text)
+        for prefix in ["By ", "by ", "BY ", "Written by ", "Words by ", "Von "] where result.hasPrefix(prefix) {
+            result = String(result.dropFirst(prefix.count))
+        }
+        return result.trimmingCharacters(in: CharacterSet(charactersIn: " |,·-"))
+    }
+
+    /// "Bridge vote passes | The Harbour Herald" becomes "Bridge vote passes".
+    ///
+    /// With `onlyKnown`, only a suffix equal to the site name is removed.
+    static func strippingSiteSuffix(_ title: String, siteName: String?, onlyKnown: Bool = false) -> String {
+        let title = clean(title)
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let head = String(title[..<range.lowerBound])
+            let tail = String(title[range.upperBound...])
+            if let siteName, tail.caseInsensitiveCompare(clean(siteName)) == .orderedSame { return head }
+            if !onlyKnown, tail.split(separator: " ").count <= 4, head.count > tail.count { return head }
+        }
+        return title
+    }
+}

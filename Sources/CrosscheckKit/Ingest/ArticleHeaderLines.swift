@@ -1,0 +1,63 @@
+internal import Foundation
+
+/// Removes the headline, byline and dateline lines that open an article body, keeping what
+/// they say as metadata.
+enum ArticleHeaderLines {
+    /// Strips header lines from the start of `paragraphs` (at most the first five).
+    static func strip(from paragraphs: inout [String], title: String?, byline: inout String?, published: inout String?) {
+        var index = 0
+        while index < min(paragraphs.count, 5) {
+            let line = paragraphs[index]
+            if let title, line == title {
+                paragraphs.remove(at: index)
+                continue
+            }
+            if let name = bylineName(line) {
+                if byline == nil { byline = name }
+                paragraphs.remove(at: index)
+                continue
+            }
+            if isDateline(line) {
+                if published == nil { published = DateNormalizer.iso8601(datePart(line)) }
+                paragraphs.remove(at: index)
+                continue
+            }
+            index += 1
+        }
+    }
+
+    /// "By Jane Doe" or "By Jane Doe and Sam Roe, Harbour Herald": the names.
+    static func bylineName(_ line: String) -> String? {
+        let words = line.split(separator: " ")
+        guard line.count <= 100, words.count >= 2, words.count <= 14,
+            ["by", "By", "BY"].contains(String(words[0]))
+        else { return nil }
+        let rest = words.dropFirst()
+        guard let first = rest.first?.first, first.isUppercase else { return nil }
+        if line.hasSuffix(".") && words.count > 6 { return nil }
+        var name = rest.joined(separator: " ")
+        for separator in [" | ", " · ", " — ", " - "] {
+            if let range = name.range(of: separator) { name = String(name[..<range.lowerBound]) }
+        }
+        return name.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// "Published March 3, 2026", "Updated 10:15 a.m. ET, March 3, 2026", "March 3, 2026".
+    static func isDateline(_ line: String) -> Bool {
+        guard line.count <= 80 else { return false }
+        let lower = line.lowercased()
+        let openers = ["published", "updated", "posted", "first published", "last updated", "date:"]
+        if openers.contains(where: lower.hasPrefix), DateNormalizer.iso8601(datePart(line)) != nil { return true }
+        return DateNormalizer.iso8601(line) != nil && line.split(separator: " ").count <= 8
+    }
+
+    static func datePart(_ line: String) -> String {
+        var text = line
+        for opener in ["Published on", "Published:", "Published", "Updated:", "Updated", "Posted on", "Posted",
+            "First published", "Last updated", "Date:"] where text.hasPrefix(opener)
+        {
+            text = String(text.dropFirst(opener.count))
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+}

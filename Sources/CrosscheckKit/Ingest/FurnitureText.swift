@@ -1,0 +1,89 @@
+internal import Foundation
+
+/// Recognises lines and paragraphs of page furniture by their words: "Listen to this article",
+/// share prompts, newsletter and promo boxes, photo credits, tag lists.
+///
+/// Used by both the HTML and the plain-text extractors, after structure has done what it can.
+public enum FurnitureText {
+    /// Whole-line phrases (lower-cased, without trailing punctuation) that are furniture.
+    static let exactLines: Set<String> = [
+        "advertisement", "advertising", "ad", "sponsored", "sponsored content", "share", "share this",
+        "share this article", "share this story", "share on facebook", "share on twitter", "share on x",
+        "tweet", "email", "print", "copy link", "link copied", "listen", "listen to this article",
+        "listen to the article", "listen to this story", "play", "pause", "read more", "see more",
+        "more on this story", "related", "related stories", "related articles", "recommended",
+        "most read", "most popular", "trending", "skip to content", "skip to main content", "menu", "search",
+        "sign in", "log in", "subscribe", "subscribe now", "sign up", "close", "back to top", "top stories",
+        "you may also like", "more from", "follow us", "comments", "leave a comment", "post a comment",
+        "show comments", "hide comments", "load more comments", "reply", "continue reading", "accept",
+        "accept all", "reject all", "manage cookies", "cookie settings", "fact checker", "fact check this article",
+        "image", "photo", "video", "audio", "gallery", "open image", "enlarge", "try it now", "try it", "learn more",
+        "find out more", "get started", "start now", "check it out", "sign up now", "register", "donate now",
+        "support us", "open in app", "view in app", "save", "saved", "bookmark", "gift this article", "gift article",
+    ]
+
+    /// Line openings (lower-cased) that mark furniture when the line is short.
+    static let prefixes: [String] = [
+        "listen to this", "listen to the", "audio:", "share this", "share on", "share:", "follow us",
+        "follow @", "sign up for", "sign up to", "subscribe to", "subscribe for", "get our newsletter",
+        "newsletter:", "read more:", "read more at", "read next", "more:", "related:", "see also:", "also read",
+        "recommended:", "advertisement", "photo:", "photo by", "photograph:", "image:", "image by",
+        "image credit", "credit:", "photo credit", "picture:", "illustration:", "video:", "watch:",
+        "tags:", "topics:", "filed under", "categories:", "copyright", "©", "(c) 20", "all rights reserved",
+        "this article was", "click here", "tap here", "download our app", "download the app",
+        "we use cookies", "this site uses cookies", "by continuing to use", "by using this site", "cookie",
+        "fact checker:", "fact-checker:", "verify this article", "check this article",
+        "minutes read", "min read", "estimated reading time", "reading time", "updated:", "last updated",
+        "published:", "first published", "posted in", "posted on", "leave a reply", "jump to",
+    ]
+
+    /// Phrases anywhere in a short line that mark a promo or widget.
+    static let infixes: [String] = [
+        "newsletter", "subscribe", "sign up", "listen to this article", "listen to the article",
+        "cookies", "our app", "in your inbox", "become a member", "support our journalism",
+        "donate", "fact checker", "fact-checker", "verify this article", "check the claims in this article",
+        "ai-generated audio", "text-to-speech", "narrated", "getty images", "shutterstock", "/ reuters",
+        "/reuters", "ap photo", "afp via", "(photo", "photograph by",
+    ]
+
+    /// Whether `line` reads as page furniture rather than article text.
+    ///
+    /// Short lines are judged by their words; long lines (over 40 words) are furniture only when
+    /// they start with a furniture phrase such as a cookie notice.
+    public static func isFurniture(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return true }
+        let lower = trimmed.lowercased()
+        let bare = lower.trimmingCharacters(in: CharacterSet(charactersIn: ".:!?»›>→|•·-–— "))
+        if exactLines.contains(bare) { return true }
+        let words = lower.split(whereSeparator: { $0.isWhitespace }).count
+        if words <= 40, prefixes.contains(where: { bare.hasPrefix($0) }) { return true }
+        if words <= 25, infixes.contains(where: lower.contains) { return true }
+        if words <= 6, isCountLine(bare) { return true }
+        if lower.hasPrefix("we use cookies") || lower.hasPrefix("this website uses cookies") { return true }
+        return false
+    }
+
+    /// Lines such as "5 min read", "12 shares", "3 photos".
+    static func isCountLine(_ line: String) -> Bool {
+        let parts = line.split(separator: " ")
+        guard parts.count >= 2, parts.count <= 4, parts[0].allSatisfy(\.isNumber) else { return false }
+        let unit = parts[1]
+        return ["min", "mins", "minute", "minutes", "shares", "share", "photos", "photo", "images", "views"]
+            .contains(String(unit))
+    }
+}
+
+extension FurnitureText {
+    /// Action words under a comment: "Reply", "Like (3)", "Report".
+    static func isReplyWidget(_ text: String) -> Bool {
+        let lower = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " .:!|·"))
+        let bare = lower.filter { $0.isLetter || $0 == " " }.trimmingCharacters(in: .whitespaces)
+        let widgets: Set<String> = [
+            "reply", "like", "likes", "report", "share", "flag", "upvote", "downvote", "reply report", "like reply",
+            "reply like", "reply flag", "permalink", "edit", "delete", "report abuse", "recommend", "show replies",
+            "hide replies", "view replies", "load more replies",
+        ]
+        return widgets.contains(bare) || widgets.contains(lower)
+    }
+}

@@ -1,0 +1,75 @@
+public import Foundation
+public import Logging
+
+/// Runs the pipeline over one article input and assembles the ``Report``.
+///
+/// Each stage is a pure function of its input; the checker times them and records the facts a
+/// report needs to be reproducible (engine version, input digest, timings).
+public struct ArticleChecker: Sendable {
+    /// How to check articles.
+    public struct Configuration: Sendable {
+        /// How to read input. The default detects the format and accepts up to 50 MB.
+        public var reader: ArticleReader.Configuration
+        /// The current time, injected so tests can fix it. The default is the system clock.
+        public var now: @Sendable () -> Date
+
+        public init(reader: ArticleReader.Configuration = .init(), now: @escaping @Sendable () -> Date = { Date() }) {
+            self.reader = reader
+            self.now = now
+        }
+    }
+
+    public var configuration: Configuration
+    public var logger: Logger
+
+    public init(configuration: Configuration = .init(), logger: Logger = Logger(label: "crosscheck")) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Reads `input` and runs every stage over it.
+    /// - Throws: ``CrosscheckError`` when the input cannot be read as an article.
+    public func check(_ input: ArticleInput) throws -> Report {
+        var timings: [StageTiming] = []
+        let clock = ContinuousClock()
+
+        var start = clock.now
+        let read = try ArticleReader(configuration: configuration.reader).read(input)
+        timings.append(StageTiming(stage: "extract", milliseconds: Self.milliseconds(clock.now - start)))
+        logger.debug(
+            "article extracted",
+            metadata: [
+                "input.format": "\(read.format.rawValue)", "article.paragraphs": "\(read.article.paragraphs.count)",
+                "article.comments": "\(read.article.comments.count)",
+            ])
+
+        start = clock.now
+        let text = read.article.text
+        let scalars = Array(text.unicodeScalars)
+        let sentences = SentenceSegmenter().sentences(in: scalars)
+        let words = Tokenizer().tokens(in: scalars, range: nil).count { $0.kind != .punctuation }
+        timings.append(StageTiming(stage: "segment", milliseconds: Self.milliseconds(clock.now - start)))
+
+        return Report(
+            generatedAt: ISO8601DateFormatter().string(from: configuration.now()),
+            input: InputInfo(
+                name: input.name, format: read.format, charset: read.charset.rawValue, bytes: input.data.count,
+                digest: "sha256:" + SHA256.hex(input.data)),
+            article: ReportArticle(article: read.article, sentences: sentences, words: words),
+            timings: timings
+        )
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return (Double(seconds) * 1000 + Double(attoseconds) / 1e15 * 1).rounded(toPlaces: 3)
+    }
+}
+
+extension Double {
+    /// The value rounded to `places` decimal places.
+    public func rounded(toPlaces places: Int) -> Double {
+        let factor = pow(10, Double(places))
+        return (self * factor).rounded() / factor
+    }
+}

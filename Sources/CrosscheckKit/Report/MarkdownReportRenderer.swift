@@ -1,0 +1,55 @@
+internal import Foundation
+
+/// Writes the report as Markdown, for pasting into notes, tickets and review documents.
+public struct MarkdownReportRenderer: ReportRenderer {
+    public init() {}
+
+    public func render(_ report: Report) throws -> String {
+        var out = ""
+        let article = report.article
+        out += "# \(escape(article.title ?? "Untitled article"))\n\n"
+        var facts: [String] = []
+        if let byline = article.byline { facts.append("**By:** \(escape(byline))") }
+        if let published = article.published { facts.append("**Published:** \(published)") }
+        if let url = article.url { facts.append("**URL:** <\(url)>") }
+        facts.append(
+            "**Length:** \(article.paragraphs.count) paragraphs, \(article.sentences.count) sentences, \(article.words) words"
+        )
+        facts.append("**Comments:** \(article.comments.count)")
+        out += facts.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
+
+        out += "## Article\n\n"
+        for paragraph in article.paragraphs { out += "\(escape(paragraph))\n\n" }
+
+        if !article.comments.isEmpty {
+            out += "## Comments\n\n"
+            let screening = Dictionary(report.comments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            for comment in article.comments {
+                var head = "**\(escape(comment.author ?? "Anonymous"))**"
+                if let time = comment.time { head += " · \(time)" }
+                if let parent = comment.parent { head += " · reply to `\(parent)`" }
+                head += " · `\(comment.id)`"
+                if let screen = screening[comment.id], !screen.flags.isEmpty {
+                    head += " · ⚠️ \(screen.flags.joined(separator: ", "))"
+                }
+                let indent = comment.parent == nil ? "" : "  "
+                out += "\(indent)- \(head)  \n\(indent)  \(escape(comment.text).replacingOccurrences(of: "\n\n", with: "  \n\(indent)  "))\n"
+            }
+            out += "\n"
+        }
+
+        out += "---\n\n"
+        out += "_crosscheck \(report.engine.version) · \(report.schema) · input `\(report.input.name)` (\(report.input.format.rawValue), \(report.input.digest.prefix(19))…) · \(report.generatedAt)_\n"
+        return out
+    }
+
+    /// Escapes characters that would start Markdown markup at the start of a line or inline.
+    func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "\\`*_[]<>#|".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}

@@ -1,0 +1,155 @@
+/// One check-worthy claim in the report (filled by the claims and verification stages).
+public struct ReportClaim: Sendable, Hashable, Codable {
+    public var id: String
+    public var text: String
+    public var start: Int
+    public var end: Int
+    public var checkworthiness: Double
+    public var types: [String]
+    public var attribution: Attribution
+    public var quote: Quote?
+    public var verdict: Verdict?
+    public var factcheckMatches: [FactcheckMatch]
+
+    public init(
+        id: String, text: String, start: Int, end: Int, checkworthiness: Double, types: [String],
+        attribution: Attribution, quote: Quote? = nil, verdict: Verdict? = nil, factcheckMatches: [FactcheckMatch] = []
+    ) {
+        self.id = id
+        self.text = text
+        self.start = start
+        self.end = end
+        self.checkworthiness = checkworthiness
+        self.types = types
+        self.attribution = attribution
+        self.quote = quote
+        self.verdict = verdict
+        self.factcheckMatches = factcheckMatches
+    }
+
+    /// Who a claim is attributed to.
+    public struct Attribution: Sendable, Hashable, Codable {
+        /// `named`, `anonymous` or `none`.
+        public var kind: String
+        public var source: String?
+
+        public init(kind: String, source: String? = nil) {
+            self.kind = kind
+            self.source = source
+        }
+    }
+
+    /// A direct quotation and its speaker.
+    public struct Quote: Sendable, Hashable, Codable {
+        public var text: String
+        public var speaker: String?
+
+        public init(text: String, speaker: String? = nil) {
+            self.text = text
+            self.speaker = speaker
+        }
+    }
+
+    /// The verification result for a claim.
+    public struct Verdict: Sendable, Hashable, Codable {
+        public var label: String
+        public var confidence: Double
+        public var asOf: String?
+        public var evidence: [Evidence]
+
+        public init(label: String, confidence: Double, asOf: String? = nil, evidence: [Evidence] = []) {
+            self.label = label
+            self.confidence = confidence
+            self.asOf = asOf
+            self.evidence = evidence
+        }
+    }
+
+    /// One cited passage.
+    public struct Evidence: Sendable, Hashable, Codable {
+        public var documentId: String
+        public var url: String?
+        public var title: String?
+        public var published: String?
+        public var text: String
+        public var stance: String
+        public var score: Double
+
+        public init(
+            documentId: String, url: String? = nil, title: String? = nil, published: String? = nil, text: String,
+            stance: String, score: Double
+        ) {
+            self.documentId = documentId
+            self.url = url
+            self.title = title
+            self.published = published
+            self.text = text
+            self.stance = stance
+            self.score = score
+        }
+    }
+
+    /// An earlier fact-check of the same claim.
+    public struct FactcheckMatch: Sendable, Hashable, Codable {
+        public var id: String
+        public var claim: String
+        public var rating: String?
+        public var url: String?
+        public var score: Double
+
+        public init(id: String, claim: String, rating: String? = nil, url: String? = nil, score: Double) {
+            self.id = id
+            self.claim = claim
+            self.rating = rating
+            self.url = url
+            self.score = score
+        }
+    }
+}
+
+/// The language section: persuasion techniques and the article style score.
+public struct LanguageSection: Sendable, Hashable, Codable {
+    public var score: Double
+    public var techniques: [Technique]
+    public var reasons: [String]
+
+    public init(score: Double, techniques: [Technique], reasons: [String] = []) {
+        self.score = score
+        self.techniques = techniques
+        self.reasons = reasons
+    }
+
+    /// One technique span.
+    public struct Technique: Sendable, Hashable, Codable {
+        public var technique: String
+        public var start: Int
+        public var end: Int
+        public var text: String
+        public var score: Double
+
+        public init(technique: String, start: Int, end: Int, text: String, score: Double) {
+            self.technique = technique
+            self.start = start
+            self.end = end
+            self.text = text
+            self.score = score
+        }
+    }
+}
+
+/// The screening result for one comment.
+public struct CommentScreening: Sendable, Hashable, Codable {
+    public var id: String
+    public var inauthentic: Double
+    public var flags: [String]
+    public var reasons: [String]
+    public var cluster: String?
+
+    public init(id: String, inauthentic: Double, flags: [String], reasons: [String], cluster: String? = nil) {
+        self.id = id
+        self.inauthentic = inauthentic
+        self.flags = flags
+        self.reasons = reasons
+        self.cluster = cluster
+    }
+}

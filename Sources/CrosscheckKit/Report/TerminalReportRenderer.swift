@@ -1,0 +1,88 @@
+internal import Foundation
+
+/// Writes the report for reading in a terminal, with colour when asked.
+public struct TerminalReportRenderer: ReportRenderer {
+    /// Whether to use ANSI colours and styles.
+    public var color: Bool
+    /// The line width to wrap at. The default is 100.
+    public var width: Int
+
+    public init(color: Bool, width: Int = 100) {
+        self.color = color
+        self.width = max(40, width)
+    }
+
+    public func render(_ report: Report) throws -> String {
+        var out = ""
+        let article = report.article
+        out += style(article.title ?? "Untitled article", .bold) + "\n"
+        var meta: [String] = []
+        if let byline = article.byline { meta.append("by \(byline)") }
+        if let published = article.published { meta.append(published) }
+        if !meta.isEmpty { out += style(meta.joined(separator: " · "), .dim) + "\n" }
+        if let url = article.url { out += style(url, .cyan) + "\n" }
+        out += style(
+            "\(article.paragraphs.count) paragraphs · \(article.sentences.count) sentences · \(article.words) words · \(article.comments.count) comments",
+            .dim) + "\n\n"
+
+        out += heading("Article")
+        for paragraph in article.paragraphs {
+            out += wrap(paragraph, indent: "  ") + "\n\n"
+        }
+
+        if !article.comments.isEmpty {
+            out += heading("Comments (\(article.comments.count))")
+            let screening = Dictionary(report.comments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            for comment in article.comments {
+                let indent = comment.parent == nil ? "  " : "      "
+                var head = style(comment.author ?? "anonymous", .bold)
+                if let time = comment.time { head += style(" · \(time)", .dim) }
+                head += style(" [\(comment.id)]", .dim)
+                if let screen = screening[comment.id], !screen.flags.isEmpty {
+                    head += " " + style(screen.flags.joined(separator: ", "), .yellow)
+                }
+                out += indent + head + "\n" + wrap(comment.text, indent: indent) + "\n"
+            }
+            out += "\n"
+        }
+
+        let timing = report.timings.map { "\($0.stage) \(formatMilliseconds($0.milliseconds))" }.joined(separator: ", ")
+        out += style(
+            "crosscheck \(report.engine.version) · \(report.input.format.rawValue) input · \(report.input.digest.prefix(19))… · \(timing)",
+            .dim) + "\n"
+        return out
+    }
+
+    enum Style: String {
+        case bold = "1", dim = "2", cyan = "36", yellow = "33", red = "31", green = "32", underline = "4"
+    }
+
+    func style(_ text: String, _ style: Style) -> String {
+        color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    func heading(_ text: String) -> String {
+        style(text.uppercased(), .bold) + "\n"
+    }
+
+    /// Word-wraps `text` at ``width`` columns, each line prefixed with `indent`.
+    func wrap(_ text: String, indent: String) -> String {
+        var lines: [String] = []
+        for paragraph in text.components(separatedBy: "\n") {
+            var line = ""
+            for word in paragraph.split(separator: " ") {
+                if !line.isEmpty, indent.count + line.count + 1 + word.count > width {
+                    lines.append(indent + line)
+                    line = ""
+                }
+                line += line.isEmpty ? String(word) : " " + word
+            }
+            lines.append(indent + line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func formatMilliseconds(_ value: Double) -> String {
+        value >= 100 ? "\(Int(value.rounded())) ms" : "\(value.rounded(toPlaces: 1)) ms"
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import CrosscheckKit
+import Foundation
+
+/// The command-line tool's exit statuses, one per kind of failure.
+enum ExitCodes {
+    static let table: [(CrosscheckError.Code, Int32, String)] = [
+        (.fileNotFound, 3, "the input file does not exist"),
+        (.isDirectory, 4, "the input is a directory"),
+        (.unreadable, 5, "the input could not be read"),
+        (.emptyArticle, 6, "no article body was found (or the input is empty)"),
+        (.binaryInput, 7, "the input is binary data"),
+        (.inputTooLarge, 8, "the input is over the size limit"),
+        (.unreachable, 9, "a URL could not be reached"),
+        (.httpStatus, 10, "a server answered with an error status"),
+        (.malformedJSON, 11, "JSON input is malformed"),
+        (.unsupportedContent, 12, "a URL is not a web page, text or JSON"),
+        (.tooManyRedirects, 13, "a URL redirected too many times"),
+        (.invalidArgument, 14, "an option has an unusable value"),
+        (.writeFailed, 15, "the output could not be written"),
+    ]
+
+    static func status(for code: CrosscheckError.Code) -> Int32 {
+        table.first { $0.0 == code }?.1 ?? 1
+    }
+
+    static var help: String {
+        var lines = ["EXIT STATUS:", "  0   success", "  1   unexpected failure"]
+        for (_, status, meaning) in table {
+            lines.append("  \(String(status).padding(toLength: 3, withPad: " ", startingAt: 0)) \(meaning)")
+        }
+        lines.append("  64  invalid command-line usage")
+        return lines.joined(separator: "\n")
+    }
+
+    /// Prints `error` on standard error and returns the exit code to throw.
+    static func fail(_ error: CrosscheckError) -> ExitCode {
+        StandardError.write("error: \(error.description)\n")
+        return ExitCode(status(for: error.code))
+    }
+}
+
+/// Writes to standard error.
+enum StandardError {
+    static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,84 @@
+public import ArgumentParser
+import CrosscheckFetch
+import CrosscheckKit
+import Foundation
+
+extension InputFormat: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
+
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check one article and print the report.",
+        discussion: """
+            INPUT is a file path, - for standard input, or an http(s) URL. The format (HTML, plain \
+            text or JSON) is detected; override it with --input-format.
+
+            Examples:
+              crosscheck check Examples/harbour-bridge.html
+              crosscheck check https://news.example/story --format json
+              cat copied-page.txt | crosscheck check - --format markdown
+
+            \(ExitCodes.help)
+            """
+    )
+
+    @Argument(help: "The article: a file path, - for standard input, or an http(s) URL.")
+    var input: String
+
+    @Option(name: .shortAndLong, help: "Output format: terminal, json or markdown.")
+    var format: ReportFormat = .terminal
+
+    @Option(help: "Input format: auto, html, text or json.")
+    var inputFormat: String = "auto"
+
+    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Never colour terminal output (colour is also off when output is not a terminal, or NO_COLOR is set).")
+    var noColor = false
+
+    @Option(help: "Largest input accepted, e.g. 50MB, 500KB.")
+    var maxInputSize: String = "50MB"
+
+    @Option(help: "Seconds to wait for a URL.")
+    var timeout: Double = 20
+
+    @Option(help: "The page's own URL, when INPUT is a saved file (used to resolve relative links).")
+    var url: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let logger = global.bootstrapLogging()
+        do {
+            guard let maxBytes = ByteCount.parse(maxInputSize), maxBytes > 0 else {
+                throw CrosscheckError(.invalidArgument, "--max-input-size \(maxInputSize) is not a size; write it like 50MB or 500KB")
+            }
+            var readerConfiguration = ArticleReader.Configuration(maxBytes: maxBytes)
+            if inputFormat != "auto" {
+                guard let chosen = InputFormat(rawValue: inputFormat.lowercased()) else {
+                    throw CrosscheckError(.invalidArgument, "--input-format \(inputFormat) is unknown; use auto, html, text or json")
+                }
+                readerConfiguration.format = chosen
+            }
+            let fetcher = HTTPFetcher(
+                configuration: .init(timeout: timeout, maxBytes: maxBytes), logger: logger)
+            let articleInput = try await InputLoader(maxBytes: maxBytes, fetcher: fetcher).load(input, url: url)
+            let checker = ArticleChecker(configuration: .init(reader: readerConfiguration), logger: logger)
+            let report = try checker.check(articleInput)
+            let writer = OutputWriter(path: output)
+            let renderer: any ReportRenderer
+            switch format {
+            case .json: renderer = JSONReportRenderer()
+            case .markdown: renderer = MarkdownReportRenderer()
+            case .terminal:
+                let color = !noColor && writer.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+                let width = Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 100
+                renderer = TerminalReportRenderer(color: color, width: width)
+            }
+            try writer.write(try renderer.render(report))
+        } catch let error as CrosscheckError {
+            throw ExitCodes.fail(error)
+        }
+    }
+}
