@@ -1,7 +1,7 @@
 public import CrosscheckKit
 public import Foundation
 #if canImport(FoundationNetworking)
-public import FoundationNetworking
+internal import FoundationNetworking
 #endif
 public import Logging
 

@@ -33,7 +33,7 @@ struct HTMLMetadata: Sendable, Hashable {
                 let rel = node.attribute("rel")?.lowercased() ?? ""
                 if rel.split(separator: " ").contains("canonical"), canonical == nil { canonical = node.attribute("href") }
             case "title":
-                if titleTag == nil { titleTag = document.text(of: index) }
+                if titleTag == nil { titleTag = Self.clean(document.rawText(of: index)) }
             case "h1":
                 if firstH1 == nil, !Self.isInside(document, index, excluded) {
                     let text = document.text(of: index)
@@ -74,8 +74,9 @@ struct HTMLMetadata: Sendable, Hashable {
         let siteName = meta["og:site_name"]
 
         var title = JSONLD.string(article?["headline"]) ?? meta["og:title"] ?? meta["twitter:title"]
+        if title?.isEmpty == true { title = nil }
         if title == nil { title = firstH1 }
-        if title == nil, let titleTag { title = Self.strippingSiteSuffix(titleTag, siteName: siteName) }
+        if title == nil, let titleTag, !titleTag.isEmpty { title = Self.strippingSiteSuffix(titleTag, siteName: siteName) }
         if let current = title { title = Self.strippingSiteSuffix(current, siteName: siteName, onlyKnown: true) }
         self.title = title.map(Self.clean)
 
@@ -136,7 +137,7 @@ struct HTMLMetadata: Sendable, Hashable {
             let head = String(title[..<range.lowerBound])
             let tail = String(title[range.upperBound...])
             if let siteName, tail.caseInsensitiveCompare(clean(siteName)) == .orderedSame { return head }
-            if !onlyKnown, tail.split(separator: " ").count <= 4, head.count > tail.count { return head }
+            if !onlyKnown, tail.split(separator: " ").count <= 4, head.split(separator: " ").count >= 2 { return head }
         }
         return title
     }

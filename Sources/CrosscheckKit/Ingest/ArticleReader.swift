@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// Turns raw input into an ``Article``: checks it, decodes its charset, detects its format and
 /// runs the matching extractor.

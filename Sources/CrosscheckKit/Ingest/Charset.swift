@@ -41,7 +41,7 @@ public enum TextDecoding {
     ///
     /// The byte order mark wins, then `declared` (an HTTP header's charset), then a charset the
     /// document declares in its first 1024 bytes (`<meta charset>`, `<?xml encoding>`), then UTF-8.
-    /// Undecodable UTF-8 falls back to windows-1252 when most of the input is not valid UTF-8,
+    /// Undecodable UTF-8 falls back to windows-1252 when invalid sequences far outnumber valid ones,
     /// otherwise invalid bytes become U+FFFD. Never fails.
     public static func decode(_ data: Data, declared: Charset? = nil) -> (text: String, charset: Charset) {
         if let (charset, length) = byteOrderMark(data) {
@@ -112,7 +112,7 @@ public enum TextDecoding {
             }
             if valid { multiByte += 1; index += length } else { invalid += 1; index += 1 }
         }
-        return invalid > 0 && invalid >= multiByte ? .windows1252 : .utf8
+        return invalid > 0 && multiByte * 4 < invalid ? .windows1252 : .utf8
     }
 
     /// Whether the bytes look like binary data rather than text in any supported charset.

@@ -36,8 +36,11 @@ public struct JSONArticleDecoder: Sendable {
     public func decode(object: [String: Any], url: String? = nil) throws -> Article {
         var paragraphs: [String] = []
         if let list = object["paragraphs"] as? [Any] {
-            paragraphs = list.compactMap { Self.string($0) }.map(Self.clean).filter { !$0.isEmpty }
-        } else if let text = Self.string(object["text"] ?? object["body"] ?? object["content"]) {
+            guard list.allSatisfy({ $0 is String }) else {
+                throw CrosscheckError(.malformedJSON, "\"paragraphs\" must be a list of strings")
+            }
+            paragraphs = list.compactMap { $0 as? String }.map(Self.clean).filter { !$0.isEmpty }
+        } else if let text = (object["text"] ?? object["body"] ?? object["content"]) as? String {
             paragraphs = Self.split(text)
         } else if object["paragraphs"] != nil || object["text"] != nil {
             throw CrosscheckError(.malformedJSON, "\"text\" must be a string and \"paragraphs\" a list of strings")

@@ -22,11 +22,7 @@ public struct PlainTextExtractor: Sendable {
         }
         let blocks = Self.paragraphs(from: lines)
         var paragraphs = blocks.filter { !FurnitureText.isFurniture($0) }
-        var title: String?
-        if let first = paragraphs.first, Self.looksLikeHeadline(first), paragraphs.count > 1 {
-            title = first
-            paragraphs.removeFirst()
-        }
+        let title = Self.takeHeadline(from: &paragraphs)
         var byline: String?
         var published: String?
         ArticleHeaderLines.strip(from: &paragraphs, title: title, byline: &byline, published: &published)
@@ -37,40 +33,72 @@ public struct PlainTextExtractor: Sendable {
 
     // MARK: Body
 
-    /// Blank-line-separated blocks, with hard-wrapped lines joined and other lines kept apart.
+    /// Blank-line-separated blocks; inside a block, hard-wrapped lines are joined and other lines
+    /// kept apart (a copied page often has one paragraph or widget per line).
     static func paragraphs(from lines: [String]) -> [String] {
         var result: [String] = []
-        var current = ""
-        var previous = ""
-        for line in lines {
-            if line.isEmpty {
-                if !current.isEmpty { result.append(current) }
-                current = ""
-                previous = ""
-                continue
+        var block: [String] = []
+        func flush() {
+            defer { block = [] }
+            guard !block.isEmpty else { return }
+            let wrapped = isHardWrapped(block)
+            var current = block[0]
+            for line in block.dropFirst() {
+                if joins(current, line, hardWrapped: wrapped) {
+                    current += " " + line
+                } else {
+                    result.append(current)
+                    current = line
+                }
             }
-            if current.isEmpty {
-                current = line
-            } else if continues(previous, with: line) {
-                current += " " + line
-            } else {
-                result.append(current)
-                current = line
-            }
-            previous = line
+            result.append(current)
         }
-        if !current.isEmpty { result.append(current) }
+        for line in lines {
+            if line.isEmpty { flush() } else { block.append(line) }
+        }
+        flush()
         return result.map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") }
     }
 
-    /// Whether `next` continues the paragraph that `line` is part of (a hard-wrapped line).
-    static func continues(_ line: String, with next: String) -> Bool {
+    /// Whether a block's lines look wrapped at a fixed width: most lines but the last are 50–100
+    /// characters long.
+    static func isHardWrapped(_ block: [String]) -> Bool {
+        guard block.count >= 2 else { return false }
+        let body = block.dropLast()
+        let wrappedLines = body.count { (45...100).contains($0.count) }
+        return wrappedLines * 10 >= body.count * 7
+    }
+
+    /// Whether `next` continues the paragraph that ends with `line`.
+    static func joins(_ line: String, _ next: String, hardWrapped: Bool) -> Bool {
         guard let last = line.last, let first = next.first else { return false }
-        if first.isLowercase { return true }
-        let terminal: Set<Character> = [".", "!", "?", ":", "\"", "”", "’", "'", ")", "…"]
-        if terminal.contains(last) { return false }
+        if ArticleHeaderLines.bylineName(next) != nil || FurnitureText.isFurniture(next) { return false }
         if ["•", "-", "*", "–", "—"].contains(first) { return false }
-        return line.count >= 50
+        if first.isLowercase { return true }
+        guard hardWrapped else { return false }
+        let terminal: Set<Character> = [".", "!", "?", ":", "\"", "”", "’", ")", "…"]
+        return !(terminal.contains(last) && line.count < 45)
+    }
+
+    /// Removes the headline and the navigation lines above it, returning the headline.
+    ///
+    /// The headline is the line just above a "By ..." line near the top, or else the first line
+    /// of three or more words that reads as a headline.
+    static func takeHeadline(from paragraphs: inout [String]) -> String? {
+        let top = paragraphs.prefix(12)
+        if let bylineIndex = top.firstIndex(where: { ArticleHeaderLines.bylineName($0) != nil }), bylineIndex > 0,
+            looksLikeHeadline(paragraphs[bylineIndex - 1])
+        {
+            let title = paragraphs[bylineIndex - 1]
+            paragraphs.removeFirst(bylineIndex)
+            return title
+        }
+        var index = 0
+        while index < min(paragraphs.count, 6), paragraphs[index].split(separator: " ").count <= 2 { index += 1 }
+        guard index < paragraphs.count - 1, looksLikeHeadline(paragraphs[index]) else { return nil }
+        let title = paragraphs[index]
+        paragraphs.removeFirst(index + 1)
+        return title
     }
 
     /// A first line that reads as a headline: short and not a finished sentence.
@@ -135,9 +163,15 @@ public struct PlainTextExtractor: Sendable {
             func flushBlock() {
                 defer { block = [] }
                 var lines = block
-                while lines.count > 1, let header = parseHeader(lines[0]) {
-                    if let author = header.author { pendingAuthor = author }
-                    if let time = header.time { pendingTime = time }
+                while lines.count > 1 {
+                    if let header = parseHeader(lines[0]) {
+                        if let author = header.author { pendingAuthor = author }
+                        if let time = header.time { pendingTime = time }
+                    } else if pendingAuthor == nil, looksLikeName(lines[0]) {
+                        pendingAuthor = lines[0]
+                    } else {
+                        break
+                    }
                     lines.removeFirst()
                 }
                 if lines.count == 1, block.count == 1, let header = parseHeader(lines[0]), header.author == nil,
@@ -162,6 +196,10 @@ public struct PlainTextExtractor: Sendable {
                 if nextIsText, let header = parseHeader(line) {
                     if let author = header.author { pendingAuthor = author }
                     if let time = header.time { pendingTime = time }
+                    continue
+                }
+                if nextIsText, pendingAuthor == nil, looksLikeName(line), !looksLikeName(body[index + 1]) {
+                    pendingAuthor = line
                     continue
                 }
                 add(line)

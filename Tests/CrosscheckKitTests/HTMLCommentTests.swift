@@ -1,0 +1,61 @@
+import Testing
+
+@testable import CrosscheckKit
+
+@Suite("HTML comments")
+struct HTMLCommentTests {
+    @Test func wordPressCommentList() throws {
+        let html = String(decoding: try Fixtures.repositoryFile("Examples/harbour-bridge.html"), as: UTF8.self)
+        let article = HTMLArticleExtractor().extract(html: html)
+        #expect(article.comments.count == 8)
+        let first = try #require(article.comments.first)
+        #expect(first.id == "comment-101")
+        #expect(first.author == "Theo Lindqvist")
+        #expect(first.time == "2026-03-03T10:02:00-05:00")
+        #expect(first.text.hasPrefix("I drive the bridge every day."))
+        #expect(!first.text.contains("Reply"))
+        #expect(article.comments[1].parent == "comment-101")
+        #expect(article.comments[2].parent == nil)
+        #expect(!article.text.contains("raises the stakes"), "comments must not leak into the body")
+    }
+
+    @Test func sidebarCommentsWithGenericMarkup() throws {
+        let article = try Fixtures.article("sidebar-comments.html")
+        #expect(article.comments.map(\.id) == ["c-9001", "c-9002", "c-9003"])
+        #expect(article.comments.map(\.author) == ["Ana", "Ben", "Cy"])
+        #expect(article.comments[0].text == "Finally! I can go after work now.")
+        #expect(article.comments[0].time == "2026-02-01T18:20:00Z")
+        #expect(article.comments[1].parent == "c-9001")
+    }
+
+    @Test func schemaOrgMicrodataComments() throws {
+        let article = try Fixtures.article("microdata-comments.html")
+        #expect(article.comments.count == 2)
+        #expect(article.comments[0].id == "note-1")
+        #expect(article.comments[0].author == "Island Resident")
+        #expect(article.comments[0].time == "2026-03-20T07:45:00Z")
+        #expect(article.comments[0].text == "Good news, the detour via the mainland bridge took two hours.")
+        #expect(article.comments[1].author == "Kai")
+        #expect(article.comments[1].parent == "note-1")
+        #expect(article.comments[1].text == "Two hours on a good day!")
+    }
+
+    @Test func commentsWithoutIDsAreNumbered() {
+        let html = """
+            <html><body><article><p>A body paragraph that is long enough to be read as the article text.</p></article>
+            <section class="comments"><h2>2 comments</h2>
+            <div class="c"><b class="name">Al</b><p>First!</p></div>
+            <div class="c"><b class="name">Bo</b><p>Second one here.</p></div></section></body></html>
+            """
+        let article = HTMLArticleExtractor().extract(html: html)
+        #expect(article.comments.map(\.id) == ["c1", "c2"])
+        #expect(article.comments.map(\.text) == ["First!", "Second one here."])
+        #expect(article.comments.map(\.author) == ["Al", "Bo"])
+    }
+
+    @Test func pageWithoutCommentsHasNone() throws {
+        #expect(try Fixtures.article("furniture.html").comments.isEmpty)
+        let html = "<html><body><article><p>Body text long enough for the extractor to take it as the article.</p></article><div class='comment-count'>0 comments</div></body></html>"
+        #expect(HTMLArticleExtractor().extract(html: html).comments.isEmpty)
+    }
+}

@@ -1,0 +1,82 @@
+import Testing
+
+@testable import CrosscheckKit
+
+@Suite("Plain text extraction")
+struct PlainTextExtractionTests {
+    @Test func copiedPageExample() throws {
+        // Given the copied page shipped in Examples/
+        let text = String(decoding: try Fixtures.repositoryFile("Examples/school-meals-copied.txt"), as: UTF8.self)
+        // When it is extracted
+        let article = PlainTextExtractor().extract(text: text)
+        // Then widgets, navigation and the promo box are gone and the comments are split off
+        #expect(article.title == "School meals program reaches 12,000 pupils, district says")
+        #expect(article.byline == "Tomás Reyes")
+        #expect(article.published == "2026-03-10")
+        #expect(article.paragraphs.count == 4)
+        #expect(article.paragraphs[0].hasPrefix("The Alder Valley school district"))
+        for widget in ["Listen", "Share this", "Fact Checker", "Try it now", "Advertisement", "Skip to"] {
+            #expect(!article.text.contains(widget), "\(widget)")
+        }
+        #expect(article.comments.count == 8)
+        #expect(article.comments[0].author == "Mina K.")
+        #expect(article.comments[0].text.hasPrefix("My two kids"))
+        #expect(article.comments[4].author == nil)
+        #expect(article.comments.map(\.id) == (1...8).map { "c\($0)" })
+    }
+
+    @Test func oneCommentPerLineWhenTheSectionHasNoBlankLines() {
+        let text = """
+            Headline about the town budget vote
+
+            The council approved the budget on Monday by a vote of 6 to 3, after a long debate.
+
+            3 Comments
+            Good decision, finally.
+            Why did the vote take so long?
+            Visit cheap-pills.example for deals!!!
+            """
+        let article = PlainTextExtractor().extract(text: text)
+        #expect(article.paragraphs.count == 1)
+        #expect(article.comments.map(\.text) == ["Good decision, finally.", "Why did the vote take so long?", "Visit cheap-pills.example for deals!!!"])
+    }
+
+    @Test func hardWrappedParagraphsAreJoined() {
+        let text = """
+            The river authority measured a flood peak of 4.2 metres on Sunday, the
+            highest level recorded at the Mill Lane gauge since records began in
+            1998, officials said on Monday.
+
+            Second paragraph.
+            """
+        let article = PlainTextExtractor().extract(text: text)
+        #expect(article.paragraphs.first == "The river authority measured a flood peak of 4.2 metres on Sunday, the highest level recorded at the Mill Lane gauge since records began in 1998, officials said on Monday.")
+    }
+
+    @Test(arguments: ["8 Comments", "Comments (8)", "12 comments", "Comments", "1 Comment", "No comments"])
+    func commentHeadings(line: String) {
+        #expect(PlainTextExtractor.isCommentHeading(line))
+    }
+
+    @Test(arguments: ["Comments on the plan were mixed.", "The 8 comments received by the board", "Commentary"])
+    func notCommentHeadings(line: String) {
+        #expect(!PlainTextExtractor.isCommentHeading(line))
+    }
+
+    @Test(arguments: [
+        "Listen to the article", "Listen to this article", "Share this article", "Advertisement", "5 min read",
+        "Fact Checker", "Use our Fact Checker to verify the article in seconds.", "Photo: Jo Bloggs/Reuters",
+        "Sign up for our newsletter", "Tags: Politics, Budget",
+    ])
+    func widgetLinesAreFurniture(line: String) {
+        #expect(FurnitureText.isFurniture(line))
+    }
+
+    @Test(arguments: [
+        "The council approved the budget on Monday.", "Officials said the plan would cost $4 million.",
+        "\"We will listen to residents,\" the mayor said.",
+    ])
+    func sentencesAreNotFurniture(line: String) {
+        #expect(!FurnitureText.isFurniture(line))
+    }
+}
