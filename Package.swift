@@ -53,6 +53,14 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        .target(
+            name: "CrosscheckTesting",
+            dependencies: [
+                "CrosscheckKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ],
+            swiftSettings: upcoming
+        ),
         .testTarget(
             name: "CrosscheckKitTests",
             dependencies: ["CrosscheckKit"],
@@ -61,15 +69,12 @@ let package = Package(
         ),
         .testTarget(
             name: "CrosscheckFetchTests",
-            dependencies: [
-                "CrosscheckFetch",
-                .product(name: "FlyingFox", package: "FlyingFox"),
-            ],
+            dependencies: ["CrosscheckFetch", "CrosscheckTesting"],
             swiftSettings: upcoming
         ),
         .testTarget(
             name: "crosscheckTests",
-            dependencies: ["CrosscheckKit"],
+            dependencies: ["crosscheck", "CrosscheckKit", "CrosscheckTesting"],
             resources: [.copy("Resources")],
             swiftSettings: upcoming
         ),

@@ -15,6 +15,6 @@ struct CrosscheckCommand: AsyncParsableCommand {
             \(ExitCodes.help)
             """,
         version: CrosscheckVersion.current,
-        subcommands: [Check.self]
+        subcommands: [Check.self, Bench.self]
     )
 }

@@ -56,18 +56,26 @@ enum Furniture {
         if ["html", "body", "main", "article"].contains(node.tag) { return false }
         let names = document.classAndID(of: index)
         guard !names.isEmpty else { return isFurnitureByData(node) }
-        if contentWords.contains(where: names.contains) { return false }
-        if substrings.contains(where: names.contains) { return true }
+        if contentWords.contains(where: names.fastContains) { return false }
+        if substrings.contains(where: names.fastContains) { return true }
         for token in names.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where tokens.contains(String(token)) {
             return true
         }
         return isFurnitureByData(node)
     }
 
+    /// Whether an element's class or id marks it as the main content (`article-body`, ...).
+    static func namesContent(_ document: HTMLDocument, _ index: Int) -> Bool {
+        let node = document[index]
+        guard node.attribute("class") != nil || node.attribute("id") != nil else { return false }
+        let names = document.classAndID(of: index)
+        return contentWords.contains(where: names.fastContains)
+    }
+
     private static func isFurnitureByData(_ node: HTMLDocument.Node) -> Bool {
         for name in ["data-component", "data-module", "data-testid", "aria-label"] {
             guard let value = node.attribute(name)?.lowercased() else { continue }
-            if substrings.contains(where: value.contains) { return true }
+            if substrings.contains(where: value.fastContains) { return true }
         }
         return false
     }

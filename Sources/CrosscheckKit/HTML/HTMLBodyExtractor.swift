@@ -12,9 +12,13 @@ struct HTMLBodyExtractor {
 
     func paragraphs() -> [String] {
         let count = document.nodes.count
-        let raw = measure(removed: [Bool](repeating: false, count: count))
+        var leafLengths = [Int](repeating: 0, count: count)
+        for index in 0..<count where document[index].isText {
+            leafLengths[index] = document[index].text.visibleScalarCount
+        }
+        let raw = measure(removed: [Bool](repeating: false, count: count), leafLengths: leafLengths)
         let removed = furniture(raw: raw)
-        let measured = measure(removed: removed)
+        let measured = measure(removed: removed, leafLengths: leafLengths)
         let containers = bodyContainers(measured: measured, removed: removed)
         var result: [String] = []
         var seen: Set<String> = []
@@ -38,7 +42,7 @@ struct HTMLBodyExtractor {
     }
 
     /// Text measures per node, computed bottom-up (children always follow their parent).
-    private func measure(removed: [Bool]) -> Measure {
+    private func measure(removed: [Bool], leafLengths: [Int]) -> Measure {
         let count = document.nodes.count
         var text = [Int](repeating: 0, count: count)
         var paragraph = [Int](repeating: 0, count: count)
@@ -47,7 +51,7 @@ struct HTMLBodyExtractor {
             let node = document[index]
             if removed[index] || claimed.contains(index) { continue }
             if node.isText {
-                text[index] = node.text.unicodeScalars.count { !$0.properties.isWhitespace }
+                text[index] = leafLengths[index]
                 continue
             }
             if HTMLTags.ignored.contains(node.tag) { continue }
@@ -102,7 +106,7 @@ struct HTMLBodyExtractor {
             guard !node.isText else { continue }
             let isMain = node.attribute("itemprop")?.lowercased() == "articlebody" || node.tag == "article"
                 || node.tag == "main" || node.attribute("role") == "main"
-                || Furniture.contentWords.contains(where: document.classAndID(of: index).contains)
+                || Furniture.namesContent(document, index)
             guard isMain, measured.paragraph[index] > 0 else { continue }
             if let current = semantic {
                 // The innermost container that still holds (nearly) all the text wins ties.
@@ -154,7 +158,7 @@ struct HTMLBodyExtractor {
 
     private func hasDirectText(_ index: Int) -> Bool {
         document[index].children.contains { child in
-            document[child].isText && document[child].text.contains { !$0.isWhitespace }
+            document[child].isText && document[child].text.visibleScalarCount > 0
         }
     }
 
@@ -168,8 +172,8 @@ struct HTMLBodyExtractor {
         var lastWasBreak = false
 
         func flush() {
-            let text = run.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            let letters = text.unicodeScalars.count { !$0.properties.isWhitespace }
+            let text = run.collapsingWhitespace
+            let letters = text.visibleScalarCount
             defer { run = ""; linkCharacters = 0 }
             guard letters > 0 else { return }
             if linkCharacters * 10 > letters * 6 { return }
@@ -185,8 +189,8 @@ struct HTMLBodyExtractor {
             let node = document[index]
             if node.isText {
                 run += node.text
-                if inLink { linkCharacters += node.text.unicodeScalars.count { !$0.properties.isWhitespace } }
-                if node.text.contains(where: { !$0.isWhitespace }) { lastWasBreak = false }
+                if inLink { linkCharacters += node.text.visibleScalarCount }
+                if node.text.visibleScalarCount > 0 { lastWasBreak = false }
                 continue
             }
             if HTMLTags.ignored.contains(node.tag) { continue }

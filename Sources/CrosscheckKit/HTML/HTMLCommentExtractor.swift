@@ -69,6 +69,7 @@ struct HTMLCommentExtractor {
                 continue
             }
             guard ["li", "article", "div", "section"].contains(node.tag) else { continue }
+            guard node.attribute("class") != nil || node.attribute("id") != nil else { continue }
             let classes = document.classes(of: index)
             if classes.contains(where: { Self.itemClasses.contains(String($0)) }) {
                 result.append(index)
@@ -233,12 +234,11 @@ struct HTMLCommentExtractor {
             }
         }
         for index in candidates where !document[index].isText {
+            let node = document[index]
+            guard node.attribute("class") != nil || node.attribute("id") != nil else { continue }
             let names = document.classAndID(of: index)
-            if ["comment-content", "comment-text", "comment-body-text", "comment__body", "comment__text",
-                "comment-message", "message", "content", "text", "body",
-            ].contains(where: { word in
-                names.split(separator: " ").contains { $0 == word || $0.hasSuffix("-" + word) || $0.hasSuffix("__" + word) }
-            }) {
+            let tokens = names.split(separator: " ")
+            if tokens.contains(where: Self.isContentToken) {
                 if names.contains("meta") { continue }
                 let text = paragraphs(in: index, skipping: nested.union([author, time].compactMap { $0 }))
                 if !text.isEmpty { return text }
@@ -262,12 +262,24 @@ struct HTMLCommentExtractor {
         return paragraphs(in: item, skipping: skip)
     }
 
+    /// A class or id that names a comment's text: `comment-content`, `message`, `c-comment__body`.
+    static func isContentToken(_ token: Substring) -> Bool {
+        if contentTokens.contains(String(token)) { return true }
+        guard let dash = token.lastIndex(where: { $0 == "-" || $0 == "_" }) else { return false }
+        return ["content", "text", "body", "message"].contains(String(token[token.index(after: dash)...]))
+    }
+
+    static let contentTokens: Set<String> = [
+        "comment-content", "comment-text", "comment-body-text", "comment__body", "comment__text", "comment-message",
+        "message", "content", "text", "body",
+    ]
+
     /// The text of `index` split at its `<p>` elements, paragraphs joined by two newlines.
     private func paragraphs(in index: Int, skipping skip: Set<Int>) -> String {
         var blocks: [String] = []
         var run = ""
         func flush() {
-            let text = run.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            let text = run.collapsingWhitespace
             if !text.isEmpty, !FurnitureText.isReplyWidget(text) { blocks.append(text) }
             run = ""
         }

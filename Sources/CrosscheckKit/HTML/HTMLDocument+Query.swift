@@ -61,7 +61,6 @@ extension HTMLDocument {
     ///
     /// Block elements and `<br>` separate words, so `<p>a</p><p>b</p>` reads "a b".
     public func text(of index: Int, skipping excluded: Set<Int> = []) -> String {
-        var pieces: [Substring] = []
         var stack = [index]
         var output = ""
         while let current = stack.popLast() {
@@ -79,8 +78,7 @@ extension HTMLDocument {
             stack.append(contentsOf: node.children.reversed())
             if block { output += " " }
         }
-        pieces = output.split(whereSeparator: { $0.isWhitespace })
-        return pieces.joined(separator: " ")
+        return output.collapsingWhitespace
     }
 
     /// The `class` and `id` of an element, lower-cased and joined by a space.

@@ -61,6 +61,15 @@ public struct HTMLDocument: Sendable {
     /// exhaust the stack.
     private struct Builder {
         var nodes: [Node] = []
+        /// libxml2 interns element and attribute names, so one Swift string serves each pointer.
+        var names: [UnsafePointer<xmlChar>: String] = [:]
+
+        mutating func name(_ pointer: UnsafePointer<xmlChar>) -> String {
+            if let known = names[pointer] { return known }
+            let name = String(cString: pointer).lowercased()
+            names[pointer] = name
+            return name
+        }
 
         mutating func copy(from document: htmlDocPtr) {
             nodes.append(Node(tag: "#document", text: "", attributes: [], children: [], parent: -1))
@@ -73,18 +82,18 @@ public struct HTMLDocument: Sendable {
                 let node = pointer.pointee
                 switch node.type {
                 case XML_ELEMENT_NODE:
-                    let tag = String(cString: node.name).lowercased()
+                    let tag = name(node.name)
                     var attributes: [(name: String, value: String)] = []
                     var property = node.properties
                     while let attribute = property {
-                        let name = String(cString: attribute.pointee.name).lowercased()
+                        let attributeName = name(attribute.pointee.name)
                         var value = ""
                         var part = attribute.pointee.children
                         while let text = part {
                             if let content = text.pointee.content { value += String(cString: content) }
                             part = text.pointee.next
                         }
-                        attributes.append((name, value))
+                        attributes.append((attributeName, value))
                         property = attribute.pointee.next
                     }
                     let index = append(Node(tag: tag, text: "", attributes: attributes, children: [], parent: parent))

@@ -9,8 +9,8 @@ public enum DateNormalizer {
     ///
     /// Dates without a time give `YYYY-MM-DD`; times without a zone are taken as UTC.
     public static func iso8601(_ raw: String) -> String? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.count < 80 else { return nil }
+        let text = raw.trimmingASCII()
+        guard !text.isEmpty, text.utf8.count < 120 else { return nil }
         if let date = parseISO(text) { return date }
         if let date = parseRFC822(text) { return format(date, withTime: true) }
         return parseWritten(text)
@@ -19,7 +19,7 @@ public enum DateNormalizer {
     /// `raw` normalised when it can be read, otherwise `raw` trimmed; `nil` for empty input.
     public static func normalizedOrRaw(_ raw: String?) -> String? {
         guard let raw else { return nil }
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmingASCII()
         if trimmed.isEmpty { return nil }
         return iso8601(trimmed) ?? trimmed
     }
@@ -32,42 +32,43 @@ public enum DateNormalizer {
     }
 
     private static func parseISO(_ text: String) -> String? {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count >= 10, scalars[4] == "-", scalars[7] == "-",
-            let year = Int(String(String.UnicodeScalarView(scalars[0..<4]))),
-            let month = Int(String(String.UnicodeScalarView(scalars[5..<7]))),
-            let day = Int(String(String.UnicodeScalarView(scalars[8..<10]))),
+        let b = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= b.count else { return nil }
+            var value = 0
+            for index in range {
+                guard b[index] >= 0x30, b[index] <= 0x39 else { return nil }
+                value = value * 10 + Int(b[index] - 0x30)
+            }
+            return value
+        }
+        guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+            let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
             (1...12).contains(month), (1...31).contains(day), year > 1000
         else { return nil }
-        let datePart = String(format: "%04d-%02d-%02d", year, month, day)
-        if scalars.count == 10 { return datePart }
-        let rest = String(String.UnicodeScalarView(scalars[10...]))
-        guard rest.first == "T" || rest.first == " " else { return nil }
-        let time = rest.dropFirst()
-        let timeScalars = Array(time.unicodeScalars)
-        guard timeScalars.count >= 5, timeScalars[2] == ":",
-            let hour = Int(String(String.UnicodeScalarView(timeScalars[0..<2]))),
-            let minute = Int(String(String.UnicodeScalarView(timeScalars[3..<5])))
+        let datePart = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        if b.count == 10 { return datePart }
+        guard b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " ") else { return nil }
+        guard b.count >= 16, b[13] == UInt8(ascii: ":"), let hour = number(11..<13), let minute = number(14..<16),
+            hour < 24, minute < 60
         else { return datePart }
         var second = 0
-        var index = 5
-        if timeScalars.count >= 8, timeScalars[5] == ":",
-            let value = Int(String(String.UnicodeScalarView(timeScalars[6..<8])))
-        {
+        var index = 16
+        if b.count >= 19, b[16] == UInt8(ascii: ":"), let value = number(17..<19) {
             second = value
-            index = 8
+            index = 19
         }
-        while index < timeScalars.count, timeScalars[index] == "." || ("0"..."9").contains(timeScalars[index]) {
-            index += 1
-        }
-        let zone = String(String.UnicodeScalarView(timeScalars[index...])).trimmingCharacters(in: .whitespaces)
+        while index < b.count, b[index] == UInt8(ascii: ".") || (b[index] >= 0x30 && b[index] <= 0x39) { index += 1 }
+        let zone = String(decoding: b[index...], as: UTF8.self).trimmingASCII()
         var zoneText = "Z"
-        if zone.isEmpty || zone == "Z" || zone.uppercased() == "UTC" || zone.uppercased() == "GMT" {
-            zoneText = "Z"
-        } else if let offset = parseOffset(zone) {
-            zoneText = offset == 0 ? "Z" : formatOffset(offset)
-        }
-        return datePart + String(format: "T%02d:%02d:%02d", hour, minute, second) + zoneText
+        if let offset = parseOffset(zone), offset != 0 { zoneText = formatOffset(offset) }
+        return datePart + "T" + pad(hour, 2) + ":" + pad(minute, 2) + ":" + pad(second, 2) + zoneText
+    }
+
+    /// `value` in decimal, left-padded with zeros to `width` digits.
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     private static func parseOffset(_ zone: String) -> Int? {
@@ -80,7 +81,7 @@ public enum DateNormalizer {
 
     private static func formatOffset(_ minutes: Int) -> String {
         let sign = minutes < 0 ? "-" : "+"
-        return String(format: "%@%02d:%02d", sign, abs(minutes) / 60, abs(minutes) % 60)
+        return sign + pad(abs(minutes) / 60, 2) + ":" + pad(abs(minutes) % 60, 2)
     }
 
     private static func parseRFC822(_ text: String) -> Date? {
@@ -141,17 +142,17 @@ public enum DateNormalizer {
             }
         }
         guard let month, let day, let year else { return nil }
-        let datePart = String(format: "%04d-%02d-%02d", year, month, day)
+        let datePart = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
         guard let hour else { return datePart }
-        return datePart + String(format: "T%02d:%02d:00Z", hour, minute)
+        return datePart + "T" + pad(hour, 2) + ":" + pad(minute, 2) + ":00Z"
     }
 
     private static func format(_ date: Date, withTime: Bool) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0)!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let datePart = String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        let datePart = pad(c.year ?? 0, 4) + "-" + pad(c.month ?? 0, 2) + "-" + pad(c.day ?? 0, 2)
         guard withTime else { return datePart }
-        return datePart + String(format: "T%02d:%02d:%02dZ", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        return datePart + "T" + pad(c.hour ?? 0, 2) + ":" + pad(c.minute ?? 0, 2) + ":" + pad(c.second ?? 0, 2) + "Z"
     }
 }

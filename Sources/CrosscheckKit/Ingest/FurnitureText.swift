@@ -51,18 +51,23 @@ public enum FurnitureText {
     /// Short lines are judged by their words; long lines (over 40 words) are furniture only when
     /// they start with a furniture phrase such as a cookie notice.
     public static func isFurniture(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty { return true }
-        let lower = trimmed.lowercased()
-        let bare = lower.trimmingCharacters(in: CharacterSet(charactersIn: ".:!?»›>→|•·-–— "))
+        let words = line.roughWordCount
+        if words == 0 { return true }
+        if words > 40 {
+            // Long text is furniture only when it is a cookie notice.
+            let head = String(line.prefix(40)).lowercased()
+            return head.hasPrefix("we use cookies") || head.hasPrefix("this website uses cookies")
+                || head.hasPrefix("this site uses cookies")
+        }
+        let lower = line.lowercased().trimmingASCII()
+        let bare = lower.trimmingASCII(".:!?>|-*").trimmingDecorations
         if exactLines.contains(bare) { return true }
-        let words = lower.split(whereSeparator: { $0.isWhitespace }).count
-        if words <= 40, prefixes.contains(where: { bare.hasPrefix($0) }) { return true }
-        if words <= 25, infixes.contains(where: lower.contains) { return true }
+        if prefixes.contains(where: { bare.hasPrefix($0) }) { return true }
+        if words <= 25, infixes.contains(where: { lower.fastContains($0) }) { return true }
         if words <= 6, isCountLine(bare) { return true }
-        if lower.hasPrefix("we use cookies") || lower.hasPrefix("this website uses cookies") { return true }
-        return false
+        return lower.hasPrefix("we use cookies") || lower.hasPrefix("this website uses cookies")
     }
+
 
     /// Lines such as "5 min read", "12 shares", "3 photos".
     static func isCountLine(_ line: String) -> Bool {
@@ -77,13 +82,31 @@ public enum FurnitureText {
 extension FurnitureText {
     /// Action words under a comment: "Reply", "Like (3)", "Report".
     static func isReplyWidget(_ text: String) -> Bool {
-        let lower = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " .:!|·"))
-        let bare = lower.filter { $0.isLetter || $0 == " " }.trimmingCharacters(in: .whitespaces)
-        let widgets: Set<String> = [
-            "reply", "like", "likes", "report", "share", "flag", "upvote", "downvote", "reply report", "like reply",
-            "reply like", "reply flag", "permalink", "edit", "delete", "report abuse", "recommend", "show replies",
-            "hide replies", "view replies", "load more replies",
-        ]
-        return widgets.contains(bare) || widgets.contains(lower)
+        guard text.utf8.count <= 40 else { return false }
+        let lower = text.lowercased().trimmingASCII(".:!|").trimmingDecorations
+        let bare = String(lower.unicodeScalars.filter { $0.isLetter || $0 == " " }).collapsingWhitespace
+        return replyWidgets.contains(bare) || replyWidgets.contains(lower)
+    }
+
+    static let replyWidgets: Set<String> = [
+        "reply", "like", "likes", "report", "share", "flag", "upvote", "downvote", "reply report", "like reply",
+        "reply like", "reply flag", "permalink", "edit", "delete", "report abuse", "recommend", "show replies",
+        "hide replies", "view replies", "load more replies",
+    ]
+}
+
+extension String {
+    /// The string without arrows, bullets, dashes and spaces around it ("» Read more ›").
+    var trimmingDecorations: String {
+        let decorations: Set<Unicode.Scalar> = ["»", "›", "→", "•", "·", "–", "—", " ", "\u{00A0}"]
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last,
+            decorations.contains(first) || decorations.contains(last)
+        else { return self }
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, decorations.contains(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, decorations.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
     }
 }

@@ -35,7 +35,7 @@ public struct SentenceSegmenter: Sendable {
                 }
                 if next < scalars.count, scalars[next] == "\n" {
                     result.append(TextSpan(start: start, end: index))
-                    while next < scalars.count, scalars[next].properties.isWhitespace { next += 1 }
+                    while next < scalars.count, scalars[next].isSpace { next += 1 }
                     start = next
                     index = next
                     continue
@@ -90,8 +90,8 @@ public struct SentenceSegmenter: Sendable {
     private func append(_ s: [Unicode.Scalar], _ span: TextSpan, into result: inout [TextSpan]) {
         var start = span.start
         var end = span.end
-        while start < end, s[start].properties.isWhitespace { start += 1 }
-        while end > start, s[end - 1].properties.isWhitespace { end -= 1 }
+        while start < end, s[start].isSpace { start += 1 }
+        while end > start, s[end - 1].isSpace { end -= 1 }
         if start < end { result.append(TextSpan(start: start, end: end)) }
     }
 
@@ -99,18 +99,18 @@ public struct SentenceSegmenter: Sendable {
         _ s: [Unicode.Scalar], terminator: Int, after end: Int, block: TextSpan, sentenceStart: Int
     ) -> Bool {
         if end >= block.end { return true }
-        guard s[end].properties.isWhitespace else { return false }
+        guard s[end].isSpace else { return false }
         var next = end
-        while next < block.end, s[next].properties.isWhitespace { next += 1 }
+        while next < block.end, s[next].isSpace { next += 1 }
         if next >= block.end { return true }
         let following = s[next]
-        let startsLikeSentence = following.properties.isUppercase || Self.isOpener(following)
-            || following.properties.numericType != nil
-        let lowerFollows = following.properties.isLowercase
+        let startsLikeSentence = following.isUpper || Self.isOpener(following)
+            || following.isDigit
+        let lowerFollows = following.isLower
         let terminatorScalar = s[terminator]
         if terminatorScalar == "?" || terminatorScalar == "!" { return !lowerFollows }
         if terminatorScalar == "\u{2026}" || (terminator > 0 && s[terminator - 1] == ".") {
-            return following.properties.isUppercase
+            return following.isUpper
         }
         guard startsLikeSentence else { return false }
         // A full stop: look at the word before it.
@@ -118,7 +118,7 @@ public struct SentenceSegmenter: Sendable {
         let lower = word.lowercased()
         if lower.isEmpty { return true }
         if Abbreviations.prefixes.contains(lower) { return false }
-        if word.unicodeScalars.count == 1, let first = word.unicodeScalars.first, first.properties.isUppercase {
+        if word.unicodeScalars.count == 1, let first = word.unicodeScalars.first, first.isUpper {
             return false  // an initial
         }
         if Abbreviations.ambiguous.contains(lower) || Self.isDottedAbbreviation(word) {
@@ -172,7 +172,7 @@ public struct SentenceSegmenter: Sendable {
         var start = index
         while start > lowerBound {
             let c = s[start - 1]
-            if c.properties.isAlphabetic || c.properties.numericType != nil || c == "." || c == "'" || c == "\u{2019}" {
+            if c.isLetter || c.isDigit || c == "." || c == "'" || c == "\u{2019}" {
                 start -= 1
             } else {
                 break
@@ -186,9 +186,9 @@ public struct SentenceSegmenter: Sendable {
     /// The word that starts at `index`, skipping opening quotes.
     static func word(startingAt index: Int, in s: [Unicode.Scalar], until upperBound: Int) -> String {
         var start = index
-        while start < upperBound, isOpener(s[start]) || s[start].properties.isWhitespace { start += 1 }
+        while start < upperBound, isOpener(s[start]) || s[start].isSpace { start += 1 }
         var end = start
-        while end < upperBound, s[end].properties.isAlphabetic || s[end].properties.numericType != nil { end += 1 }
+        while end < upperBound, s[end].isLetter || s[end].isDigit { end += 1 }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: s[start..<end])
         return String(view)

@@ -37,7 +37,7 @@ public struct Tokenizer: Sendable {
         var index = lower
         while index < upper {
             let c = s[index]
-            if c.properties.isWhitespace {
+            if c.isSpace {
                 index += 1
                 continue
             }
@@ -87,10 +87,10 @@ public struct Tokenizer: Sendable {
         return Token(kind: kind, span: TextSpan(start: start, end: end), text: String(view))
     }
 
-    static func isDigit(_ c: Unicode.Scalar) -> Bool { c.properties.numericType == .decimal }
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { c.isDigit }
 
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || c.properties.generalCategory == .nonspacingMark
+        c.isLetter || c.properties.generalCategory == .nonspacingMark
     }
 
     /// Whether the segment of letters just before `dot` is a single letter ("U" in "U.S").

@@ -1,0 +1,133 @@
+import CrosscheckTesting
+import FlyingFox
+import Foundation
+import Testing
+
+@Suite("crosscheck check, end to end")
+struct CheckCommandTests {
+    @Test func goldenJSONReportForTheExamplePage() throws {
+        let result = try CommandRunner.run(["check", "Examples/harbour-bridge.html", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        try CommandRunner.expectGolden(try CommandRunner.stableJSON(result.stdout), "harbour-bridge.report.json")
+    }
+
+    @Test func reportHasTheDocumentedFields() throws {
+        let result = try CommandRunner.run(["check", "Examples/transit-fares.json", "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(report["schema"] as? String == "crosscheck.report/1")
+        #expect((report["engine"] as? [String: Any])?["version"] is String)
+        let article = try #require(report["article"] as? [String: Any])
+        let paragraphs = try #require(article["paragraphs"] as? [String])
+        #expect(article["text"] as? String == paragraphs.joined(separator: "\n\n"))
+        #expect(article["published"] as? String == "2026-04-02T08:00:00Z")
+        let comments = try #require(article["comments"] as? [[String: Any]])
+        #expect(comments.map { $0["id"] as? String } == ["1", "2", "3"])
+        #expect(report["claims"] is [Any])
+        let input = try #require(report["input"] as? [String: Any])
+        #expect((input["digest"] as? String)?.hasPrefix("sha256:") == true)
+        #expect((report["timings"] as? [[String: Any]])?.map { $0["stage"] as? String } == ["extract", "segment"])
+    }
+
+    @Test func helpText() throws {
+        let result = try CommandRunner.run(["check", "--help"])
+        #expect(result.status == 0)
+        try CommandRunner.expectGolden(result.stdout, "check-help.txt")
+    }
+
+    @Test func standardInputAsMarkdown() throws {
+        let text = try Data(contentsOf: CommandRunner.root.appendingPathComponent("Examples/school-meals-copied.txt"))
+        let result = try CommandRunner.run(["check", "-", "--format", "markdown"], stdin: text)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("# School meals program reaches 12,000 pupils, district says\n"))
+        #expect(result.stdout.contains("## Comments"))
+    }
+
+    @Test func terminalOutputHasNoColourWhenPiped() throws {
+        let result = try CommandRunner.run(["check", "Examples/harbour-bridge.html"])
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("\u{1B}["))
+        #expect(result.stdout.hasPrefix("Council approves $48 million Harbour Bridge repair plan\n"))
+    }
+
+    @Test func writesToAFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CommandRunner.run(["check", "Examples/transit-fares.json", "--format", "json", "--output", path])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+}
+
+@Suite("crosscheck check, errors and exit codes")
+struct CheckErrorTests {
+    func temporaryFile(_ data: Data, suffix: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-\(UUID().uuidString)\(suffix)").path
+        try data.write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func expectFailure(_ arguments: [String], status: Int32, mentions: String, stdin: Data? = nil) throws {
+        let result = try CommandRunner.run(arguments, stdin: stdin)
+        #expect(result.status == status, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains(mentions), "stderr: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        if status != 64 {
+            #expect(result.stderr.hasPrefix("error: "))
+            #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)")
+        }
+    }
+
+    @Test func missingFile() throws {
+        try expectFailure(["check", "no/such/article.html"], status: 3, mentions: "no such file")
+    }
+
+    @Test func directoryInsteadOfFile() throws {
+        try expectFailure(["check", "Examples"], status: 4, mentions: "is a directory")
+    }
+
+    @Test func emptyArticleSuggestsTextMode() throws {
+        let path = try temporaryFile(Data("<html><body><nav><a href='/'>Home</a></nav></body></html>".utf8), suffix: ".html")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try expectFailure(["check", path], status: 6, mentions: "--input-format text")
+    }
+
+    @Test func binaryInput() throws {
+        let path = try temporaryFile(Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D, 0x49, 0x48]), suffix: ".png")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try expectFailure(["check", path], status: 7, mentions: "binary")
+    }
+
+    @Test func oversizedInput() throws {
+        try expectFailure(["check", "Examples/harbour-bridge.html", "--max-input-size", "1KB"], status: 8, mentions: "--max-input-size")
+        try expectFailure(["check", "-", "--max-input-size", "10"], status: 8, mentions: "standard input", stdin: Data(repeating: 0x61, count: 100))
+    }
+
+    @Test func unreachableURL() throws {
+        try expectFailure(["check", "http://127.0.0.1:1/story", "--timeout", "3"], status: 9, mentions: "could not reach")
+    }
+
+    @Test func httpErrorStatus() async throws {
+        try await withLoopbackServer(routes: ["/gone": { _ in .html("gone", status: .notFound) }]) { base in
+            try expectFailure(["check", base + "/gone"], status: 10, mentions: "HTTP 404")
+        }
+    }
+
+    @Test func malformedJSON() throws {
+        let path = try temporaryFile(Data(#"{"title": "x", "text": "#.utf8), suffix: ".json")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try expectFailure(["check", path], status: 11, mentions: "not valid JSON")
+    }
+
+    @Test func badOptionValues() throws {
+        try expectFailure(["check", "Examples/harbour-bridge.html", "--input-format", "pdf"], status: 14, mentions: "--input-format")
+        try expectFailure(["check", "Examples/harbour-bridge.html", "--max-input-size", "lots"], status: 14, mentions: "--max-input-size")
+        try expectFailure(["check", "Examples/harbour-bridge.html", "--output", "/no/such/dir/out.json"], status: 15, mentions: "cannot write")
+    }
+
+    @Test func usageErrors() throws {
+        let result = try CommandRunner.run(["check"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Missing expected argument"))
+    }
+}
