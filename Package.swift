@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "crosscheck", targets: ["crosscheck"]),
         .library(name: "CrosscheckKit", targets: ["CrosscheckKit"]),
         .library(name: "CrosscheckFetch", targets: ["CrosscheckFetch"]),
+        .library(name: "CrosscheckEval", targets: ["CrosscheckEval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -43,11 +44,20 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        .target(
+            name: "CrosscheckEval",
+            dependencies: [
+                "CrosscheckKit",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "crosscheck",
             dependencies: [
                 "CrosscheckKit",
                 "CrosscheckFetch",
+                "CrosscheckEval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -65,6 +75,11 @@ let package = Package(
             name: "CrosscheckKitTests",
             dependencies: ["CrosscheckKit"],
             resources: [.copy("Resources")],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "CrosscheckEvalTests",
+            dependencies: ["CrosscheckEval"],
             swiftSettings: upcoming
         ),
         .testTarget(

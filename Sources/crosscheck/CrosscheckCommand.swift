@@ -15,6 +15,6 @@ struct CrosscheckCommand: AsyncParsableCommand {
             \(ExitCodes.help)
             """,
         version: CrosscheckVersion.current,
-        subcommands: [Check.self, Bench.self]
+        subcommands: [Check.self, Batch.self, Eval.self, Train.self, Bench.self]
     )
 }

@@ -18,6 +18,8 @@ enum ExitCodes {
         (.tooManyRedirects, 13, "a URL redirected too many times"),
         (.invalidArgument, 14, "an option has an unusable value"),
         (.writeFailed, 15, "the output could not be written"),
+        (.modelMissing, 16, "a model file is missing or damaged"),
+        (.badDataLine, 17, "input data could not be read"),
     ]
 
     static func status(for code: CrosscheckError.Code) -> Int32 {

@@ -18,6 +18,8 @@ public struct CrosscheckError: Error, Sendable, Hashable, CustomStringConvertibl
             case tooManyRedirects
             case invalidArgument
             case writeFailed
+            case modelMissing
+            case badDataLine
         }
 
         let wrapped: Wrapped
@@ -48,6 +50,10 @@ public struct CrosscheckError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let invalidArgument = Code(wrapped: .invalidArgument)
         /// Output could not be written.
         public static let writeFailed = Code(wrapped: .writeFailed)
+        /// A model file is missing or damaged.
+        public static let modelMissing = Code(wrapped: .modelMissing)
+        /// A line of batch input could not be used.
+        public static let badDataLine = Code(wrapped: .badDataLine)
 
         /// Every code, in a stable order.
         public static var all: [Code] { Wrapped.allCases.map(Code.init(wrapped:)) }

@@ -1,0 +1,45 @@
+public import Foundation
+
+/// One task of `crosscheck batch`: turns input objects into output objects.
+///
+/// Objects are `JSONSerialization` values. Tasks that look at one line at a time implement
+/// ``process(_:)``; tasks that need the whole input (comments screened per thread) override
+/// ``process(all:)``.
+public protocol BatchTask {
+    /// The output fields for one input object (the runner adds `id`).
+    /// - Throws: ``BatchLineError`` (or any error) for a line that cannot be processed.
+    func process(_ object: [String: Any]) throws -> [String: Any]
+
+    /// Whether ``process(all:)`` needs every line before answering. The default is `false`.
+    var needsWholeInput: Bool { get }
+
+    /// The outputs for all objects, in order; each is a result or the error for that line.
+    func process(all objects: [[String: Any]]) -> [Result<[String: Any], any Error>]
+}
+
+extension BatchTask {
+    public var needsWholeInput: Bool { false }
+
+    public func process(all objects: [[String: Any]]) -> [Result<[String: Any], any Error>] {
+        objects.map { object in Result { try process(object) } }
+    }
+}
+
+/// A problem with one batch line, reported in that line's output.
+public struct BatchLineError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+
+    /// The error for a missing or non-string field.
+    public static func missing(_ field: String, kind: String = "a string") -> BatchLineError {
+        BatchLineError("\"\(field)\" is missing or not \(kind)")
+    }
+}
+
+extension Dictionary where Key == String, Value == Any {
+    /// The string field `key`, or a ``BatchLineError`` naming it.
+    public func requiredString(_ key: String) throws -> String {
+        guard let value = self[key] as? String else { throw BatchLineError.missing(key) }
+        return value
+    }
+}

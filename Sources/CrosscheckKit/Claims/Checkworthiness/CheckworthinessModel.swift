@@ -1,0 +1,74 @@
+public import Foundation
+
+/// Scores how worth checking a sentence is, in 0...1, with a calibrated yes/no threshold.
+///
+/// A logistic regression over word n-grams, character n-grams and cues (numbers, comparisons,
+/// reported speech, first-person opinion), trained on ClaimBuster and the CLEF CheckThat!
+/// check-worthiness sets. `Models/README.md` records how the shipped file was made.
+public struct CheckworthinessModel: Sendable {
+    public var featurizer: TextFeaturizer
+    public var classifier: LogisticRegression
+    /// Scores at or above this are check-worthy.
+    public var threshold: Double
+    /// Free-form facts about training (data, seed, date), written into the model file.
+    public var info: [String: String]
+
+    public init(featurizer: TextFeaturizer, classifier: LogisticRegression, threshold: Double, info: [String: String] = [:]) {
+        self.featurizer = featurizer
+        self.classifier = classifier
+        self.threshold = threshold
+        self.info = info
+    }
+
+    /// The check-worthiness of `text` in 0...1.
+    public func score(_ text: String) -> Double {
+        Double(classifier.probability(featurizer.vector(text)))
+    }
+
+    /// Whether `text` is check-worthy.
+    public func isCheckworthy(_ text: String) -> Bool { score(text) >= threshold }
+
+    /// The model version written in reports: kind, and a digest of the weights.
+    public var version: String { info["version"] ?? "unversioned" }
+}
+
+extension CheckworthinessModel {
+    /// The model file shipped with the engine.
+    public static func bundled() throws -> CheckworthinessModel {
+        guard let url = Bundle.module.url(forResource: "checkworthiness", withExtension: "model", subdirectory: "Resources/Models")
+            ?? Bundle.module.url(forResource: "Resources/Models/checkworthiness", withExtension: "model")
+        else {
+            throw CrosscheckError(
+                .modelMissing,
+                "the check-worthiness model is missing from the build; rebuild, or run crosscheck train checkworthiness")
+        }
+        return try load(from: Data(contentsOf: url))
+    }
+
+    /// Reads a model written by ``encoded()``.
+    public static func load(from data: Data) throws -> CheckworthinessModel {
+        let file = try ModelFile(decoding: data, kind: "checkworthiness")
+        let featurizer = try JSONDecoder().decode(TextFeaturizer.self, from: Data(file.header["featurizer", default: "{}"].utf8))
+        guard let threshold = Double(file.header["threshold", default: ""]), let bias = Float(file.header["bias", default: ""]),
+            file.weights.count == featurizer.dimensions
+        else {
+            throw CrosscheckError(.modelMissing, "the check-worthiness model file is damaged; rebuild it with crosscheck train checkworthiness")
+        }
+        var info = file.header
+        info.removeValue(forKey: "featurizer")
+        return CheckworthinessModel(
+            featurizer: featurizer, classifier: LogisticRegression(weights: file.weights, bias: bias), threshold: threshold,
+            info: info)
+    }
+
+    /// The model as file bytes.
+    public func encoded() throws -> Data {
+        var header = info
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        header["featurizer"] = String(decoding: try encoder.encode(featurizer), as: UTF8.self)
+        header["threshold"] = String(threshold)
+        header["bias"] = String(classifier.bias)
+        return ModelFile(kind: "checkworthiness", header: header, weights: classifier.weights).encoded()
+    }
+}

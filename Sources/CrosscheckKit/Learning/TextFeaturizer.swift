@@ -1,0 +1,195 @@
+/// Turns a short text into a hashed sparse vector of word n-grams, character n-grams and
+/// hand-made cues, each group scaled to unit length.
+///
+/// Words are lower-cased; URLs, user handles, numbers, years, percentages and money are also
+/// written as shape tokens (`<url>`, `<user>`, `<num>`, `<year>`, `<pct>`, `<money>`), so a model
+/// learns "a percentage" as well as "40".
+public struct TextFeaturizer: Sendable, Hashable, Codable {
+    /// Feature slots (a power of two). The default is 2^20.
+    public var dimensions: Int
+    /// Longest word n-gram. The default is 2.
+    public var wordNgrams: Int
+    /// Shortest and longest character n-gram inside words; 0 turns them off. The defaults are 3 and 5.
+    public var charMin: Int
+    public var charMax: Int
+    /// Relative weights of the word, character and cue groups.
+    public var wordWeight: Float
+    public var charWeight: Float
+    public var cueWeight: Float
+
+    public init(
+        dimensions: Int = 1 << 20, wordNgrams: Int = 2, charMin: Int = 3, charMax: Int = 5, wordWeight: Float = 1,
+        charWeight: Float = 1, cueWeight: Float = 0.5
+    ) {
+        self.dimensions = dimensions
+        self.wordNgrams = wordNgrams
+        self.charMin = charMin
+        self.charMax = charMax
+        self.wordWeight = wordWeight
+        self.charWeight = charWeight
+        self.cueWeight = cueWeight
+    }
+
+    /// The feature vector of `text`, with extra named cues (for example from claim-type rules).
+    public func vector(_ text: String, cues extraCues: [String] = []) -> SparseVector {
+        let tokens = FeatureTokens(text)
+        var vector = SparseVector()
+        vector.indices.reserveCapacity(tokens.words.count * 16)
+        vector.values.reserveCapacity(tokens.words.count * 16)
+
+        // Word n-grams.
+        var start = 0
+        let hashes = tokens.words.map { FeatureHash.hash($0) }
+        for (position, hash) in hashes.enumerated() {
+            add(&vector, hash, salt: 1)
+            if wordNgrams >= 2 {
+                let previous = position > 0 ? hashes[position - 1] : 0x5151
+                add(&vector, previous &* 0x9E37_79B9_7F4A_7C15 ^ hash, salt: 2)
+            }
+            if wordNgrams >= 3, position > 1 {
+                add(&vector, (hashes[position - 2] &* 31 ^ hashes[position - 1]) &* 0x9E37_79B9_7F4A_7C15 ^ hash, salt: 3)
+            }
+        }
+        if wordNgrams >= 2, let last = hashes.last { add(&vector, last &* 0x9E37_79B9_7F4A_7C15 ^ 0x7373, salt: 2) }
+        vector.normalize(entries: start..<vector.count)
+        scale(&vector, from: start, by: wordWeight)
+
+        // Character n-grams inside "<word>".
+        start = vector.count
+        if charMin > 0 {
+            for word in tokens.words where !word.hasPrefix("<") {
+                let bytes = [UInt8(ascii: "<")] + Array(word.utf8) + [UInt8(ascii: ">")]
+                for n in charMin...charMax where n <= bytes.count {
+                    for offset in 0...(bytes.count - n) {
+                        var value: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(n)
+                        for index in offset..<(offset + n) {
+                            value ^= UInt64(bytes[index])
+                            value = value &* 0x100_0000_01b3
+                        }
+                        add(&vector, value, salt: 4)
+                    }
+                }
+            }
+            vector.normalize(entries: start..<vector.count)
+            scale(&vector, from: start, by: charWeight)
+        }
+
+        // Cues.
+        start = vector.count
+        for cue in tokens.cues + extraCues { add(&vector, FeatureHash.hash(cue), salt: 5) }
+        vector.normalize(entries: start..<vector.count)
+        scale(&vector, from: start, by: cueWeight)
+        return vector
+    }
+
+    @inline(__always)
+    private func add(_ vector: inout SparseVector, _ hash: UInt64, salt: UInt64) {
+        let mixed = FeatureHash.mix(hash ^ (salt &* 0xD6E8_FEB8_6659_FD93))
+        let slot = Int(mixed & UInt64(dimensions - 1))
+        vector.append(slot, (mixed >> 63) == 0 ? 1 : -1)
+    }
+
+    private func scale(_ vector: inout SparseVector, from start: Int, by factor: Float) {
+        guard factor != 1 else { return }
+        for position in start..<vector.count { vector.values[position] *= factor }
+    }
+}
+
+/// Words and cues of a short text, as the featurizer sees them.
+struct FeatureTokens {
+    var words: [String] = []
+    var cues: [String] = []
+
+    init(_ text: String) {
+        var numbers = 0
+        var capitalised = 0
+        var hasURL = false
+        var raw: [Substring] = []
+        for piece in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }) {
+            raw.append(piece)
+        }
+        for (position, piece) in raw.enumerated() {
+            let lower = piece.lowercased()
+            if lower.hasPrefix("http") || lower.hasPrefix("www.") || lower.hasPrefix("pic.twitter") {
+                words.append("<url>")
+                hasURL = true
+                continue
+            }
+            if piece.hasPrefix("@"), piece.count > 1 {
+                words.append("<user>")
+                continue
+            }
+            if position > 0, let first = piece.first, first.isUppercase { capitalised += 1 }
+            // Split the piece into word and symbol runs.
+            var current = ""
+            var isNumber = false
+            func flush() {
+                guard !current.isEmpty else { return }
+                if isNumber {
+                    numbers += 1
+                    let digits = current.filter(\.isNumber)
+                    if digits.count == 4, let value = Int(digits), (1900...2099).contains(value) {
+                        words.append("<year>")
+                    } else {
+                        words.append("<num>")
+                    }
+                    if digits.count <= 2 { words.append(current) }
+                } else {
+                    words.append(current)
+                }
+                current = ""
+                isNumber = false
+            }
+            for character in lower {
+                if character.isLetter || character == "'" || character == "’" {
+                    if isNumber { flush() }
+                    current.append(character == "’" ? "'" : character)
+                } else if character.isNumber || ((character == "." || character == ",") && isNumber) {
+                    if !isNumber { flush(); isNumber = true }
+                    current.append(character)
+                } else {
+                    flush()
+                    switch character {
+                    case "%": words.append("<pct>")
+                    case "$", "€", "£", "¥": words.append("<money>")
+                    case "#": words.append("#")
+                    case "?": words.append("?")
+                    case "!": words.append("!")
+                    case "\"", "“", "”": words.append("<q>")
+                    default: break
+                    }
+                }
+            }
+            flush()
+        }
+        let wordCount = words.count
+        cues.append("len:" + (wordCount < 4 ? "xs" : wordCount < 8 ? "s" : wordCount < 16 ? "m" : wordCount < 30 ? "l" : "xl"))
+        cues.append("nums:" + (numbers == 0 ? "0" : numbers == 1 ? "1" : numbers < 4 ? "2-3" : "4+"))
+        cues.append("caps:" + (capitalised == 0 ? "0" : capitalised < 3 ? "1-2" : "3+"))
+        if hasURL { cues.append("url") }
+        let set = Set(words)
+        for (name, members) in Self.lexicon where !members.isDisjoint(with: set) { cues.append(name) }
+        if words.contains("<pct>") || set.contains("percent") { cues.append("percent") }
+        if set.contains("<money>") || set.contains("dollars") || set.contains("million") || set.contains("billion") {
+            cues.append("money")
+        }
+        if words.last == "?" { cues.append("question") }
+    }
+
+    static let lexicon: [(String, Set<String>)] = [
+        ("i", ["i", "me", "my", "i'm", "i've", "i'll", "myself"]),
+        ("we", ["we", "our", "us", "we're", "we've", "we'll"]),
+        ("you", ["you", "your", "you're", "you've"]),
+        ("compare", ["more", "less", "fewer", "most", "least", "largest", "biggest", "highest", "lowest", "than",
+            "doubled", "tripled", "increased", "decreased", "rose", "fell", "cut", "raised", "record", "only"]),
+        ("report", ["said", "says", "according", "reported", "told", "announced", "claimed", "stated"]),
+        ("modal", ["will", "would", "could", "should", "might", "may", "must", "going"]),
+        ("opinion", ["think", "believe", "feel", "hope", "wish", "want", "great", "terrible", "wonderful",
+            "disaster", "love", "thank", "thanks", "congratulations", "welcome"]),
+        ("time", ["year", "years", "month", "months", "week", "weeks", "today", "yesterday", "ago", "since",
+            "last", "decade", "century"]),
+        ("gov", ["tax", "taxes", "jobs", "economy", "law", "bill", "government", "budget", "deficit", "debt",
+            "percent", "million", "billion", "trillion", "vote", "voted", "unemployment", "health", "cases",
+            "deaths", "tested", "vaccine", "virus"]),
+    ]
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import CrosscheckEval
+import CrosscheckKit
+import Foundation
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure quality on a development data set in its native format.",
+        subcommands: [EvalCheckworthiness.self]
+    )
+}
+
+struct EvalCheckworthiness: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checkworthiness",
+        abstract: "Check-worthiness: positive-class F1, average precision, and MAP over debates/tweets.",
+        discussion: """
+            Trains a fresh model on a seeded split of DIR (ClaimBuster, CLEF 2019 debates, CLEF 2020 \
+            tweets) and measures it on the held-out part, next to a TF-IDF + logistic regression peer \
+            trained on the same split. With --model, measures that model file instead of training one \
+            (its figures are only honest if it was not trained on the held-out part).
+            """
+    )
+
+    @Option(help: "The check-worthiness data folder (shared/data/checkworthiness or one of its folders).")
+    var data: String
+
+    @Option(help: "Measure this model file instead of training on the split.")
+    var model: String?
+
+    @Flag(help: "Skip the TF-IDF + logistic regression peer.")
+    var noPeer = false
+
+    @OptionGroup var hyper: CheckworthinessTrainingOptions
+
+    func run() throws {
+        let examples = try CheckworthinessData.load(directory: data)
+        let evaluation = hyper.evaluation
+        let split = evaluation.split(examples)
+        print("data: \(examples.count) examples; train \(split.train.count), threshold calibration \(split.calibration.count), held out \(split.heldOut.count) (seed \(hyper.seed))")
+        let clock = ContinuousClock()
+        let start = clock.now
+        let ours: CheckworthinessModel
+        if let model {
+            ours = try CheckworthinessModel.load(from: Data(contentsOf: URL(fileURLWithPath: model)))
+        } else {
+            ours = evaluation.train(split.train, calibration: split.calibration)
+        }
+        let trained = clock.now - start
+        let oursScores = evaluation.measure(split.heldOut, threshold: ours.threshold) { ours.score($0) }
+        var rows: [(String, Double, Double?)] = []
+        var peerScores: CheckworthinessEvaluation.Scores?
+        if !noPeer {
+            let peer = evaluation.peer(split)
+            peerScores = evaluation.measure(split.heldOut, threshold: peer.threshold, score: peer.score)
+        }
+        func add(_ name: String, _ path: KeyPath<CheckworthinessEvaluation.Scores, Double>) {
+            rows.append((name, oursScores[keyPath: path], peerScores?[keyPath: path]))
+        }
+        add("ClaimBuster dev slice F1", \.claimbusterF1)
+        add("ClaimBuster dev slice AP", \.claimbusterAP)
+        add("ClaimBuster 2020 debate F1", \.debate2020F1)
+        add("ClaimBuster 2020 debate AP", \.debate2020AP)
+        add("CLEF 2019 held-out debates MAP", \.clef2019MAP)
+        add("CLEF 2020 held-out tweets MAP", \.clef2020MAP)
+        print("held out: " + oursScores.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        print("threshold \(String(format: "%.3f", ours.threshold)); training took \(trained)")
+        print("metric".padding(toLength: 34, withPad: " ", startingAt: 0) + "crosscheck   TF-IDF+LR peer")
+        for (name, value, peer) in rows {
+            let peerText = peer.map { String(format: "%.3f", $0) } ?? "-"
+            print(name.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f", value) + "        " + peerText)
+        }
+    }
+}
