@@ -25,7 +25,22 @@ struct CheckCommandTests {
         #expect(report["claims"] is [Any])
         let input = try #require(report["input"] as? [String: Any])
         #expect((input["digest"] as? String)?.hasPrefix("sha256:") == true)
-        #expect((report["timings"] as? [[String: Any]])?.map { $0["stage"] as? String } == ["extract", "segment"])
+        #expect((report["timings"] as? [[String: Any]])?.map { $0["stage"] as? String } == ["extract", "segment", "claims"])
+        let claims = try #require(report["claims"] as? [[String: Any]])
+        #expect(claims.count == 6)
+        let scores = claims.compactMap { $0["checkworthiness"] as? Double }
+        #expect(scores == scores.sorted(by: >), "claims are ranked by check-worthiness")
+        for claim in claims {
+            let start = try #require(claim["start"] as? Int)
+            let end = try #require(claim["end"] as? Int)
+            let text = try #require(article["text"] as? String)
+            let scalars = Array(text.unicodeScalars)
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start..<end])
+            #expect(String(view) == claim["text"] as? String)
+            #expect(["named", "anonymous", "none"].contains((claim["attribution"] as? [String: Any])?["kind"] as? String))
+        }
+        #expect((report["engine"] as? [String: Any]).flatMap { $0["models"] as? [String: String] }?["checkworthiness"] != nil)
     }
 
     @Test func helpText() throws {

@@ -12,10 +12,16 @@ public struct ArticleChecker: Sendable {
         public var reader: ArticleReader.Configuration
         /// The current time, injected so tests can fix it. The default is the system clock.
         public var now: @Sendable () -> Date
+        /// The check-worthiness model; without one, claims are typed and sourced but not scored.
+        public var checkworthiness: CheckworthinessModel?
 
-        public init(reader: ArticleReader.Configuration = .init(), now: @escaping @Sendable () -> Date = { Date() }) {
+        public init(
+            reader: ArticleReader.Configuration = .init(), now: @escaping @Sendable () -> Date = { Date() },
+            checkworthiness: CheckworthinessModel? = nil
+        ) {
             self.reader = reader
             self.now = now
+            self.checkworthiness = checkworthiness
         }
     }
 
@@ -50,14 +56,26 @@ public struct ArticleChecker: Sendable {
         let words = Tokenizer().tokens(in: scalars, range: nil).count { $0.kind != .punctuation }
         timings.append(StageTiming(stage: "segment", milliseconds: Self.milliseconds(clock.now - start)))
 
-        return Report(
+        start = clock.now
+        let claims = ClaimAnalyzer(model: configuration.checkworthiness).analyze(
+            text: text, sentences: sentences, published: read.article.published)
+        timings.append(StageTiming(stage: "claims", milliseconds: Self.milliseconds(clock.now - start)))
+
+        var engine = EngineInfo()
+        if let model = configuration.checkworthiness { engine.models["checkworthiness"] = model.version }
+        var report = Report(
+            engine: engine,
             generatedAt: ISO8601DateFormatter().string(from: configuration.now()),
             input: InputInfo(
                 name: input.name, format: read.format, charset: read.charset.rawValue, bytes: input.data.count,
                 digest: "sha256:" + SHA256.hex(input.data)),
             article: ReportArticle(article: read.article, sentences: sentences, words: words),
+            claims: claims.claims,
             timings: timings
         )
+        report.summary = claims.summary
+        report.quotations = claims.quotations
+        return report
     }
 
     static func milliseconds(_ duration: Duration) -> Double {

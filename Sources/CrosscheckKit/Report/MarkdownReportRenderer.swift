@@ -18,6 +18,28 @@ public struct MarkdownReportRenderer: ReportRenderer {
         facts.append("**Comments:** \(article.comments.count)")
         out += facts.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
 
+        let checkworthy = report.claims.filter(\.checkworthy)
+        if !report.claims.isEmpty {
+            out += "## Claims\n\n"
+            out += "\(checkworthy.count) of \(report.claims.count) sentences are check-worthy.\n\n"
+            if !checkworthy.isEmpty {
+                out += "| # | score | claim | types | source |\n|---|---|---|---|---|\n"
+                for claim in checkworthy {
+                    var source = claim.attribution.kind == "none" ? "⚠️ none" : claim.attribution.kind == "anonymous"
+                        ? "⚠️ anonymous (\(claim.attribution.source ?? ""))" : (claim.attribution.source ?? "named")
+                    if let quote = claim.quote { source += "; quote by \(quote.speaker ?? "unknown")" }
+                    let text = escape(claim.text).replacingOccurrences(of: "\n", with: " ")
+                    out += "| \(claim.id) | \(String(format: "%.2f", claim.checkworthiness)) | \(text) | \(claim.types.joined(separator: ", ")) | \(escape(source)) |\n"
+                }
+                out += "\n"
+            }
+            if let summary = report.summary, !summary.anonymous.isEmpty || !summary.unattributed.isEmpty {
+                if !summary.anonymous.isEmpty { out += "- **Anonymous sources:** \(summary.anonymous.joined(separator: ", "))\n" }
+                if !summary.unattributed.isEmpty { out += "- **No source given:** \(summary.unattributed.joined(separator: ", "))\n" }
+                out += "\n"
+            }
+        }
+
         out += "## Article\n\n"
         for paragraph in article.paragraphs { out += "\(escape(paragraph))\n\n" }
 

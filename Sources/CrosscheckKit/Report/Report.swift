@@ -13,6 +13,10 @@ public struct Report: Sendable, Hashable, Codable {
     public var input: InputInfo
     public var article: ReportArticle
     public var claims: [ReportClaim]
+    /// Counts of claims, and the check-worthy ones without a named source.
+    public var summary: ClaimsSummary?
+    /// Every quotation in the article, with its speaker.
+    public var quotations: [Quotation]
     public var language: LanguageSection?
     public var comments: [CommentScreening]
     /// How long each stage took.
@@ -29,6 +33,8 @@ public struct Report: Sendable, Hashable, Codable {
         self.input = input
         self.article = article
         self.claims = claims
+        self.summary = nil
+        self.quotations = []
         self.language = language
         self.comments = comments
         self.timings = timings

@@ -10,6 +10,13 @@ public struct ReportClaim: Sendable, Hashable, Codable {
     public var quote: Quote?
     public var verdict: Verdict?
     public var factcheckMatches: [FactcheckMatch]
+    /// Whether the score clears the model's threshold.
+    public var checkworthy: Bool = false
+    public var entities: [EntityMention] = []
+    public var quantities: [QuantityMention] = []
+    public var dates: [DateMention] = []
+    /// Words in scare quotes, kept apart from real quotations.
+    public var scareQuotes: [String] = []
 
     public init(
         id: String, text: String, start: Int, end: Int, checkworthiness: Double, types: [String],

@@ -25,6 +25,8 @@ public struct TerminalReportRenderer: ReportRenderer {
             "\(article.paragraphs.count) paragraphs · \(article.sentences.count) sentences · \(article.words) words · \(article.comments.count) comments",
             .dim) + "\n\n"
 
+        out += claimsSection(report)
+
         out += heading("Article")
         for paragraph in article.paragraphs {
             out += wrap(paragraph, indent: "  ") + "\n\n"
@@ -51,6 +53,39 @@ public struct TerminalReportRenderer: ReportRenderer {
             "crosscheck \(report.engine.version) · \(report.input.format.rawValue) input · \(report.input.digest.prefix(19))… · \(timing)",
             .dim) + "\n"
         return out
+    }
+
+    /// The check-worthy claims, best first, with their types and sourcing, and the summary.
+    func claimsSection(_ report: Report) -> String {
+        let checkworthy = report.claims.filter(\.checkworthy)
+        guard !report.claims.isEmpty else { return "" }
+        var out = heading("Claims (\(checkworthy.count) check-worthy of \(report.claims.count) sentences)")
+        for claim in checkworthy.prefix(10) {
+            let score = String(format: "%.2f", claim.checkworthiness)
+            let types = claim.types.filter { $0 != "opinion" }.joined(separator: ", ")
+            var source: String
+            switch claim.attribution.kind {
+            case "named": source = "source: " + (claim.attribution.source ?? "named")
+            case "anonymous": source = style("anonymous source: " + (claim.attribution.source ?? "?"), .yellow)
+            default: source = style("no source given", .yellow)
+            }
+            out += "  " + style(score, .bold) + " " + style("[\(claim.id)]", .dim) + " " + wrap(claim.text, indent: "       ").dropFirst(7) + "\n"
+            out += "       " + style(types, .cyan) + " · " + source
+            if let quote = claim.quote {
+                out += " · quote by " + (quote.speaker ?? style("unknown speaker", .yellow))
+            }
+            out += "\n"
+        }
+        if checkworthy.count > 10 { out += style("  … \(checkworthy.count - 10) more in --format json\n", .dim) }
+        if let summary = report.summary {
+            if !summary.anonymous.isEmpty {
+                out += style("  Anonymous sources: \(summary.anonymous.joined(separator: ", "))", .yellow) + "\n"
+            }
+            if !summary.unattributed.isEmpty {
+                out += style("  No source given: \(summary.unattributed.joined(separator: ", "))", .yellow) + "\n"
+            }
+        }
+        return out + "\n"
     }
 
     enum Style: String {

@@ -64,7 +64,9 @@ struct Check: AsyncParsableCommand {
             let fetcher = HTTPFetcher(
                 configuration: .init(timeout: timeout, maxBytes: maxBytes), logger: logger)
             let articleInput = try await InputLoader(maxBytes: maxBytes, fetcher: fetcher).load(input, url: url)
-            let checker = ArticleChecker(configuration: .init(reader: readerConfiguration), logger: logger)
+            let model = try CheckworthinessModel.bundled()
+            let checker = ArticleChecker(
+                configuration: .init(reader: readerConfiguration, checkworthiness: model), logger: logger)
             let report = try checker.check(articleInput)
             let writer = OutputWriter(path: output)
             let renderer: any ReportRenderer

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// A tiny check-worthiness data set in the shared data's formats, written by the tests.
+func writeTinyCheckworthinessData() throws -> URL {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-cw-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("claimbuster"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("clef2020-task1-tweets"), withIntermediateDirectories: true)
+    var rows: [[String: Any]] = []
+    for index in 0..<120 {
+        let positive = index % 2 == 0
+        let text = positive
+            ? "The deficit grew \(index) percent to $\(index + 3) billion in \(1990 + index % 30)."
+            : ["Thank you very much.", "Good evening and welcome.", "I really appreciate that.", "Let me say this."][index % 4]
+        rows.append(["sentence_id": index, "label": positive ? 1 : 0, "text": text])
+    }
+    try JSONSerialization.data(withJSONObject: rows).write(to: root.appendingPathComponent("claimbuster/train.json"))
+    var tweets = "topic_id\ttweet_id\ttweet_url\ttweet_text\tclaim\tcheck_worthiness\n"
+    for index in 0..<40 {
+        let positive = index % 2 == 0
+        let text = positive ? "Cases rose \(index * 10) percent this week in Ohio #covid" : "Stay safe everyone @friend"
+        tweets += "covid-19\t\(index)\thttp://x\t\(text)\t1\t\(positive ? 1 : 0)\n"
+    }
+    try tweets.write(to: root.appendingPathComponent("clef2020-task1-tweets/training_v2.tsv"), atomically: true, encoding: .utf8)
+    return root
+}
+
+@Suite("crosscheck train, eval and batch")
+struct ModelCommandTests {
+    @Test func trainThenBatchWithTheTrainedModel() throws {
+        let data = try writeTinyCheckworthinessData()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let model = data.appendingPathComponent("cw.model").path
+        let train = try CommandRunner.run(["train", "checkworthiness", "--data", data.path, "--output", model, "--hash-bits", "14"])
+        #expect(train.status == 0, "\(train.stderr)")
+        #expect(train.stdout.contains("wrote"))
+        let input = """
+            {"id": 1, "text": "The deficit grew 40 percent to $9 billion in 2011."}
+            {"id": "two", "text": "Thank you very much."}
+            """
+        let batch = try CommandRunner.run(["batch", "checkworthiness", "--model", model], stdin: Data(input.utf8))
+        #expect(batch.status == 0, "\(batch.stderr)")
+        let lines = batch.stdout.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(lines.count == 2)
+        #expect(lines[0]["id"] as? Int == 1)
+        #expect(lines[0]["checkworthy"] as? Bool == true)
+        #expect(lines[1]["id"] as? String == "two")
+        #expect(lines[1]["checkworthy"] as? Bool == false)
+        #expect((lines[0]["score"] as? Double ?? 0) > (lines[1]["score"] as? Double ?? 1))
+    }
+
+    @Test func trainingTwiceGivesTheSameFile() throws {
+        let data = try writeTinyCheckworthinessData()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let first = data.appendingPathComponent("a.model").path
+        let second = data.appendingPathComponent("b.model").path
+        _ = try CommandRunner.run(["train", "checkworthiness", "--data", data.path, "--output", first, "--hash-bits", "14"])
+        _ = try CommandRunner.run(["train", "checkworthiness", "--data", data.path, "--output", second, "--hash-bits", "14"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
+    }
+
+    @Test func evalPrintsTheMetricsAndThePeer() throws {
+        let data = try writeTinyCheckworthinessData()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let result = try CommandRunner.run(["eval", "checkworthiness", "--data", data.path, "--hash-bits", "14"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("ClaimBuster dev slice F1"))
+        #expect(result.stdout.contains("CLEF 2020 held-out tweets MAP"))
+        #expect(result.stdout.contains("TF-IDF+LR peer"))
+    }
+
+    @Test func batchWithTheShippedModel() throws {
+        let batch = try CommandRunner.run(
+            ["batch", "checkworthiness"], stdin: Data("{\"id\": 3, \"text\": \"Taxes rose 20 percent in 2019.\"}\n".utf8))
+        #expect(batch.status == 0)
+        #expect(batch.stdout.contains("\"checkworthy\":true"))
+    }
+
+    @Test func batchInputErrors() throws {
+        let missing = try CommandRunner.run(["batch", "checkworthiness", "--input", "no/such.jsonl"])
+        #expect(missing.status == 3)
+        #expect(missing.stderr.contains("no such file"))
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: CommandRunner.root.appendingPathComponent("../shared/data/checkworthiness").path)))
+    func evalOnTheSharedData() throws {
+        let result = try CommandRunner.run(["eval", "checkworthiness", "--data", "../shared/data/checkworthiness", "--no-peer"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let f1Line = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("ClaimBuster dev slice F1") })
+        let value = try #require(Double(f1Line.split(separator: " ").last { Double($0) != nil } ?? ""))
+        #expect(value > 0.7, "ClaimBuster dev F1 fell to \(value)")
+    }
+}
