@@ -14,12 +14,16 @@ public struct CheckworthinessEvaluation: Sendable {
     public var training: LogisticRegression.TrainingOptions
     /// Example weight per source in training.
     public var sourceWeights: [CheckworthinessExample.Source: Float]
+    /// Whether the claim rules' findings are features.
+    public var ruleCues: Bool
 
     public init(
         seed: UInt64 = 1, featurizer: TextFeaturizer = TextFeaturizer(),
         training: LogisticRegression.TrainingOptions = .init(),
-        sourceWeights: [CheckworthinessExample.Source: Float] = [.claimbuster: 1, .clef2019: 1, .clef2020: 1]
+        sourceWeights: [CheckworthinessExample.Source: Float] = [.claimbuster: 1, .clef2019: 1, .clef2020: 1],
+        ruleCues: Bool = false
     ) {
+        self.ruleCues = ruleCues
         self.seed = seed
         self.featurizer = featurizer
         self.training = training
@@ -63,10 +67,10 @@ public struct CheckworthinessEvaluation: Sendable {
         let examples = train.compactMap { example -> (vector: SparseVector, label: Bool, weight: Float)? in
             let weight = sourceWeights[example.source] ?? 1
             guard weight > 0 else { return nil }
-            return (featurizer.vector(example.text), example.label, weight)
+            return (CheckworthinessModel.vector(example.text, featurizer: featurizer, ruleCues: ruleCues), example.label, weight)
         }
         let classifier = LogisticRegression.train(examples, dimensions: featurizer.dimensions, options: training)
-        var model = CheckworthinessModel(featurizer: featurizer, classifier: classifier, threshold: 0.5, info: info)
+        var model = CheckworthinessModel(featurizer: featurizer, classifier: classifier, threshold: 0.5, info: info, ruleCues: ruleCues)
         if !calibration.isEmpty {
             let scores = calibration.map { model.score($0.text) }
             model.threshold = BinaryMetrics.bestThreshold(scores: scores, labels: calibration.map(\.label)).threshold

@@ -104,58 +104,64 @@ struct FeatureTokens {
         var numbers = 0
         var capitalised = 0
         var hasURL = false
-        var raw: [Substring] = []
-        for piece in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }) {
-            raw.append(piece)
-        }
-        for (position, piece) in raw.enumerated() {
-            let lower = piece.lowercased()
-            if lower.hasPrefix("http") || lower.hasPrefix("www.") || lower.hasPrefix("pic.twitter") {
-                words.append("<url>")
-                hasURL = true
-                continue
+        words.reserveCapacity(32)
+        var pieceIndex = 0
+        for piece in text.unicodeScalars.split(whereSeparator: { $0.isSpace }) {
+            defer { pieceIndex += 1 }
+            guard let first = piece.first else { continue }
+            if first == "h" || first == "w" || first == "p" || first == "H" || first == "W" {
+                let head = String(String.UnicodeScalarView(piece.prefix(11))).lowercased()
+                if head.hasPrefix("http") || head.hasPrefix("www.") || head.hasPrefix("pic.twitter") {
+                    words.append("<url>")
+                    hasURL = true
+                    continue
+                }
             }
-            if piece.hasPrefix("@"), piece.count > 1 {
+            if first == "@", piece.count > 1 {
                 words.append("<user>")
                 continue
             }
-            if position > 0, let first = piece.first, first.isUppercase { capitalised += 1 }
-            // Split the piece into word and symbol runs.
-            var current = ""
+            if pieceIndex > 0, first.isUpper { capitalised += 1 }
+            // Split the piece into word and number runs; keep a few symbols as tokens.
+            var current = String.UnicodeScalarView()
             var isNumber = false
+            var digitCount = 0
             func flush() {
                 guard !current.isEmpty else { return }
                 if isNumber {
                     numbers += 1
-                    let digits = current.filter(\.isNumber)
-                    if digits.count == 4, let value = Int(digits), (1900...2099).contains(value) {
+                    if digitCount == 4, let value = Int(String(current)), (1900...2099).contains(value) {
                         words.append("<year>")
                     } else {
                         words.append("<num>")
                     }
-                    if digits.count <= 2 { words.append(current) }
+                    if digitCount <= 2 { words.append(String(current)) }
                 } else {
-                    words.append(current)
+                    words.append(String(current).lowercased())
                 }
-                current = ""
+                current = String.UnicodeScalarView()
                 isNumber = false
+                digitCount = 0
             }
-            for character in lower {
-                if character.isLetter || character == "'" || character == "’" {
+            for scalar in piece {
+                if scalar.isLetter || scalar == "'" || scalar == "\u{2019}" {
                     if isNumber { flush() }
-                    current.append(character == "’" ? "'" : character)
-                } else if character.isNumber || ((character == "." || character == ",") && isNumber) {
+                    current.append(scalar == "\u{2019}" ? "'" : scalar)
+                } else if scalar.isDigit {
                     if !isNumber { flush(); isNumber = true }
-                    current.append(character)
+                    current.append(scalar)
+                    digitCount += 1
+                } else if (scalar == "." || scalar == ","), isNumber {
+                    current.append(scalar)
                 } else {
                     flush()
-                    switch character {
+                    switch scalar {
                     case "%": words.append("<pct>")
                     case "$", "€", "£", "¥": words.append("<money>")
                     case "#": words.append("#")
                     case "?": words.append("?")
                     case "!": words.append("!")
-                    case "\"", "“", "”": words.append("<q>")
+                    case "\"", "\u{201C}", "\u{201D}": words.append("<q>")
                     default: break
                     }
                 }
@@ -167,11 +173,13 @@ struct FeatureTokens {
         cues.append("nums:" + (numbers == 0 ? "0" : numbers == 1 ? "1" : numbers < 4 ? "2-3" : "4+"))
         cues.append("caps:" + (capitalised == 0 ? "0" : capitalised < 3 ? "1-2" : "3+"))
         if hasURL { cues.append("url") }
-        let set = Set(words)
-        for (name, members) in Self.lexicon where !members.isDisjoint(with: set) { cues.append(name) }
-        if words.contains("<pct>") || set.contains("percent") { cues.append("percent") }
-        if set.contains("<money>") || set.contains("dollars") || set.contains("million") || set.contains("billion") {
-            cues.append("money")
+        var seen: UInt32 = 0
+        for word in words {
+            guard let groups = Self.cueIndex[word] else { continue }
+            for group in groups where seen & (1 << group) == 0 {
+                seen |= 1 << group
+                cues.append(Self.cueNames[group])
+            }
         }
         if words.last == "?" { cues.append("question") }
     }
@@ -191,5 +199,18 @@ struct FeatureTokens {
         ("gov", ["tax", "taxes", "jobs", "economy", "law", "bill", "government", "budget", "deficit", "debt",
             "percent", "million", "billion", "trillion", "vote", "voted", "unemployment", "health", "cases",
             "deaths", "tested", "vaccine", "virus"]),
+        ("percent", ["<pct>", "percent"]),
+        ("money", ["<money>", "dollars", "million", "billion"]),
     ]
+
+    static let cueNames: [String] = lexicon.map(\.0)
+
+    /// Each lexicon word and the groups it belongs to.
+    static let cueIndex: [String: [Int]] = {
+        var index: [String: [Int]] = [:]
+        for (group, entry) in lexicon.enumerated() {
+            for word in entry.1 { index[word, default: []].append(group) }
+        }
+        return index
+    }()
 }

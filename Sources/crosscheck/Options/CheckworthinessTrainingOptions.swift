@@ -34,6 +34,9 @@ struct CheckworthinessTrainingOptions: ParsableArguments {
     @Option(help: "Weight of CLEF 2020 tweets in training.")
     var clef2020Weight: Float = 1
 
+    @Flag(inversion: .prefixedNo, help: "Use the claim rules' findings (types, entities, quantities, sourcing) as features.")
+    var ruleCues = false
+
     var evaluation: CheckworthinessEvaluation {
         CheckworthinessEvaluation(
             seed: seed,
@@ -41,6 +44,6 @@ struct CheckworthinessTrainingOptions: ParsableArguments {
                 dimensions: 1 << hashBits, wordNgrams: wordNgrams, charMin: charMax > 0 ? 3 : 0, charMax: charMax,
                 cueWeight: cueWeight),
             training: .init(epochs: epochs, learningRate: learningRate, l2: l2, seed: seed),
-            sourceWeights: [.claimbuster: 1, .clef2019: clef2019Weight, .clef2020: clef2020Weight])
+            sourceWeights: [.claimbuster: 1, .clef2019: clef2019Weight, .clef2020: clef2020Weight], ruleCues: ruleCues)
     }
 }

@@ -12,17 +12,28 @@ public struct CheckworthinessModel: Sendable {
     public var threshold: Double
     /// Free-form facts about training (data, seed, date), written into the model file.
     public var info: [String: String]
+    /// Whether the claim rules' findings (types, entities, quantities, sourcing) are features too.
+    public var ruleCues: Bool
 
-    public init(featurizer: TextFeaturizer, classifier: LogisticRegression, threshold: Double, info: [String: String] = [:]) {
+    public init(
+        featurizer: TextFeaturizer, classifier: LogisticRegression, threshold: Double, info: [String: String] = [:],
+        ruleCues: Bool = false
+    ) {
         self.featurizer = featurizer
         self.classifier = classifier
         self.threshold = threshold
         self.info = info
+        self.ruleCues = ruleCues
+    }
+
+    /// The feature vector the model scores.
+    public static func vector(_ text: String, featurizer: TextFeaturizer, ruleCues: Bool) -> SparseVector {
+        featurizer.vector(text, cues: ruleCues ? ClaimCues.cues(text) : [])
     }
 
     /// The check-worthiness of `text` in 0...1.
     public func score(_ text: String) -> Double {
-        Double(classifier.probability(featurizer.vector(text)))
+        Double(classifier.probability(Self.vector(text, featurizer: featurizer, ruleCues: ruleCues)))
     }
 
     /// Whether `text` is check-worthy.
@@ -33,11 +44,15 @@ public struct CheckworthinessModel: Sendable {
 }
 
 extension CheckworthinessModel {
+    /// Where the shipped model file is.
+    public static var bundledURL: URL? {
+        Bundle.module.url(forResource: "checkworthiness", withExtension: "model", subdirectory: "Resources/Models")
+            ?? Bundle.module.url(forResource: "Resources/Models/checkworthiness", withExtension: "model")
+    }
+
     /// The model file shipped with the engine.
     public static func bundled() throws -> CheckworthinessModel {
-        guard let url = Bundle.module.url(forResource: "checkworthiness", withExtension: "model", subdirectory: "Resources/Models")
-            ?? Bundle.module.url(forResource: "Resources/Models/checkworthiness", withExtension: "model")
-        else {
+        guard let url = bundledURL else {
             throw CrosscheckError(
                 .modelMissing,
                 "the check-worthiness model is missing from the build; rebuild, or run crosscheck train checkworthiness")
@@ -58,7 +73,7 @@ extension CheckworthinessModel {
         info.removeValue(forKey: "featurizer")
         return CheckworthinessModel(
             featurizer: featurizer, classifier: LogisticRegression(weights: file.weights, bias: bias), threshold: threshold,
-            info: info)
+            info: info, ruleCues: file.header["ruleCues"] == "true")
     }
 
     /// The model as file bytes.
@@ -69,6 +84,7 @@ extension CheckworthinessModel {
         header["featurizer"] = String(decoding: try encoder.encode(featurizer), as: UTF8.self)
         header["threshold"] = String(threshold)
         header["bias"] = String(classifier.bias)
+        header["ruleCues"] = ruleCues ? "true" : "false"
         return ModelFile(kind: "checkworthiness", header: header, weights: classifier.weights).encoded()
     }
 }
