@@ -84,18 +84,36 @@ public enum DateNormalizer {
         return sign + pad(abs(minutes) / 60, 2) + ":" + pad(abs(minutes) % 60, 2)
     }
 
+    /// RFC 822/1123 dates as feeds and HTTP write them: "Tue, 03 Mar 2026 09:30:00 GMT".
     private static func parseRFC822(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(secondsFromGMT: 0)
-        for format in [
-            "EEE, dd MMM yyyy HH:mm:ss zzz", "EEE, d MMM yyyy HH:mm:ss zzz", "EEE, dd MMM yyyy HH:mm:ss Z",
-            "EEE, d MMM yyyy HH:mm:ss Z", "dd MMM yyyy HH:mm:ss Z", "EEE, dd MMM yyyy HH:mm zzz",
-        ] {
-            formatter.dateFormat = format
-            if let date = formatter.date(from: text) { return date }
+        guard text.contains(":") else { return nil }
+        var parts = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        if let first = parts.first, first.first?.isLetter == true, months[first.lowercased()] == nil { parts.removeFirst() }
+        guard parts.count >= 4, let day = Int(parts[0]), let month = months[parts[1].lowercased().trimmingASCII(".")],
+            var year = Int(parts[2])
+        else { return nil }
+        if year < 100 { year += year < 50 ? 2000 : 1900 }
+        let clock = parts[3].split(separator: ":").compactMap { Int($0) }
+        guard clock.count >= 2 else { return nil }
+        var offsetMinutes = 0
+        if parts.count >= 5 {
+            let zone = parts[4].uppercased()
+            let named: [String: Int] = [
+                "GMT": 0, "UTC": 0, "UT": 0, "Z": 0, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420,
+                "MDT": -360, "PST": -480, "PDT": -420, "BST": 60, "CET": 60, "CEST": 120,
+            ]
+            if let value = named[zone] { offsetMinutes = value } else if let value = parseOffset(zone) { offsetMinutes = value }
         }
-        return nil
+        var components = DateComponents()
+        components.year = year
+        components.month = month
+        components.day = day
+        components.hour = clock[0]
+        components.minute = clock[1]
+        components.second = clock.count > 2 ? clock[2] : 0
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        return calendar.date(from: components).map { $0.addingTimeInterval(TimeInterval(-offsetMinutes * 60)) }
     }
 
     private static let months: [String: Int] = [

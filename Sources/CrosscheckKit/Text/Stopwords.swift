@@ -1,0 +1,48 @@
+/// Common English words that carry little meaning for retrieval.
+public enum Stopwords {
+    public static let english: Set<String> = [
+        "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "aren't", "as",
+        "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "can't",
+        "cannot", "could", "couldn't", "did", "didn't", "do", "does", "doesn't", "doing", "don't", "down", "during",
+        "each", "few", "for", "from", "further", "had", "hadn't", "has", "hasn't", "have", "haven't", "having", "he",
+        "he'd", "he'll", "he's", "her", "here", "here's", "hers", "herself", "him", "himself", "his", "how",
+        "how's", "i", "i'd", "i'll", "i'm", "i've", "if", "in", "into", "is", "isn't", "it", "it's", "its",
+        "itself", "let's", "me", "more", "most", "mustn't", "my", "myself", "no", "nor", "not", "of", "off", "on",
+        "once", "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over", "own", "same", "shan't",
+        "she", "she'd", "she'll", "she's", "should", "shouldn't", "so", "some", "such", "than", "that", "that's",
+        "the", "their", "theirs", "them", "themselves", "then", "there", "there's", "these", "they", "they'd",
+        "they'll", "they're", "they've", "this", "those", "through", "to", "too", "under", "until", "up", "very",
+        "was", "wasn't", "we", "we'd", "we'll", "we're", "we've", "were", "weren't", "what", "what's", "when",
+        "when's", "where", "where's", "which", "while", "who", "who's", "whom", "why", "why's", "with", "won't",
+        "would", "wouldn't", "you", "you'd", "you'll", "you're", "you've", "your", "yours", "yourself",
+        "yourselves", "will", "just", "also", "s", "t", "via", "rt", "amp",
+    ]
+}
+
+/// Lower-cased, stop-word-free, stemmed terms for retrieval.
+public enum RetrievalTerms {
+    /// The terms of `text`: words and numbers, lower-cased, without stop words, Porter-stemmed.
+    public static func terms(_ text: String, stem: Bool = true) -> [String] {
+        var result: [String] = []
+        var current = String.UnicodeScalarView()
+        func flush() {
+            guard !current.isEmpty else { return }
+            let word = String(current).lowercased()
+            current = String.UnicodeScalarView()
+            let trimmed = word.hasSuffix("'s") ? String(word.dropLast(2)) : word
+            guard !trimmed.isEmpty, !Stopwords.english.contains(trimmed) else { return }
+            result.append(stem ? PorterStemmer.stem(trimmed) : trimmed)
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.isLetter || scalar.isDigit {
+                current.append(scalar)
+            } else if scalar == "'" || scalar == "\u{2019}", !current.isEmpty {
+                current.append("'")
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return result
+    }
+}

@@ -1,0 +1,130 @@
+import ArgumentParser
+import CrosscheckEval
+import CrosscheckFetch
+import CrosscheckKit
+import Foundation
+
+struct EvalMatch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Claim matching: MAP@5 on the CheckThat! 2022 2A dev and dev-test queries.",
+        discussion: """
+            Trains the re-ranker on the Train queries only, then ranks the vclaims for the Dev and \
+            Dev-Test queries; prints MAP@5 for BM25 alone and for BM25 + re-ranker. With --model, \
+            measures that re-ranker instead of training one.
+            """
+    )
+
+    @Option(help: "The claim-matching data folder (shared/data/claim-matching).")
+    var data: String
+
+    @Option(help: "Measure this re-ranker file instead of training one on the Train queries.")
+    var model: String?
+
+    @Option(help: "Seed for training.")
+    var seed: UInt64 = 1
+
+    @Option(help: "BM25 candidates re-ranked per query.")
+    var candidates: Int = 50
+
+    @Option(help: "BM25 k1.")
+    var k1: Float = 1.2
+
+    @Option(help: "BM25 b.")
+    var b: Float = 0.75
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let data = try ClaimMatchingData.load(directory: self.data)
+        var matcher = ClaimMatcher(factChecks: data.factChecks, configuration: .init(candidates: candidates, k1: k1, b: b))
+        let evaluation = ClaimMatchingEvaluation(seed: seed)
+        print("fact-checks \(data.factChecks.count); queries: train \(data.train.count), dev \(data.dev.count), dev-test \(data.devTest.count)")
+        let start = clock.now
+        if let model {
+            matcher.reranker = try MatchReranker.load(from: Data(contentsOf: URL(fileURLWithPath: model)))
+        } else {
+            matcher.reranker = evaluation.train(matcher, queries: data.train)
+        }
+        print("re-ranker ready in \(clock.now - start)")
+        if let reranker = matcher.reranker {
+            print("weights: " + zip(MatchFeatures.names, reranker.weights).map { "\($0)=\(String(format: "%.2f", $1))" }.joined(separator: " "))
+        }
+        print("MAP@5".padding(toLength: 12, withPad: " ", startingAt: 0) + "BM25    BM25 + re-ranker")
+        for (name, queries) in [("dev", data.dev), ("dev-test", data.devTest)] where !queries.isEmpty {
+            let bm25 = evaluation.meanAveragePrecision(matcher, queries: queries, bm25Only: true)
+            let reranked = evaluation.meanAveragePrecision(matcher, queries: queries)
+            print(name.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "%.3f   %.3f", bm25, reranked))
+            let recall = queries.map { query -> (Bool, Bool) in
+                let ids = matcher.candidates(for: query.text).map { matcher.factChecks[$0.index].id }
+                return (ids.prefix(5).contains { query.relevant.contains($0) }, ids.contains { query.relevant.contains($0) })
+            }
+            print("  BM25 candidates hold a match: top 5 \(recall.count { $0.0 }) / top \(matcher.configuration.candidates) \(recall.count { $0.1 }) of \(queries.count) queries")
+        }
+    }
+}
+
+struct TrainMatch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Train the claim-matching re-ranker on every labelled query (Train, Dev and Dev-Test).",
+        discussion: """
+            The shipped model was made with: crosscheck train match --data ../shared/data/claim-matching \
+            --output Sources/CrosscheckKit/Resources/Models/match.model
+            """
+    )
+
+    @Option(help: "The claim-matching data folder (shared/data/claim-matching).")
+    var data: String
+
+    @Option(name: .shortAndLong, help: "Where to write the model file.")
+    var output: String
+
+    @Option(help: "Seed for training.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Train on the Train queries only (as eval match does).")
+    var trainOnly = false
+
+    func run() throws {
+        let data = try ClaimMatchingData.load(directory: self.data)
+        let matcher = ClaimMatcher(factChecks: data.factChecks)
+        let queries = trainOnly ? data.train : data.train + data.dev + data.devTest
+        var reranker = ClaimMatchingEvaluation(seed: seed).train(
+            matcher, queries: queries, info: ["data": "claim-matching queries=\(queries.count) factchecks=\(data.factChecks.count)", "seed": String(seed)])
+        reranker.info["version"] = "match-lr-" + SHA256.hex(reranker.encoded()).prefix(12)
+        try reranker.encoded().write(to: URL(fileURLWithPath: output), options: .atomic)
+        print("trained on \(queries.count) queries; wrote \(output) (\(reranker.version))")
+    }
+}
+
+struct BatchMatch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "{\"id\", \"text\"} -> {\"id\", \"matches\": [{\"id\", \"score\"}]} against --factchecks."
+    )
+
+    @OptionGroup var io: BatchIO
+
+    @Option(help: "Fact-checks: JSON Lines ({\"id\", \"claim\", \"title\"?, \"rating\"?}) or ClaimReview JSON-LD.")
+    var factchecks: String
+
+    @Option(help: "Matches per line.")
+    var top: Int = 5
+
+    @Option(help: "A re-ranker file to use instead of the shipped one.")
+    var model: String?
+
+    func run() throws {
+        do {
+            let data = try InputLoader(maxBytes: 2_000_000_000, fetcher: .init()).readFile(factchecks)
+            let read = try FactCheckReader().read(data, name: factchecks)
+            for problem in read.problems.prefix(20) { StandardError.write("warning: \(problem)\n") }
+            let reranker = try model.map { try MatchReranker.load(from: Data(contentsOf: URL(fileURLWithPath: $0))) }
+                ?? MatchReranker.bundled()
+            let matcher = ClaimMatcher(factChecks: read.factChecks, reranker: reranker)
+            try io.run(MatchBatchTask(matcher: matcher, top: max(1, top)))
+        } catch let error as CrosscheckError {
+            throw ExitCodes.fail(error)
+        }
+    }
+}
