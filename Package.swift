@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -45,6 +46,15 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .target(
+            name: "CrosscheckSQLite",
+            dependencies: [
+                "CrosscheckKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
             name: "CrosscheckEval",
             dependencies: [
                 "CrosscheckKit",
@@ -58,6 +68,7 @@ let package = Package(
                 "CrosscheckKit",
                 "CrosscheckFetch",
                 "CrosscheckEval",
+                "CrosscheckSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -75,6 +86,11 @@ let package = Package(
             name: "CrosscheckKitTests",
             dependencies: ["CrosscheckKit"],
             resources: [.copy("Resources")],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "CrosscheckSQLiteTests",
+            dependencies: ["CrosscheckSQLite", "CrosscheckKit"],
             swiftSettings: upcoming
         ),
         .testTarget(

@@ -123,51 +123,78 @@ public struct MatchFeatures: Sendable {
 }
 
 /// The trained re-ranker for claim matching: logistic regression over ``MatchFeatures``.
+///
+/// It holds two weight vectors: one for candidates whose publication date and the claim's date
+/// are both known (dates are a strong signal: a fact-check usually follows the claim within days),
+/// and one for the rest, trained on the same queries with the date features blanked.
 public struct MatchReranker: Sendable {
     public var weights: [Float]
     public var bias: Float
+    /// Weights used when the dates are not known.
+    public var plainWeights: [Float]
+    public var plainBias: Float
     public var info: [String: String]
 
-    public init(weights: [Float], bias: Float, info: [String: String] = [:]) {
+    public init(weights: [Float], bias: Float, plainWeights: [Float], plainBias: Float, info: [String: String] = [:]) {
         self.weights = weights
         self.bias = bias
+        self.plainWeights = plainWeights
+        self.plainBias = plainBias
         self.info = info
     }
 
+    static let dateKnown = MatchFeatures.names.firstIndex(of: "date.known")!
+    static let dateFeatures = MatchFeatures.names.indices.filter { MatchFeatures.names[$0].hasPrefix("date.") }
+
     /// The probability that the candidate is a match.
     public func score(_ features: [Float]) -> Double {
-        var sum = bias
-        for (weight, value) in zip(weights, features) { sum += weight * value }
+        let dated = features[Self.dateKnown] > 0
+        var sum = dated ? bias : plainBias
+        for (weight, value) in zip(dated ? weights : plainWeights, features) { sum += weight * value }
         return 1 / (1 + exp(-Double(sum)))
     }
 
     public var version: String { info["version"] ?? "unversioned" }
 
-    /// Trains on candidate lists: each candidate's features and whether it is a true match.
+    /// Trains both weight vectors on candidate lists: each candidate's features and whether it matches.
     public static func train(_ examples: [(features: [Float], label: Bool)], seed: UInt64 = 1, info: [String: String] = [:]) -> MatchReranker {
-        let vectors = examples.map { example -> (vector: SparseVector, label: Bool, weight: Float) in
-            var vector = SparseVector()
-            for (index, value) in example.features.enumerated() where value != 0 { vector.append(index, value) }
-            return (vector, example.label, example.label ? 3 : 1)
+        func fit(_ rows: [(features: [Float], label: Bool)]) -> LogisticRegression {
+            let vectors = rows.map { example -> (vector: SparseVector, label: Bool, weight: Float) in
+                var vector = SparseVector()
+                for (index, value) in example.features.enumerated() where value != 0 { vector.append(index, value) }
+                return (vector, example.label, example.label ? 3 : 1)
+            }
+            return LogisticRegression.train(
+                vectors, dimensions: MatchFeatures.names.count, options: .init(epochs: 30, learningRate: 0.1, l2: 1e-4, seed: seed))
         }
-        let model = LogisticRegression.train(
-            vectors, dimensions: MatchFeatures.names.count, options: .init(epochs: 30, learningRate: 0.1, l2: 1e-4, seed: seed))
-        return MatchReranker(weights: model.weights, bias: model.bias, info: info)
+        let dated = fit(examples)
+        let plain = fit(examples.map { example in
+            var features = example.features
+            for index in dateFeatures { features[index] = 0 }
+            return (features, example.label)
+        })
+        return MatchReranker(weights: dated.weights, bias: dated.bias, plainWeights: plain.weights, plainBias: plain.bias, info: info)
     }
 
     public func encoded() -> Data {
         var header = info
         header["bias"] = String(bias)
+        header["plainBias"] = String(plainBias)
         header["features"] = MatchFeatures.names.joined(separator: ",")
-        return ModelFile(kind: "match", header: header, weights: weights).encoded()
+        return ModelFile(kind: "match", header: header, weights: weights + plainWeights).encoded()
     }
 
     public static func load(from data: Data) throws -> MatchReranker {
         let file = try ModelFile(decoding: data, kind: "match")
-        guard file.header["features"] == MatchFeatures.names.joined(separator: ","), let bias = Float(file.header["bias"] ?? "") else {
+        let count = MatchFeatures.names.count
+        guard file.header["features"] == MatchFeatures.names.joined(separator: ","), let bias = Float(file.header["bias"] ?? ""),
+            let plainBias = Float(file.header["plainBias"] ?? ""), file.weights.count == 2 * count
+        else {
             throw CrosscheckError(.modelMissing, "the match model was made for other features; rebuild it with crosscheck train match")
         }
-        return MatchReranker(weights: file.weights, bias: bias, info: file.header)
+        return MatchReranker(
+            weights: Array(file.weights[0..<count]), bias: bias, plainWeights: Array(file.weights[count...]), plainBias: plainBias,
+            info: file.header)
     }
 
     public static var bundledURL: URL? {

@@ -33,9 +33,20 @@ struct EvalMatch: ParsableCommand {
     @Option(help: "BM25 b.")
     var b: Float = 0.75
 
+    @Flag(help: "Drop the fact-checks' dates (as when --factchecks gives only id, claim and title).")
+    var withoutDates = false
+
+    @Flag(help: "Drop the fact-checks' subtitles.")
+    var withoutSubtitles = false
+
+    @Option(help: "Print this many Dev-Test queries whose first answer is wrong.")
+    var showErrors: Int = 0
+
     func run() throws {
         let clock = ContinuousClock()
-        let data = try ClaimMatchingData.load(directory: self.data)
+        var data = try ClaimMatchingData.load(directory: self.data)
+        if withoutDates { data.factChecks = data.factChecks.map { var check = $0; check.date = nil; return check } }
+        if withoutSubtitles { data.factChecks = data.factChecks.map { var check = $0; check.subtitle = nil; return check } }
         var matcher = ClaimMatcher(factChecks: data.factChecks, configuration: .init(candidates: candidates, k1: k1, b: b))
         let evaluation = ClaimMatchingEvaluation(seed: seed)
         print("fact-checks \(data.factChecks.count); queries: train \(data.train.count), dev \(data.dev.count), dev-test \(data.devTest.count)")
@@ -57,6 +68,18 @@ struct EvalMatch: ParsableCommand {
             let recall = queries.map { query -> (Bool, Bool) in
                 let ids = matcher.candidates(for: query.text).map { matcher.factChecks[$0.index].id }
                 return (ids.prefix(5).contains { query.relevant.contains($0) }, ids.contains { query.relevant.contains($0) })
+            }
+            if name == "dev-test", showErrors > 0 {
+                var shown = 0
+                for query in queries where shown < showErrors {
+                    let ranked = matcher.match(query.text, limit: 5, includeWeak: true)
+                    guard let first = ranked.first, !query.relevant.contains(first.factCheck.id) else { continue }
+                    shown += 1
+                    let byID = Dictionary(uniqueKeysWithValues: matcher.factChecks.map { ($0.id, $0) })
+                    print("\nQ: \(SocialText.normalize(query.text))")
+                    print("  got: \(first.factCheck.claim) | \(first.factCheck.title ?? "")")
+                    for id in query.relevant { print("  want (rank \(ranked.firstIndex { $0.factCheck.id == id }.map { String($0 + 1) } ?? "-")): \(byID[id]?.claim ?? id) | \(byID[id]?.title ?? "")") }
+                }
             }
             print("  BM25 candidates hold a match: top 5 \(recall.count { $0.0 }) / top \(matcher.configuration.candidates) \(recall.count { $0.1 }) of \(queries.count) queries")
         }

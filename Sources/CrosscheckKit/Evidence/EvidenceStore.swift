@@ -1,0 +1,183 @@
+public import Foundation
+
+/// Where documents, passages, sources and fact-checks are kept: the seam between the engine and
+/// its storage. SQLite (the embedded default) and the in-memory store implement it, and pass one
+/// contract test suite.
+public protocol EvidenceStore: Sendable {
+    /// Adds a document and its passages atomically, unless its content (or a near-duplicate of it)
+    /// is already stored.
+    func add(_ document: EvidenceDocument) async throws -> AddOutcome
+
+    /// Adds several documents; each is stored whole or not at all. The outcome of each, in order.
+    func add(_ documents: [EvidenceDocument]) async throws -> [AddOutcome]
+
+    /// The best passages for a query, best first.
+    func search(_ query: PassageQuery) async throws -> [PassageHit]
+
+    /// A stored document by its store id.
+    func document(id: Int64) async throws -> StoredDocument?
+
+    /// Whether a document with this canonical URL is stored.
+    func contains(url: String) async throws -> Bool
+
+    /// How many documents, passages, sources and fact-checks are stored.
+    func statistics() async throws -> StoreStatistics
+
+    /// Adds or updates a polled source (by name).
+    func save(_ source: SourceRecord) async throws
+
+    /// All polled sources, by name.
+    func sources() async throws -> [SourceRecord]
+
+    /// Removes a source (its documents stay); returns whether it existed.
+    func removeSource(named name: String) async throws -> Bool
+
+    /// Adds fact-checks; ones with a known id are replaced. Returns how many were new.
+    func add(_ factChecks: [FactCheck]) async throws -> Int
+
+    /// Every stored fact-check.
+    func factChecks() async throws -> [FactCheck]
+}
+
+extension EvidenceStore {
+    public func add(_ documents: [EvidenceDocument]) async throws -> [AddOutcome] {
+        var outcomes: [AddOutcome] = []
+        for document in documents { outcomes.append(try await add(document)) }
+        return outcomes
+    }
+}
+
+/// What happened to a document offered to the store.
+public enum AddOutcome: Sendable, Hashable {
+    /// Stored under this id, with this many passages.
+    case added(id: Int64, passages: Int)
+    /// The same content is already stored under this id.
+    case duplicate(of: Int64)
+    /// Nearly the same content (a few words differ) is already stored under this id.
+    case nearDuplicate(of: Int64)
+}
+
+/// A passage search.
+public struct PassageQuery: Sendable, Hashable {
+    public var text: String
+    /// Only documents published at or after this time.
+    public var since: Date?
+    /// Only documents published before this time.
+    public var until: Date?
+    /// Only documents from this source.
+    public var source: String?
+    public var limit: Int
+
+    public init(text: String, since: Date? = nil, until: Date? = nil, source: String? = nil, limit: Int = 10) {
+        self.text = text
+        self.since = since
+        self.until = until
+        self.source = source
+        self.limit = limit
+    }
+}
+
+/// A passage found by a search, with its document's provenance.
+public struct PassageHit: Sendable, Hashable, Codable {
+    public var documentID: Int64
+    /// The id the document was imported with, or the store id as text.
+    public var documentKey: String
+    public var passage: PassageSpan
+    public var score: Double
+    public var title: String?
+    public var url: String?
+    public var source: String
+    public var published: String?
+    public var retrieved: String
+
+    public init(
+        documentID: Int64, documentKey: String, passage: PassageSpan, score: Double, title: String?, url: String?, source: String,
+        published: String?, retrieved: String
+    ) {
+        self.documentID = documentID
+        self.documentKey = documentKey
+        self.passage = passage
+        self.score = score
+        self.title = title
+        self.url = url
+        self.source = source
+        self.published = published
+        self.retrieved = retrieved
+    }
+}
+
+/// A document as stored.
+public struct StoredDocument: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var document: EvidenceDocument
+    public var contentHash: String
+    public var passages: [PassageSpan]
+
+    public init(id: Int64, document: EvidenceDocument, contentHash: String, passages: [PassageSpan]) {
+        self.id = id
+        self.document = document
+        self.contentHash = contentHash
+        self.passages = passages
+    }
+
+    /// The id users know the document by: its import id, or the store id.
+    public var key: String { document.externalID ?? String(id) }
+}
+
+/// Counts of what a store holds.
+public struct StoreStatistics: Sendable, Hashable, Codable {
+    public var documents: Int
+    public var passages: Int
+    public var sources: Int
+    public var factChecks: Int
+    /// The newest retrieval time of any document (ISO 8601): the store's "as of".
+    public var newestRetrieved: String?
+
+    public init(documents: Int, passages: Int, sources: Int, factChecks: Int, newestRetrieved: String?) {
+        self.documents = documents
+        self.passages = passages
+        self.sources = sources
+        self.factChecks = factChecks
+        self.newestRetrieved = newestRetrieved
+    }
+}
+
+/// A source polled for new documents, with its polling state.
+public struct SourceRecord: Sendable, Hashable, Codable {
+    /// What kind of thing the URL is.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case feed, page, sitemap, claimreview
+    }
+
+    public var name: String
+    public var url: String
+    public var kind: Kind
+    /// Seconds between polls.
+    public var every: Int
+    public var etag: String?
+    public var lastModified: String?
+    /// When it was last polled (ISO 8601).
+    public var lastPolled: String?
+    /// What the last poll did, in a few words ("ok: 3 new", "error: HTTP 500").
+    public var lastResult: String?
+    /// Polls that failed in a row; backoff doubles with each.
+    public var failures: Int
+    /// When it is next due (ISO 8601).
+    public var nextPoll: String?
+
+    public init(
+        name: String, url: String, kind: Kind, every: Int, etag: String? = nil, lastModified: String? = nil,
+        lastPolled: String? = nil, lastResult: String? = nil, failures: Int = 0, nextPoll: String? = nil
+    ) {
+        self.name = name
+        self.url = url
+        self.kind = kind
+        self.every = every
+        self.etag = etag
+        self.lastModified = lastModified
+        self.lastPolled = lastPolled
+        self.lastResult = lastResult
+        self.failures = failures
+        self.nextPoll = nextPoll
+    }
+}

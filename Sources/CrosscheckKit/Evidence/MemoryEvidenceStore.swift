@@ -1,0 +1,89 @@
+public import Foundation
+
+/// An evidence store in memory: for tests, and for one-off runs that need no file.
+public actor MemoryEvidenceStore: EvidenceStore {
+    private var documents: [StoredDocument] = []
+    private var hashes: [String: Int64] = [:]
+    private var fingerprints: [(UInt64, Int64)] = []
+    private var passages: [(document: Int64, passage: PassageSpan)] = []
+    private var index = BM25Index()
+    private var sourceRecords: [String: SourceRecord] = [:]
+    private var checks: [String: FactCheck] = [:]
+    private var checkOrder: [String] = []
+
+    public init() {}
+
+    public func add(_ document: EvidenceDocument) async throws -> AddOutcome {
+        let hash = document.contentHash
+        if let existing = hashes[hash] { return .duplicate(of: existing) }
+        let fingerprint = document.fingerprint
+        if let near = fingerprints.first(where: { SimHash.distance($0.0, fingerprint) <= SimHash.nearDuplicateDistance }) {
+            return .nearDuplicate(of: near.1)
+        }
+        let id = Int64(documents.count + 1)
+        let spans = document.passages
+        documents.append(StoredDocument(id: id, document: document, contentHash: hash, passages: spans))
+        hashes[hash] = id
+        fingerprints.append((fingerprint, id))
+        for span in spans {
+            passages.append((id, span))
+            index.add(RetrievalTerms.terms(span.text))
+        }
+        return .added(id: id, passages: spans.count)
+    }
+
+    public func search(_ query: PassageQuery) async throws -> [PassageHit] {
+        var hits: [PassageHit] = []
+        for hit in index.search(query.text, limit: max(query.limit * 20, 200)) {
+            let entry = passages[hit.document]
+            let stored = documents[Int(entry.document - 1)]
+            if let source = query.source, stored.document.source != source { continue }
+            if query.since != nil || query.until != nil {
+                guard let published = stored.document.published.flatMap(DateNormalizer.date) else { continue }
+                if let since = query.since, published < since { continue }
+                if let until = query.until, published >= until { continue }
+            }
+            hits.append(
+                PassageHit(
+                    documentID: stored.id, documentKey: stored.key, passage: entry.passage, score: Double(hit.score),
+                    title: stored.document.title, url: stored.document.url, source: stored.document.source,
+                    published: stored.document.published, retrieved: stored.document.retrieved))
+            if hits.count == query.limit { break }
+        }
+        return hits
+    }
+
+    public func document(id: Int64) async throws -> StoredDocument? {
+        id >= 1 && id <= documents.count ? documents[Int(id - 1)] : nil
+    }
+
+    public func contains(url: String) async throws -> Bool {
+        documents.contains { $0.document.url == url }
+    }
+
+    public func statistics() async throws -> StoreStatistics {
+        StoreStatistics(
+            documents: documents.count, passages: passages.count, sources: sourceRecords.count, factChecks: checks.count,
+            newestRetrieved: documents.map(\.document.retrieved).max())
+    }
+
+    public func save(_ source: SourceRecord) async throws { sourceRecords[source.name] = source }
+
+    public func sources() async throws -> [SourceRecord] { sourceRecords.values.sorted { $0.name < $1.name } }
+
+    public func removeSource(named name: String) async throws -> Bool { sourceRecords.removeValue(forKey: name) != nil }
+
+    public func add(_ factChecks: [FactCheck]) async throws -> Int {
+        var added = 0
+        for check in factChecks {
+            if checks[check.id] == nil {
+                added += 1
+                checkOrder.append(check.id)
+            }
+            checks[check.id] = check
+        }
+        return added
+    }
+
+    public func factChecks() async throws -> [FactCheck] { checkOrder.compactMap { checks[$0] } }
+}

@@ -1,0 +1,255 @@
+public import CrosscheckKit
+public import Foundation
+import GRDB
+
+/// The embedded evidence store: one SQLite file (WAL mode) with FTS5/BM25 over passages.
+///
+/// Each batch of documents is written in one transaction, so a crash mid-import never leaves a
+/// document without its passages. Searches pick the query's rarest terms (by their passage counts
+/// in the FTS5 vocabulary) before asking FTS5, which keeps common words from scanning the index.
+public final class SQLiteEvidenceStore: EvidenceStore {
+    let pool: DatabasePool
+
+    /// Opens (creating and migrating when needed) the store at `path`.
+    /// - Throws: ``CrosscheckError`` when the file cannot be opened as a store.
+    public init(path: String) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        configuration.busyMode = .timeout(10)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try StoreMigrations.migrator.migrate(pool)
+        } catch {
+            throw CrosscheckError(
+                .unreadable, "cannot open the store at \(path) (\(error)); check the path, or pass --db with a new file")
+        }
+    }
+
+    // MARK: Documents
+
+    public func add(_ document: EvidenceDocument) async throws -> AddOutcome {
+        try await add([document])[0]
+    }
+
+    /// Adds documents in one transaction; the outcome of each, in order.
+    public func add(_ documents: [EvidenceDocument]) async throws -> [AddOutcome] {
+        let prepared = documents.map { ($0, $0.contentHash, $0.fingerprint, $0.passages) }
+        return try await pool.write { db in
+            var outcomes: [AddOutcome] = []
+            for (document, hash, fingerprint, passages) in prepared {
+                outcomes.append(try Self.insert(db, document, hash: hash, fingerprint: fingerprint, passages: passages))
+            }
+            return outcomes
+        }
+    }
+
+    static func insert(_ db: Database, _ document: EvidenceDocument, hash: String, fingerprint: UInt64, passages: [PassageSpan]) throws
+        -> AddOutcome
+    {
+        if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE contentHash = ?", arguments: [hash]) {
+            return .duplicate(of: existing)
+        }
+        let bands = SimHash.bands(fingerprint)
+        let candidates = try Row.fetchAll(
+            db, sql: "SELECT id, fingerprint FROM document WHERE band0 = ? OR band1 = ? OR band2 = ? OR band3 = ?",
+            arguments: [bands[0], bands[1], bands[2], bands[3]])
+        for row in candidates {
+            let other = UInt64(bitPattern: row["fingerprint"] as Int64)
+            if SimHash.distance(other, fingerprint) <= SimHash.nearDuplicateDistance { return .nearDuplicate(of: row["id"]) }
+        }
+        let publishedAt = document.published.flatMap(DateNormalizer.date)?.timeIntervalSince1970
+        try db.execute(
+            sql: """
+                INSERT INTO document (externalId, source, url, title, publisher, published, publishedAt, retrieved, language,
+                    text, contentHash, fingerprint, band0, band1, band2, band3)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                document.externalID, document.source, document.url, document.title, document.publisher, document.published,
+                publishedAt, document.retrieved, document.language, document.text, hash, Int64(bitPattern: fingerprint),
+                bands[0], bands[1], bands[2], bands[3],
+            ])
+        let id = db.lastInsertedRowID
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO passage (documentId, ordinal, start, \"end\", text) VALUES (?, ?, ?, ?, ?)")
+        for passage in passages {
+            try statement.execute(arguments: [id, passage.ordinal, passage.start, passage.end, passage.text])
+        }
+        return .added(id: id, passages: passages.count)
+    }
+
+    public func document(id: Int64) async throws -> StoredDocument? {
+        try await pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM document WHERE id = ?", arguments: [id]) else { return nil }
+            let passages = try Row.fetchAll(
+                db, sql: "SELECT ordinal, start, \"end\", text FROM passage WHERE documentId = ? ORDER BY ordinal", arguments: [id]
+            ).map { PassageSpan(ordinal: $0["ordinal"], start: $0["start"], end: $0["end"], text: $0["text"]) }
+            return StoredDocument(id: id, document: Self.document(row), contentHash: row["contentHash"], passages: passages)
+        }
+    }
+
+    static func document(_ row: Row) -> EvidenceDocument {
+        EvidenceDocument(
+            externalID: row["externalId"], source: row["source"], url: row["url"], title: row["title"], publisher: row["publisher"],
+            published: row["published"], retrieved: row["retrieved"], language: row["language"], text: row["text"])
+    }
+
+    public func contains(url: String) async throws -> Bool {
+        try await pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE url = ?)", arguments: [url]) ?? false
+        }
+    }
+
+    public func statistics() async throws -> StoreStatistics {
+        try await pool.read { db in
+            StoreStatistics(
+                documents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0,
+                passages: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM passage") ?? 0,
+                sources: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM source") ?? 0,
+                factChecks: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM factCheck") ?? 0,
+                newestRetrieved: try String.fetchOne(db, sql: "SELECT MAX(retrieved) FROM document"))
+        }
+    }
+
+    // MARK: Search
+
+    public func search(_ query: PassageQuery) async throws -> [PassageHit] {
+        let words = RetrievalTerms.terms(query.text, stem: false)
+        guard !words.isEmpty else { return [] }
+        return try await pool.read { db in
+            let match = try Self.matchExpression(db, words: words)
+            guard !match.isEmpty else { return [] }
+            var sql = """
+                SELECT passage.id, passage.documentId, passage.ordinal, passage.start, passage."end", passage.text,
+                    bm25(passageFTS) AS rank, document.externalId, document.title, document.url, document.source,
+                    document.published, document.retrieved
+                FROM passageFTS
+                JOIN passage ON passage.id = passageFTS.rowid
+                JOIN document ON document.id = passage.documentId
+                WHERE passageFTS MATCH ?
+                """
+            var arguments: StatementArguments = [match]
+            if let since = query.since {
+                sql += " AND document.publishedAt >= ?"
+                _ = arguments.append(contentsOf: [since.timeIntervalSince1970])
+            }
+            if let until = query.until {
+                sql += " AND document.publishedAt < ?"
+                _ = arguments.append(contentsOf: [until.timeIntervalSince1970])
+            }
+            if let source = query.source {
+                sql += " AND document.source = ?"
+                _ = arguments.append(contentsOf: [source])
+            }
+            sql += " ORDER BY rank LIMIT ?"
+            _ = arguments.append(contentsOf: [query.limit])
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                let documentID: Int64 = row["documentId"]
+                let externalID: String? = row["externalId"]
+                return PassageHit(
+                    documentID: documentID, documentKey: externalID ?? String(documentID),
+                    passage: PassageSpan(ordinal: row["ordinal"], start: row["start"], end: row["end"], text: row["text"]),
+                    score: -(row["rank"] as Double), title: row["title"], url: row["url"], source: row["source"],
+                    published: row["published"], retrieved: row["retrieved"])
+            }
+        }
+    }
+
+    /// An FTS5 query over the rarest of `words`: common words (in more than a fifth of the
+    /// passages) are dropped while rarer ones remain, and at most eight terms are kept.
+    static func matchExpression(_ db: Database, words: [String]) throws -> String {
+        let total = max(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM passage") ?? 1, 1)
+        var seen: Set<String> = []
+        var weighted: [(word: String, frequency: Int)] = []
+        for word in words where seen.insert(PorterStemmer.stem(word)).inserted {
+            let frequency = try Int.fetchOne(db, sql: "SELECT doc FROM passageVocab WHERE term = ?", arguments: [PorterStemmer.stem(word)]) ?? 0
+            weighted.append((word, frequency))
+        }
+        weighted.sort { $0.frequency < $1.frequency || ($0.frequency == $1.frequency && $0.word < $1.word) }
+        var chosen = weighted.filter { $0.frequency > 0 }
+        let rare = chosen.filter { $0.frequency * 5 <= total }
+        if rare.count >= 2 { chosen = rare }
+        return chosen.prefix(8).map { "\"" + $0.word.replacingOccurrences(of: "\"", with: "") + "\"" }.joined(separator: " OR ")
+    }
+
+    // MARK: Sources
+
+    public func save(_ source: SourceRecord) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO source (name, url, kind, every, etag, lastModified, lastPolled, lastResult, failures, nextPoll)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(name) DO UPDATE SET url = excluded.url, kind = excluded.kind, every = excluded.every,
+                        etag = excluded.etag, lastModified = excluded.lastModified, lastPolled = excluded.lastPolled,
+                        lastResult = excluded.lastResult, failures = excluded.failures, nextPoll = excluded.nextPoll
+                    """,
+                arguments: [
+                    source.name, source.url, source.kind.rawValue, source.every, source.etag, source.lastModified,
+                    source.lastPolled, source.lastResult, source.failures, source.nextPoll,
+                ])
+        }
+    }
+
+    public func sources() async throws -> [SourceRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM source ORDER BY name").map { row in
+                SourceRecord(
+                    name: row["name"], url: row["url"], kind: SourceRecord.Kind(rawValue: row["kind"]) ?? .page, every: row["every"],
+                    etag: row["etag"], lastModified: row["lastModified"], lastPolled: row["lastPolled"], lastResult: row["lastResult"],
+                    failures: row["failures"], nextPoll: row["nextPoll"])
+            }
+        }
+    }
+
+    public func removeSource(named name: String) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM source WHERE name = ?", arguments: [name])
+            return db.changesCount > 0
+        }
+    }
+
+    // MARK: Fact-checks
+
+    public func add(_ factChecks: [FactCheck]) async throws -> Int {
+        try await pool.write { db in
+            var added = 0
+            var position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) FROM factCheck") ?? 0
+            for check in factChecks {
+                let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM factCheck WHERE id = ?)", arguments: [check.id]) ?? false
+                if !exists {
+                    added += 1
+                    position += 1
+                }
+                try db.execute(
+                    sql: """
+                        INSERT INTO factCheck (id, claim, title, subtitle, rating, url, date, publisher, claimant, position)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(id) DO UPDATE SET claim = excluded.claim, title = excluded.title, subtitle = excluded.subtitle,
+                            rating = excluded.rating, url = excluded.url, date = excluded.date, publisher = excluded.publisher,
+                            claimant = excluded.claimant
+                        """,
+                    arguments: [
+                        check.id, check.claim, check.title, check.subtitle, check.rating, check.url, check.date, check.publisher,
+                        check.claimant, position,
+                    ])
+            }
+            return added
+        }
+    }
+
+    public func factChecks() async throws -> [FactCheck] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM factCheck ORDER BY position").map { row in
+                FactCheck(
+                    id: row["id"], claim: row["claim"], title: row["title"], subtitle: row["subtitle"], rating: row["rating"],
+                    url: row["url"], date: row["date"], publisher: row["publisher"], claimant: row["claimant"])
+            }
+        }
+    }
+}

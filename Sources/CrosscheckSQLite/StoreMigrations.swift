@@ -1,0 +1,65 @@
+import GRDB
+
+/// The store's schema, as versioned migrations. Tables are singular camelCase, as GRDB recommends.
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: sources, documents, passages, fact-checks") { db in
+            try db.create(table: "source") { t in
+                t.primaryKey("name", .text)
+                t.column("url", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("every", .integer).notNull()
+                t.column("etag", .text)
+                t.column("lastModified", .text)
+                t.column("lastPolled", .text)
+                t.column("lastResult", .text)
+                t.column("failures", .integer).notNull().defaults(to: 0)
+                t.column("nextPoll", .text)
+            }
+            try db.create(table: "document") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("externalId", .text)
+                t.column("source", .text).notNull().indexed()
+                t.column("url", .text).indexed()
+                t.column("title", .text)
+                t.column("publisher", .text)
+                t.column("published", .text)
+                t.column("publishedAt", .double).indexed()
+                t.column("retrieved", .text).notNull()
+                t.column("language", .text)
+                t.column("text", .text).notNull()
+                t.column("contentHash", .text).notNull().unique()
+                t.column("fingerprint", .integer).notNull()
+                for band in 0..<4 { t.column("band\(band)", .integer).notNull().indexed() }
+            }
+            try db.create(table: "passage") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("document", onDelete: .cascade).notNull()
+                t.column("ordinal", .integer).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+                t.column("text", .text).notNull()
+            }
+            try db.create(virtualTable: "passageFTS", using: FTS5()) { t in
+                t.synchronize(withTable: "passage")
+                t.tokenizer = .porter(wrapping: .unicode61())
+                t.column("text")
+            }
+            try db.execute(sql: "CREATE VIRTUAL TABLE passageVocab USING fts5vocab(passageFTS, 'row')")
+            try db.create(table: "factCheck") { t in
+                t.primaryKey("id", .text)
+                t.column("claim", .text).notNull()
+                t.column("title", .text)
+                t.column("subtitle", .text)
+                t.column("rating", .text)
+                t.column("url", .text)
+                t.column("date", .text)
+                t.column("publisher", .text)
+                t.column("claimant", .text)
+                t.column("position", .integer).notNull()
+            }
+        }
+        return migrator
+    }
+}
