@@ -73,9 +73,24 @@ public struct PassageSplitter: Sendable {
 
     public func passages(in text: String) -> [PassageSpan] {
         let scalars = Array(text.unicodeScalars)
-        let sentences = SentenceSegmenter().sentences(in: scalars)
-        guard !sentences.isEmpty else { return [] }
+        let segmenter = SentenceSegmenter()
         var result: [PassageSpan] = []
+        let all = segmenter.sentences(in: scalars)
+        // Passages stay inside a paragraph.
+        var cursor = 0
+        for block in segmenter.blocks(scalars) {
+            var sentences: [TextSpan] = []
+            while cursor < all.count, all[cursor].end <= block.end {
+                if all[cursor].start >= block.start { sentences.append(all[cursor]) }
+                cursor += 1
+            }
+            window(sentences, scalars, into: &result)
+        }
+        return result
+    }
+
+    private func window(_ sentences: [TextSpan], _ scalars: [Unicode.Scalar], into result: inout [PassageSpan]) {
+        guard !sentences.isEmpty else { return }
         var index = 0
         while index < sentences.count {
             var end = index
@@ -91,7 +106,6 @@ public struct PassageSplitter: Sendable {
             if end + 1 >= sentences.count { break }
             index = end > index ? end : end + 1
         }
-        return result
     }
 }
 

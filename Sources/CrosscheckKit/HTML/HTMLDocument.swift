@@ -32,6 +32,9 @@ public struct HTMLDocument: Sendable {
     /// All nodes; index 0 is the document root.
     public let nodes: [Node]
 
+    /// For XML: whether the input parsed without libxml2's recovery.
+    public private(set) var isWellFormed = true
+
     /// The index of the document root.
     public var root: Int { 0 }
 
@@ -57,12 +60,46 @@ public struct HTMLDocument: Sendable {
         nodes = builder.nodes
     }
 
+    /// Parses `xml` as XML (feeds, sitemaps); `nil` when it is not well-formed even after
+    /// libxml2's recovery. Element names keep their namespace prefix (`content:encoded`).
+    public init?(parsingXML xml: String) {
+        var source = xml
+        let strict = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_HUGE.rawValue)
+        let recover = strict | Int32(XML_PARSE_RECOVER.rawValue)
+        var wellFormed = true
+        var document: xmlDocPtr? = source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                xmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, "UTF-8", strict)
+            }
+        }
+        if document == nil {
+            wellFormed = false
+            document = source.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    xmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, "UTF-8", recover)
+                }
+            }
+        }
+        guard let document, xmlDocGetRootElement(document) != nil else {
+            if let document { xmlFreeDoc(document) }
+            return nil
+        }
+        var builder = Builder()
+        builder.keepPrefixes = true
+        builder.copy(from: document)
+        xmlFreeDoc(document)
+        nodes = builder.nodes
+        isWellFormed = wellFormed
+    }
+
     /// Copies a libxml2 tree into the node array without recursion, so deep pages cannot
     /// exhaust the stack.
     private struct Builder {
         var nodes: [Node] = []
         /// libxml2 interns element and attribute names, so one Swift string serves each pointer.
         var names: [UnsafePointer<xmlChar>: String] = [:]
+
+        var keepPrefixes = false
 
         mutating func name(_ pointer: UnsafePointer<xmlChar>) -> String {
             if let known = names[pointer] { return known }
@@ -82,7 +119,10 @@ public struct HTMLDocument: Sendable {
                 let node = pointer.pointee
                 switch node.type {
                 case XML_ELEMENT_NODE:
-                    let tag = name(node.name)
+                    var tag = name(node.name)
+                    if keepPrefixes, let namespace = node.ns, let prefix = namespace.pointee.prefix {
+                        tag = name(prefix) + ":" + tag
+                    }
                     var attributes: [(name: String, value: String)] = []
                     var property = node.properties
                     while let attribute = property {

@@ -14,6 +14,8 @@ public struct ArticleChecker: Sendable {
         public var now: @Sendable () -> Date
         /// The check-worthiness model; without one, claims are typed and sourced but not scored.
         public var checkworthiness: CheckworthinessModel?
+        /// Earlier fact-checks to match claims against; `nil` skips matching.
+        public var factCheckMatcher: ClaimMatcher?
 
         public init(
             reader: ArticleReader.Configuration = .init(), now: @escaping @Sendable () -> Date = { Date() },
@@ -75,6 +77,21 @@ public struct ArticleChecker: Sendable {
         )
         report.summary = claims.summary
         report.quotations = claims.quotations
+
+        if let matcher = configuration.factCheckMatcher {
+            start = clock.now
+            let published = read.article.published.flatMap(DateNormalizer.date)
+            for index in report.claims.indices where report.claims[index].checkworthy || report.claims[index].quote != nil {
+                report.claims[index].factcheckMatches = matcher.match(report.claims[index].text, date: published, limit: 3).map { match in
+                    ReportClaim.FactcheckMatch(
+                        id: match.factCheck.id, claim: match.factCheck.claim, rating: match.factCheck.rating, url: match.factCheck.url,
+                        score: match.score, strong: match.strong)
+                }
+            }
+            if let reranker = matcher.reranker { report.engine.models["match"] = reranker.version }
+            timings.append(StageTiming(stage: "factchecks", milliseconds: Self.milliseconds(clock.now - start)))
+            report.timings = timings
+        }
         return report
     }
 

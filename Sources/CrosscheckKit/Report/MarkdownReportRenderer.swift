@@ -28,6 +28,9 @@ public struct MarkdownReportRenderer: ReportRenderer {
                     var source = claim.attribution.kind == "none" ? "⚠️ none" : claim.attribution.kind == "anonymous"
                         ? "⚠️ anonymous (\(claim.attribution.source ?? ""))" : (claim.attribution.source ?? "named")
                     if let quote = claim.quote { source += "; quote by \(quote.speaker ?? "unknown")" }
+                    if let match = claim.factcheckMatches.first {
+                        source += "; fact-checked before (\(match.rating ?? "unrated")): \(match.claim)"
+                    }
                     let text = escape(claim.text).replacingOccurrences(of: "\n", with: " ")
                     out += "| \(claim.id) | \(String(format: "%.2f", claim.checkworthiness)) | \(text) | \(claim.types.joined(separator: ", ")) | \(escape(source)) |\n"
                 }

@@ -103,13 +103,16 @@ public struct ReportClaim: Sendable, Hashable, Codable {
         public var rating: String?
         public var url: String?
         public var score: Double
+        /// Whether the score clears the strong-match threshold (otherwise a suggestion).
+        public var strong: Bool
 
-        public init(id: String, claim: String, rating: String? = nil, url: String? = nil, score: Double) {
+        public init(id: String, claim: String, rating: String? = nil, url: String? = nil, score: Double, strong: Bool = false) {
             self.id = id
             self.claim = claim
             self.rating = rating
             self.url = url
             self.score = score
+            self.strong = strong
         }
     }
 }

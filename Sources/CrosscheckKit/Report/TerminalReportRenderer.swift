@@ -75,6 +75,11 @@ public struct TerminalReportRenderer: ReportRenderer {
                 out += " · quote by " + (quote.speaker ?? style("unknown speaker", .yellow))
             }
             out += "\n"
+            for match in claim.factcheckMatches.prefix(2) {
+                let label = match.strong ? "fact-checked before" : "possibly fact-checked before"
+                out += "       " + style("\(label): \(match.rating ?? "unrated")", .red) + " — \(match.claim)"
+                    + style(" (\(String(format: "%.2f", match.score)))", .dim) + "\n"
+            }
         }
         if checkworthy.count > 10 { out += style("  … \(checkworthy.count - 10) more in --format json\n", .dim) }
         if let summary = report.summary {
@@ -101,7 +106,7 @@ public struct TerminalReportRenderer: ReportRenderer {
     }
 
     /// Word-wraps `text` at ``width`` columns, each line prefixed with `indent`.
-    func wrap(_ text: String, indent: String) -> String {
+    public func wrap(_ text: String, indent: String) -> String {
         var lines: [String] = []
         for paragraph in text.components(separatedBy: "\n") {
             var line = ""

@@ -1,10 +1,9 @@
-public import ArgumentParser
+import ArgumentParser
 import CrosscheckFetch
 import CrosscheckKit
+import CrosscheckSQLite
 import Foundation
 
-extension InputFormat: ExpressibleByArgument {}
-extension ReportFormat: ExpressibleByArgument {}
 
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,6 +45,9 @@ struct Check: AsyncParsableCommand {
     @Option(help: "The page's own URL, when INPUT is a saved file (used to resolve relative links).")
     var url: String?
 
+    @Option(help: "The store with earlier fact-checks (default: $CROSSCHECK_DB, else ~/.local/share/crosscheck/crosscheck.sqlite, when it exists).")
+    var db: String?
+
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
@@ -65,8 +67,9 @@ struct Check: AsyncParsableCommand {
                 configuration: .init(timeout: timeout, maxBytes: maxBytes), logger: logger)
             let articleInput = try await InputLoader(maxBytes: maxBytes, fetcher: fetcher).load(input, url: url)
             let model = try CheckworthinessModel.bundled()
-            let checker = ArticleChecker(
-                configuration: .init(reader: readerConfiguration, checkworthiness: model), logger: logger)
+            var configuration = ArticleChecker.Configuration(reader: readerConfiguration, checkworthiness: model)
+            configuration.factCheckMatcher = try await factCheckMatcher()
+            let checker = ArticleChecker(configuration: configuration, logger: logger)
             let report = try checker.check(articleInput)
             let writer = OutputWriter(path: output)
             let renderer: any ReportRenderer
@@ -82,5 +85,14 @@ struct Check: AsyncParsableCommand {
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)
         }
+    }
+
+    /// A matcher over the store's fact-checks, when the store exists and holds some.
+    func factCheckMatcher() async throws -> ClaimMatcher? {
+        let path = StoreOptions(db: db).path
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let checks = try await SQLiteEvidenceStore(path: path).factChecks()
+        guard !checks.isEmpty else { return nil }
+        return ClaimMatcher(factChecks: checks, reranker: try MatchReranker.bundled())
     }
 }

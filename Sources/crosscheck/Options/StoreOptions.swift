@@ -1,0 +1,75 @@
+import ArgumentParser
+import CrosscheckKit
+import CrosscheckSQLite
+import Foundation
+
+/// Where the evidence store lives.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "The store file (default: $CROSSCHECK_DB, else ~/.local/share/crosscheck/crosscheck.sqlite).")
+    var db: String?
+
+    init() {}
+
+    init(db: String?) {
+        self.db = db
+    }
+
+    /// The store path: --db, then CROSSCHECK_DB, then the XDG data folder.
+    var path: String {
+        if let db { return db }
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["CROSSCHECK_DB"], !path.isEmpty { return path }
+        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (FileManager.default.homeDirectoryForCurrentUser.path + "/.local/share")
+        return data + "/crosscheck/crosscheck.sqlite"
+    }
+
+    func open() throws -> SQLiteEvidenceStore {
+        do {
+            return try SQLiteEvidenceStore(path: path)
+        } catch let error as CrosscheckError {
+            throw ExitCodes.fail(error)
+        }
+    }
+}
+
+/// Parses intervals such as "15m", "1h", "30s", "2d" (a bare number is seconds).
+enum Interval {
+    static func seconds(_ text: String) -> Int? {
+        let lower = text.lowercased().trimmingASCII()
+        let digits = lower.prefix { $0.isNumber }
+        guard let value = Int(digits), value > 0 else { return nil }
+        switch lower.dropFirst(digits.count) {
+        case "", "s": return value
+        case "m", "min": return value * 60
+        case "h": return value * 3600
+        case "d": return value * 86_400
+        default: return nil
+        }
+    }
+}
+
+/// Progress on standard error, only when it is a terminal.
+struct Progress {
+    let enabled = isatty(STDERR_FILENO) == 1
+    let clock = ContinuousClock()
+    let start = ContinuousClock().now
+    var lastShown = ContinuousClock().now
+
+    mutating func show(done: Int, total: Int?, unit: String, extra: String = "") {
+        guard enabled, clock.now - lastShown > .milliseconds(200) else { return }
+        lastShown = clock.now
+        let elapsed = max(Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18, 0.001)
+        let rate = Double(done) / elapsed
+        var line = "\r\(done) \(unit), \(Int(rate))/s"
+        if let total, total > 0, rate > 0 {
+            let remaining = Double(max(total - done, 0)) / rate
+            line += String(format: ", %.0f%%, ETA %d:%02d", Double(done) * 100 / Double(total), Int(remaining) / 60, Int(remaining) % 60)
+        }
+        StandardError.write(line + extra + "   ")
+    }
+
+    func finish() {
+        if enabled { StandardError.write("\r\u{1B}[K") }
+    }
+}
