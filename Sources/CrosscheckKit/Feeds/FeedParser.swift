@@ -15,7 +15,7 @@ public struct FeedParser: Sendable {
         guard trimmed.first == "<" else {
             throw CrosscheckError(.unsupportedContent, "\(base ?? "input") is not a feed (neither XML nor JSON); check the feed URL")
         }
-        guard let document = HTMLDocument(parsingXML: text) else {
+        guard let document = HTMLDocument(parsingXML: text), document.isWellFormed else {
             throw CrosscheckError(.malformedJSON, "\(base ?? "input") is malformed XML; ask the publisher to fix the feed, or remove the source")
         }
         guard let root = document[document.root].children.first(where: { !document[$0].isText }) else {
@@ -38,10 +38,12 @@ public struct FeedParser: Sendable {
     }
 
     private func children(_ document: HTMLDocument, _ node: Int, _ name: String) -> [Int] {
-        document[node].children.filter { !document[$0].isText && (document[$0].tag == name || local(document[$0].tag) == name && !name.contains(":")) }
+        let name = name.lowercased()
+        return document[node].children.filter { !document[$0].isText && (document[$0].tag == name || local(document[$0].tag) == name && !name.contains(":")) }
     }
 
     private func text(_ document: HTMLDocument, _ node: Int, _ name: String) -> String? {
+        let name = name.lowercased()
         guard let child = document[node].children.first(where: { document[$0].tag == name }) else { return nil }
         let value = document.rawText(of: child).trimmingASCII()
         return value.isEmpty ? nil : value
@@ -50,7 +52,7 @@ public struct FeedParser: Sendable {
     /// HTML in a feed field, reduced to paragraphs.
     static func plain(_ html: String?) -> String? {
         guard let html, !html.isEmpty else { return nil }
-        guard html.contains("<") else { return html.collapsingWhitespace }
+        guard html.contains("<") || html.contains("&") else { return html.collapsingWhitespace }
         let document = HTMLDocument(parsing: "<html><body><div>" + html + "</div></body></html>")
         let paragraphs = HTMLBodyExtractor(document: document, claimed: []).paragraphs()
         let text = paragraphs.isEmpty ? document.text(of: document.root) : paragraphs.joined(separator: "\n\n")
