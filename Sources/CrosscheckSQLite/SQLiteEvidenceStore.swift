@@ -7,8 +7,17 @@ import GRDB
 /// Each batch of documents is written in one transaction, so a crash mid-import never leaves a
 /// document without its passages. Searches pick the query's rarest terms (by their passage counts
 /// in the FTS5 vocabulary) before asking FTS5, which keeps common words from scanning the index.
-public final class SQLiteEvidenceStore: EvidenceStore {
+public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
     let pool: DatabasePool
+    /// The passage index file beside the database.
+    public let indexPath: String
+    private let indexLock = NSLock()
+    private var loadedIndex: PostingIndex?
+
+    /// The posting index, when one has been built.
+    var index: PostingIndex? {
+        indexLock.withLock { loadedIndex }
+    }
 
     /// Opens (creating and migrating when needed) the store at `path`.
     /// - Throws: ``CrosscheckError`` when the file cannot be opened as a store.
@@ -21,9 +30,11 @@ public final class SQLiteEvidenceStore: EvidenceStore {
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         configuration.busyMode = .timeout(10)
+        indexPath = path + ".index"
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try StoreMigrations.migrator.migrate(pool)
+            loadedIndex = FileManager.default.fileExists(atPath: indexPath) ? try? PostingIndex(path: indexPath) : nil
         } catch {
             throw CrosscheckError(
                 .unreadable, "cannot open the store at \(path) (\(error)); check the path, or pass --db with a new file")
@@ -119,21 +130,94 @@ public final class SQLiteEvidenceStore: EvidenceStore {
     // MARK: Search
 
     public func search(_ query: PassageQuery) async throws -> [PassageHit] {
+        if let index { return try await indexedSearch(query, index: index) }
+        return try await ftsSearch(query)
+    }
+
+    /// Search through the posting index, plus FTS5 for passages newer than the index.
+    func indexedSearch(_ query: PassageQuery, index: PostingIndex) async throws -> [PassageHit] {
+        let terms = RetrievalTerms.terms(query.text)
+        let words = RetrievalTerms.terms(query.text, stem: false)
+        guard !terms.isEmpty else { return [] }
+        let filtered = query.since != nil || query.until != nil || query.source != nil
+        let firstCut = filtered ? max(query.limit * 50, 1000) : query.limit
+        var candidates = index.search(terms: terms, limit: firstCut).map { (rowID: $0.rowID, score: Double($0.score)) }
+        let rows: [Row] = try await pool.read { db in
+            // Passages added since the index was built, scored with the index's statistics.
+            let hasFresh = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM passage WHERE id > ?)", arguments: [index.maxRowID]) ?? false
+            let match = hasFresh ? try Self.matchExpression(db, words: words) : ""
+            if !match.isEmpty {
+                let fresh = try Row.fetchAll(
+                    db, sql: "SELECT rowid, text FROM passageFTS WHERE passageFTS MATCH ? AND rowid > ? LIMIT 5000",
+                    arguments: [match, index.maxRowID])
+                for row in fresh {
+                    let score = index.score(query: terms, passage: RetrievalTerms.terms(row["text"]))
+                    candidates.append((row["rowid"], Double(score)))
+                }
+            }
+            candidates.sort { $0.score > $1.score || ($0.score == $1.score && $0.rowID < $1.rowID) }
+            let ids = candidates.prefix(firstCut).map(\.rowID)
+            guard !ids.isEmpty else { return [] }
+            var sql = """
+                SELECT passage.id, passage.documentId, passage.ordinal, passage.start, passage."end", passage.text,
+                    document.externalId, document.title, document.url, document.source, document.published, document.retrieved
+                FROM passage JOIN document ON document.id = passage.documentId
+                WHERE passage.id IN (\(ids.map(String.init).joined(separator: ",")))
+                """
+            var arguments: StatementArguments = []
+            if let since = query.since {
+                sql += " AND document.publishedAt >= ?"
+                _ = arguments.append(contentsOf: [since.timeIntervalSince1970])
+            }
+            if let until = query.until {
+                sql += " AND document.publishedAt < ?"
+                _ = arguments.append(contentsOf: [until.timeIntervalSince1970])
+            }
+            if let source = query.source {
+                sql += " AND document.source = ?"
+                _ = arguments.append(contentsOf: [source])
+            }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments)
+        }
+        let scores = Dictionary(candidates.map { ($0.rowID, $0.score) }, uniquingKeysWith: { max($0, $1) })
+        var hits: [PassageHit] = rows.map { row in
+            let id: Int64 = row["id"]
+            return Self.hit(row, score: scores[id] ?? 0)
+        }
+        hits.sort { a, b in a.score > b.score || (a.score == b.score && a.documentID < b.documentID) }
+        return Array(hits.prefix(query.limit))
+    }
+
+    static func hit(_ row: Row, score: Double) -> PassageHit {
+        let documentID: Int64 = row["documentId"]
+        let externalID: String? = row["externalId"]
+        return PassageHit(
+            documentID: documentID, documentKey: externalID ?? String(documentID),
+            passage: PassageSpan(ordinal: row["ordinal"], start: row["start"], end: row["end"], text: row["text"]),
+            score: score, title: row["title"], url: row["url"], source: row["source"],
+            published: row["published"], retrieved: row["retrieved"])
+    }
+
+    /// Search with FTS5 alone (before an index is built).
+    func ftsSearch(_ query: PassageQuery) async throws -> [PassageHit] {
         let words = RetrievalTerms.terms(query.text, stem: false)
         guard !words.isEmpty else { return [] }
         return try await pool.read { db in
             let match = try Self.matchExpression(db, words: words)
             guard !match.isEmpty else { return [] }
+            // Rank inside FTS5 first, then join only the few best rows; filters widen the first cut.
+            let filtered = query.since != nil || query.until != nil || query.source != nil
+            let firstCut = filtered ? max(query.limit * 50, 1000) : query.limit
             var sql = """
                 SELECT passage.id, passage.documentId, passage.ordinal, passage.start, passage."end", passage.text,
-                    bm25(passageFTS) AS rank, document.externalId, document.title, document.url, document.source,
+                    best.rank AS rank, document.externalId, document.title, document.url, document.source,
                     document.published, document.retrieved
-                FROM passageFTS
-                JOIN passage ON passage.id = passageFTS.rowid
+                FROM (SELECT rowid, rank FROM passageFTS WHERE passageFTS MATCH ? ORDER BY rank LIMIT ?) AS best
+                JOIN passage ON passage.id = best.rowid
                 JOIN document ON document.id = passage.documentId
-                WHERE passageFTS MATCH ?
+                WHERE 1
                 """
-            var arguments: StatementArguments = [match]
+            var arguments: StatementArguments = [match, firstCut]
             if let since = query.since {
                 sql += " AND document.publishedAt >= ?"
                 _ = arguments.append(contentsOf: [since.timeIntervalSince1970])
@@ -148,22 +232,58 @@ public final class SQLiteEvidenceStore: EvidenceStore {
             }
             sql += " ORDER BY rank LIMIT ?"
             _ = arguments.append(contentsOf: [query.limit])
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                let documentID: Int64 = row["documentId"]
-                let externalID: String? = row["externalId"]
-                return PassageHit(
-                    documentID: documentID, documentKey: externalID ?? String(documentID),
-                    passage: PassageSpan(ordinal: row["ordinal"], start: row["start"], end: row["end"], text: row["text"]),
-                    score: -(row["rank"] as Double), title: row["title"], url: row["url"], source: row["source"],
-                    published: row["published"], retrieved: row["retrieved"])
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in Self.hit(row, score: -(row["rank"] as Double)) }
+        }
+    }
+
+    // MARK: The posting index
+
+    /// Passages stored since the index was built (all of them when there is none).
+    public func passagesNotIndexed() async throws -> Int {
+        let covered = index?.maxRowID ?? 0
+        return try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM passage WHERE id > ?", arguments: [covered]) ?? 0 }
+    }
+
+    /// Rebuilds the posting index from every stored passage and starts using it.
+    /// - Returns: The number of passages indexed.
+    @discardableResult
+    public func rebuildIndex() async throws -> Int {
+        var builder = PostingIndexBuilder()
+        var last: Int64 = 0
+        while true {
+            let after = last
+            let rows = try await pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT id, text FROM passage WHERE id > ? ORDER BY id LIMIT 20000", arguments: [after])
+            }
+            if rows.isEmpty { break }
+            for row in rows {
+                let id: Int64 = row["id"]
+                builder.add(rowID: id, terms: RetrievalTerms.terms(row["text"]))
+                last = id
             }
         }
+        try builder.write(to: indexPath)
+        let fresh = try PostingIndex(path: indexPath)
+        indexLock.withLock { loadedIndex = fresh }
+        return builder.count
+    }
+
+    /// Rebuilds the index when many passages are missing from it: over 10,000 and over a tenth of
+    /// those indexed.
+    @discardableResult
+    public func refreshIndexIfStale() async throws -> Bool {
+        let missing = try await passagesNotIndexed()
+        let indexed = index?.passages ?? 0
+        guard missing > 10_000, missing * 10 > indexed else { return false }
+        try await rebuildIndex()
+        return true
     }
 
     /// An FTS5 query over the rarest of `words`: common words (in more than a fifth of the
     /// passages) are dropped while rarer ones remain, and at most eight terms are kept.
     static func matchExpression(_ db: Database, words: [String]) throws -> String {
-        let total = max(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM passage") ?? 1, 1)
+        // The largest row id stands in for the passage count: COUNT(*) would scan the table.
+        let total = max(try Int.fetchOne(db, sql: "SELECT MAX(id) FROM passage") ?? 1, 1)
         var seen: Set<String> = []
         var weighted: [(word: String, frequency: Int)] = []
         for word in words where seen.insert(PorterStemmer.stem(word)).inserted {

@@ -2,10 +2,10 @@ import ArgumentParser
 import CrosscheckKit
 import Foundation
 
-struct Bench: ParsableCommand {
+struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure the engine's speed on generated data (build with -c release for real figures).",
-        subcommands: [BenchIngest.self, BenchCheckworthiness.self]
+        subcommands: [BenchIngest.self, BenchCheckworthiness.self, BenchStore.self]
     )
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CrosscheckFetch
 import CrosscheckKit
+import CrosscheckSQLite
 import Foundation
 import Logging
 
@@ -52,6 +53,7 @@ struct Refresh: AsyncParsableCommand {
         for report in reports {
             print("\(report.source): \(SourcePoller.describe(report.outcome)) (\(report.requests) requests)")
         }
+        if try await opened.refreshIndexIfStale() { print("rebuilt the passage index") }
     }
 }
 
@@ -79,6 +81,7 @@ struct Watch: AsyncParsableCommand {
                         for report in try await poller.refresh() where report.outcome != .notDue {
                             logger.notice("polled", metadata: ["source.name": "\(report.source)", "poll.result": "\(SourcePoller.describe(report.outcome))"])
                         }
+                        try await opened.refreshIndexIfStale()
                         let next = try await poller.nextDue()
                         let wait = min(max(next.map { $0.timeIntervalSinceNow } ?? check, 1), check)
                         try await Task.sleep(for: .milliseconds(Int(wait * 1000)))

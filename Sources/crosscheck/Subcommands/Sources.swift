@@ -7,7 +7,7 @@ import Foundation
 struct Sources: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Manage the evidence sources: feeds to poll and collections to import.",
-        subcommands: [SourcesAdd.self, SourcesList.self, SourcesRemove.self, SourcesImport.self]
+        subcommands: [SourcesAdd.self, SourcesList.self, SourcesRemove.self, SourcesImport.self, SourcesIndex.self]
     )
 }
 
@@ -125,6 +125,27 @@ struct SourcesImport: AsyncParsableCommand {
         for problem in importer.problems.prefix(20) { StandardError.write("warning: \(problem)\n") }
         if importer.problems.count > 20 { StandardError.write("warning: \(importer.problems.count - 20) more problems\n") }
         print("imported \(importer.added) documents (\(importer.passages) passages); \(importer.duplicates) already stored, \(importer.problems.count) skipped")
+        if try await opened.refreshIndexIfStale() { print("rebuilt the passage index") }
+    }
+}
+
+struct SourcesIndex: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Rebuild the passage index (a BM25 posting file beside the store) from every stored passage.",
+        discussion: """
+            Imports and polls rebuild it when more than 10,000 passages (and a tenth of the index) are             new; passages added since are still searched, through SQLite's FTS5.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let opened = try store.open()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let count = try await opened.rebuildIndex()
+        print("indexed \(count) passages in \(clock.now - start) (\(opened.indexPath))")
     }
 }
 

@@ -1,0 +1,143 @@
+import ArgumentParser
+import CrosscheckKit
+import CrosscheckSQLite
+import Foundation
+
+struct BenchStore: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "Evidence store: import rate (passages/s) and search latency p50/p95 over generated passages.",
+        discussion: """
+            Generates documents from a Zipf-distributed vocabulary of 50,000 words (about four \
+            25-word passages each), imports them in batches into a fresh SQLite store, reports the \
+            import rate and the process's peak memory, then times claim-sized queries (8 terms, two \
+            of them common words). --keep reuses an existing store of the same size.
+            """
+    )
+
+    @Option(help: "Passages to generate.")
+    var passages: Int = 100_000
+
+    @Option(help: "Queries to time.")
+    var queries: Int = 500
+
+    @Option(help: "Store file (default: a file in the temporary folder).")
+    var db: String?
+
+    @Flag(help: "Reuse the store file if it exists instead of importing again.")
+    var keep = false
+
+    @Option(help: "Seed.")
+    var seed: UInt64 = 42
+
+    func run() async throws {
+        let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-bench-\(passages).sqlite").path
+        let vocabulary = (0..<50_000).map { Self.word($0) }
+        var generator = SeededGenerator(seed: seed)
+        // Zipf: P(rank r) ∝ 1 / r, sampled through the cumulative distribution.
+        var cumulative: [Double] = []
+        var total = 0.0
+        for rank in 1...vocabulary.count {
+            total += 1 / Double(rank)
+            cumulative.append(total)
+        }
+        func draw() -> String {
+            let target = Double.random(in: 0..<total, using: &generator)
+            var low = 0
+            var high = cumulative.count - 1
+            while low < high {
+                let middle = (low + high) / 2
+                if cumulative[middle] < target { low = middle + 1 } else { high = middle }
+            }
+            return vocabulary[low]
+        }
+        let clock = ContinuousClock()
+        if !(keep && FileManager.default.fileExists(atPath: path)) {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            let store = try SQLiteEvidenceStore(path: path)
+            var made = 0
+            var batch: [EvidenceDocument] = []
+            let start = clock.now
+            var documentNumber = 0
+            while made < passages {
+                documentNumber += 1
+                let sentences = (0..<9).map { _ in
+                    let words = (0..<9).map { _ in draw() }
+                    return words.joined(separator: " ").prefix(1).uppercased() + words.joined(separator: " ").dropFirst() + "."
+                }
+                let text = sentences.joined(separator: " ")
+                batch.append(EvidenceDocument(externalID: "d\(documentNumber)", source: "bench", title: "Document \(documentNumber)",
+                    published: "2026-01-01", retrieved: "2026-03-01T00:00:00Z", text: text))
+                made += 4
+                if batch.count == 500 {
+                    _ = try await store.add(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            _ = try await store.add(batch)
+            let seconds = Self.seconds(clock.now - start)
+            let statistics = try await store.statistics()
+            print("imported \(statistics.documents) documents, \(statistics.passages) passages in \(String(format: "%.1f", seconds)) s: \(Int(Double(statistics.passages) / seconds)) passages/s")
+            print("peak memory so far: \(Self.peakMemoryMB()) MB; store file \(ByteCount(Self.size(path)))")
+        }
+        let store = try SQLiteEvidenceStore(path: path)
+        if FileManager.default.fileExists(atPath: store.indexPath), keep {
+            print("using the existing passage index")
+        } else {
+            let start = clock.now
+            let indexed = try await store.rebuildIndex()
+            print("indexed \(indexed) passages in \(String(format: "%.1f", Self.seconds(clock.now - start))) s; index file \(ByteCount(Self.size(store.indexPath))); peak memory \(Self.peakMemoryMB()) MB")
+        }
+        let baseline = Self.peakMemoryMB()
+        // Queries: two common words and six mid-frequency ones.
+        var latencies: [Double] = []
+        var found = 0
+        for _ in 0..<queries {
+            var words = (0..<2).map { _ in vocabulary[Int.random(in: 0..<20, using: &generator)] }
+            words += (0..<6).map { _ in vocabulary[Int.random(in: 200..<5000, using: &generator)] }
+            let start = clock.now
+            let hits = try await store.search(PassageQuery(text: words.joined(separator: " "), limit: 10))
+            latencies.append(Self.seconds(clock.now - start) * 1000)
+            if !hits.isEmpty { found += 1 }
+        }
+        latencies.sort()
+        func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
+        print(String(format: "search: %d queries of 8 terms, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; %d with hits", queries, percentile(0.5), percentile(0.95), percentile(0.99), found))
+        print("peak memory: \(Self.peakMemoryMB()) MB (\(baseline) MB before searching); resident now \(Self.residentMB()) MB")
+    }
+
+    static func word(_ index: Int) -> String {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        var value = index + 1
+        var word = ""
+        while value > 0 {
+            word.append(letters[value % 26])
+            value /= 26
+        }
+        return word + "o"
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    static func size(_ path: String) -> Int {
+        ["", "-wal"].reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: path + $1)[.size] as? Int) ?? 0) }
+    }
+
+    /// The process's resident memory now, from /proc/self/status.
+    static func residentMB() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
+        else { return 0 }
+        return (Int(line.filter(\.isNumber)) ?? 0) / 1024
+    }
+
+    /// The process's peak resident memory, from /proc/self/status.
+    static func peakMemoryMB() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return 0 }
+        return (Int(line.filter(\.isNumber)) ?? 0) / 1024
+    }
+}
