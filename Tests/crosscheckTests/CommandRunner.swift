@@ -35,6 +35,8 @@ struct CommandRunner {
         var env = ProcessInfo.processInfo.environment
         env["COLUMNS"] = "100"
         env.removeValue(forKey: "LOG_LEVEL")
+        // Never read or write the user's own store.
+        env["CROSSCHECK_DB"] = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-no-store-\(UUID().uuidString)/none.sqlite").path
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()
