@@ -16,6 +16,9 @@ public struct TextFeaturizer: Sendable, Hashable, Codable {
     public var wordWeight: Float
     public var charWeight: Float
     public var cueWeight: Float
+    /// Character n-grams over the raw text (case, spaces and punctuation kept) instead of inside
+    /// lower-cased words: style more than vocabulary. The default is `false`.
+    public var rawCharacters: Bool = false
 
     public init(
         dimensions: Int = 1 << 20, wordNgrams: Int = 2, charMin: Int = 3, charMax: Int = 5, wordWeight: Float = 1,
@@ -28,6 +31,23 @@ public struct TextFeaturizer: Sendable, Hashable, Codable {
         self.wordWeight = wordWeight
         self.charWeight = charWeight
         self.cueWeight = cueWeight
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case dimensions, wordNgrams, charMin, charMax, wordWeight, charWeight, cueWeight, rawCharacters
+    }
+
+    /// Reads a featurizer; fields added after a model was made take their defaults.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        dimensions = try container.decode(Int.self, forKey: .dimensions)
+        wordNgrams = try container.decode(Int.self, forKey: .wordNgrams)
+        charMin = try container.decode(Int.self, forKey: .charMin)
+        charMax = try container.decode(Int.self, forKey: .charMax)
+        wordWeight = try container.decodeIfPresent(Float.self, forKey: .wordWeight) ?? 1
+        charWeight = try container.decodeIfPresent(Float.self, forKey: .charWeight) ?? 1
+        cueWeight = try container.decodeIfPresent(Float.self, forKey: .cueWeight) ?? 0.5
+        rawCharacters = try container.decodeIfPresent(Bool.self, forKey: .rawCharacters) ?? false
     }
 
     /// The feature vector of `text`, with extra named cues (for example from claim-type rules).
@@ -54,9 +74,26 @@ public struct TextFeaturizer: Sendable, Hashable, Codable {
         vector.normalize(entries: start..<vector.count)
         scale(&vector, from: start, by: wordWeight)
 
-        // Character n-grams inside "<word>".
+        // Character n-grams inside "<word>", or over the raw text.
         start = vector.count
-        if charMin > 0 {
+        if charMin > 0, rawCharacters {
+            // Links are noise for style: keep that there was one, not its characters.
+            let cleaned = text.split(separator: " ", omittingEmptySubsequences: false)
+                .map { $0.hasPrefix("http") ? "<url>" : $0 }.joined(separator: " ")
+            let bytes = [UInt8(ascii: " ")] + Array(cleaned.utf8) + [UInt8(ascii: " ")]
+            for n in charMin...charMax where n <= bytes.count {
+                for offset in 0...(bytes.count - n) {
+                    var value: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(n) ^ 0x5A5A
+                    for index in offset..<(offset + n) {
+                        value ^= UInt64(bytes[index])
+                        value = value &* 0x100_0000_01b3
+                    }
+                    add(&vector, value, salt: 6)
+                }
+            }
+            vector.normalize(entries: start..<vector.count)
+            scale(&vector, from: start, by: charWeight)
+        } else if charMin > 0 {
             for word in tokens.words where !word.hasPrefix("<") {
                 let bytes = [UInt8(ascii: "<")] + Array(word.utf8) + [UInt8(ascii: ">")]
                 for n in charMin...charMax where n <= bytes.count {

@@ -1,0 +1,132 @@
+public import Foundation
+
+/// A binary text classifier: hashed n-gram features plus task cues, logistic regression, and a
+/// threshold. Used for comment spam and machine-written text; stored as a ``ModelFile``.
+public struct TextClassifier: Sendable {
+    /// What the classifier is for; decides the cue features and the model file kind.
+    public enum Task: String, Sendable, Hashable, CaseIterable {
+        case spam, machine
+    }
+
+    public var task: Task
+    public var featurizer: TextFeaturizer
+    public var model: LogisticRegression
+    public var threshold: Double
+    public var info: [String: String]
+
+    public init(task: Task, featurizer: TextFeaturizer, model: LogisticRegression, threshold: Double = 0.5, info: [String: String] = [:]) {
+        self.task = task
+        self.featurizer = featurizer
+        self.model = model
+        self.threshold = threshold
+        self.info = info
+    }
+
+    /// The probability of the positive class (spam, machine-written).
+    public func score(_ text: String) -> Double {
+        Double(model.probability(Self.vector(text, task: task, featurizer: featurizer)))
+    }
+
+    public func isPositive(_ text: String) -> Bool { score(text) >= threshold }
+
+    public var version: String { info["version"] ?? "unversioned" }
+
+    static func vector(_ text: String, task: Task, featurizer: TextFeaturizer) -> SparseVector {
+        featurizer.vector(text, cues: task == .spam ? SpamCues.cues(text) : StyleCues.cues(text))
+    }
+
+    /// Trains on labelled texts; deterministic for a seed.
+    public static func train(
+        task: Task, _ examples: [(text: String, label: Bool)], featurizer: TextFeaturizer,
+        options: LogisticRegression.TrainingOptions = .init(), info: [String: String] = [:]
+    ) -> TextClassifier {
+        let vectors = examples.map { (vector: vector($0.text, task: task, featurizer: featurizer), label: $0.label, weight: Float(1)) }
+        let model = LogisticRegression.train(vectors, dimensions: featurizer.dimensions, options: options)
+        return TextClassifier(task: task, featurizer: featurizer, model: model, info: info)
+    }
+
+    public func encoded() throws -> Data {
+        var header = info
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        header["featurizer"] = String(decoding: try encoder.encode(featurizer), as: UTF8.self)
+        header["threshold"] = String(threshold)
+        header["bias"] = String(model.bias)
+        return ModelFile(kind: task.rawValue, header: header, weights: model.weights).encoded()
+    }
+
+    public static func load(from data: Data, task: Task) throws -> TextClassifier {
+        let file = try ModelFile(decoding: data, kind: task.rawValue)
+        guard let featurizer = try? JSONDecoder().decode(TextFeaturizer.self, from: Data(file.header["featurizer", default: "{}"].utf8)),
+            let threshold = Double(file.header["threshold", default: ""]), let bias = Float(file.header["bias", default: ""]),
+            file.weights.count == featurizer.dimensions
+        else {
+            throw CrosscheckError(.modelMissing, "the \(task.rawValue) model file is damaged; rebuild it with crosscheck train \(task == .spam ? "comments" : "machine-text")")
+        }
+        return TextClassifier(task: task, featurizer: featurizer, model: LogisticRegression(weights: file.weights, bias: bias), threshold: threshold, info: file.header)
+    }
+
+    public static func bundledURL(_ task: Task) -> URL? {
+        Bundle.module.url(forResource: task.rawValue, withExtension: "model", subdirectory: "Resources/Models")
+    }
+
+    public static func bundled(_ task: Task) throws -> TextClassifier {
+        guard let url = bundledURL(task) else {
+            throw CrosscheckError(.modelMissing, "the \(task.rawValue) model is missing from the build; rebuild, or run crosscheck train")
+        }
+        return try load(from: Data(contentsOf: url), task: task)
+    }
+}
+
+/// Cues of spam and self-promotion in a comment.
+enum SpamCues {
+    static func cues(_ text: String) -> [String] {
+        let lower = text.lowercased()
+        var cues: [String] = []
+        if lower.contains("http") || lower.contains("www.") || lower.contains(".com") || lower.contains(".ly/") { cues.append("spam:link") }
+        for phrase in ["check out", "check my", "my channel", "subscribe", "sub to", "visit", "click", "follow me", "like this comment",
+            "please like", "give it a like", "my video", "my music", "my page", "free", "earn", "money", "$", "win", "promo", "code",
+            "whatsapp", "dm me", "contact", "@gmail", "telegram", "offer", "discount", "cheap", "buy", "sign up", "join"]
+        where lower.contains(phrase) {
+            cues.append("spam:" + phrase)
+        }
+        let letters = text.unicodeScalars.filter { $0.isLetter }
+        let upper = letters.filter { $0.isUpper }.count
+        if letters.count >= 10, upper * 2 > letters.count { cues.append("spam:shouting") }
+        if text.contains("!!!") || text.contains("???") { cues.append("spam:repeated-punctuation") }
+        var run = 1
+        var previous: Character?
+        for character in lower {
+            run = character == previous ? run + 1 : 1
+            previous = character
+            if run >= 4, character.isLetter { cues.append("spam:repeated-letters"); break }
+        }
+        if lower.contains(where: { $0.isNumber }), lower.filter(\.isNumber).count >= 7 { cues.append("spam:long-number") }
+        let words = text.roughWordCount
+        cues.append("spam:len:" + (words < 4 ? "xs" : words < 10 ? "s" : words < 25 ? "m" : "l"))
+        return cues
+    }
+}
+
+/// Style cues of machine-written short text.
+enum StyleCues {
+    static func cues(_ text: String) -> [String] {
+        var cues: [String] = []
+        let words = text.split(separator: " ")
+        cues.append("style:len:" + (words.count < 6 ? "xs" : words.count < 12 ? "s" : words.count < 20 ? "m" : words.count < 35 ? "l" : "xl"))
+        if text.contains("https://t.co") { cues.append("style:link") }
+        if text.hasSuffix("...") || text.hasSuffix("…") { cues.append("style:trailing-ellipsis") }
+        if let last = text.last, ".!?".contains(last) { cues.append("style:ends-sentence") } else { cues.append("style:ends-open") }
+        let letters = text.unicodeScalars.filter { $0.isLetter }
+        if !letters.isEmpty {
+            let upper = letters.filter { $0.isUpper }.count
+            cues.append("style:upper:" + String(min(upper * 10 / letters.count, 5)))
+        }
+        let unique = Set(words.map { $0.lowercased() }).count
+        if words.count >= 8 { cues.append("style:repetition:" + String(min((words.count - unique) * 10 / words.count, 4))) }
+        if text.contains("@") { cues.append("style:mention") }
+        if text.contains("#") { cues.append("style:hashtag") }
+        if text.unicodeScalars.contains(where: { $0.value >= 0x1F300 }) { cues.append("style:emoji") }
+        return cues
+    }
+}
