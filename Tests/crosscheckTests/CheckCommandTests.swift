@@ -25,7 +25,7 @@ struct CheckCommandTests {
         #expect(report["claims"] is [Any])
         let input = try #require(report["input"] as? [String: Any])
         #expect((input["digest"] as? String)?.hasPrefix("sha256:") == true)
-        #expect((report["timings"] as? [[String: Any]])?.map { $0["stage"] as? String } == ["extract", "segment", "claims"])
+        #expect((report["timings"] as? [[String: Any]])?.map { $0["stage"] as? String } == ["extract", "segment", "claims", "comments"])
         let claims = try #require(report["claims"] as? [[String: Any]])
         #expect(claims.count == 6)
         let scores = claims.compactMap { $0["checkworthiness"] as? Double }

@@ -16,6 +16,8 @@ public struct ArticleChecker: Sendable {
         public var checkworthiness: CheckworthinessModel?
         /// Earlier fact-checks to match claims against; `nil` skips matching.
         public var factCheckMatcher: ClaimMatcher?
+        /// The comment screen; `nil` skips screening.
+        public var commentScreener: CommentScreener?
 
         public init(
             reader: ArticleReader.Configuration = .init(), now: @escaping @Sendable () -> Date = { Date() },
@@ -77,6 +79,17 @@ public struct ArticleChecker: Sendable {
         )
         report.summary = claims.summary
         report.quotations = claims.quotations
+
+        if let screener = configuration.commentScreener, !read.article.comments.isEmpty {
+            start = clock.now
+            let screened = screener.screen(read.article.comments, article: read.article)
+            report.comments = screened.comments
+            report.commentSummary = screened.summary
+            if let spam = screener.spam { report.engine.models["spam"] = spam.version }
+            if let machine = screener.machine { report.engine.models["machine"] = machine.version }
+            timings.append(StageTiming(stage: "comments", milliseconds: Self.milliseconds(clock.now - start)))
+            report.timings = timings
+        }
 
         if let matcher = configuration.factCheckMatcher {
             start = clock.now

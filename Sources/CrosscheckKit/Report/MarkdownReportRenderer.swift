@@ -48,6 +48,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
 
         if !article.comments.isEmpty {
             out += "## Comments\n\n"
+            if let summary = report.commentSummary { out += "_\(escape(summary.text))_\n\n" }
             let screening = Dictionary(report.comments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             for comment in article.comments {
                 var head = "**\(escape(comment.author ?? "Anonymous"))**"
@@ -59,6 +60,9 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 }
                 let indent = comment.parent == nil ? "" : "  "
                 out += "\(indent)- \(head)  \n\(indent)  \(escape(comment.text).replacingOccurrences(of: "\n\n", with: "  \n\(indent)  "))\n"
+                if let screen = screening[comment.id], screen.inauthentic >= 0.5, !screen.reasons.isEmpty {
+                    out += "\(indent)  _\(escape(screen.reasons.joined(separator: "; ")))_\n"
+                }
             }
             out += "\n"
         }

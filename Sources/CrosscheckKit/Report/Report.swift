@@ -19,6 +19,8 @@ public struct Report: Sendable, Hashable, Codable {
     public var quotations: [Quotation]
     public var language: LanguageSection?
     public var comments: [CommentScreening]
+    /// The thread's summary: how many comments look inauthentic, templates, common reasons.
+    public var commentSummary: CommentSummary?
     /// How long each stage took.
     public var timings: [StageTiming]
 
@@ -37,6 +39,7 @@ public struct Report: Sendable, Hashable, Codable {
         self.quotations = []
         self.language = language
         self.comments = comments
+        self.commentSummary = nil
         self.timings = timings
     }
 }

@@ -34,6 +34,7 @@ public struct TerminalReportRenderer: ReportRenderer {
 
         if !article.comments.isEmpty {
             out += heading("Comments (\(article.comments.count))")
+            if let summary = report.commentSummary { out += "  " + style(summary.text, summary.inauthentic > 0 ? .yellow : .green) + "\n" }
             let screening = Dictionary(report.comments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             for comment in article.comments {
                 let indent = comment.parent == nil ? "  " : "      "
@@ -44,6 +45,9 @@ public struct TerminalReportRenderer: ReportRenderer {
                     head += " " + style(screen.flags.joined(separator: ", "), .yellow)
                 }
                 out += indent + head + "\n" + wrap(comment.text, indent: indent) + "\n"
+                if let screen = screening[comment.id], screen.inauthentic >= 0.5 {
+                    for reason in screen.reasons { out += indent + style("  ⚑ " + reason, .yellow) + "\n" }
+                }
             }
             out += "\n"
         }

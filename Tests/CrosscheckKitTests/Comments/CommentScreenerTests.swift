@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+@testable import CrosscheckKit
+
+@Suite("Comment screening")
+struct CommentScreenerTests {
+    let article = Article(
+        title: "Council approves $48 million Harbour Bridge repair plan",
+        paragraphs: [
+            "The Port Alder city council voted 7 to 2 on Tuesday to approve a $48 million plan to repair the Harbour Bridge after inspectors found corrosion in 14 of its 62 steel cables.",
+            "The repairs will close one lane in each direction for about 18 months starting in June. The city plans to run extra buses on Route 9 during the closures.",
+            "Councillor Ray Duarte called the plan a blank cheque and said the cost had doubled since the first estimate of $24 million.",
+        ])
+
+    func screener() throws -> CommentScreener {
+        CommentScreener(spam: try TextClassifier.bundled(.spam), machine: try TextClassifier.bundled(.machine))
+    }
+
+    func comment(_ id: String, _ text: String, author: String? = nil, time: String? = nil, parent: String? = nil) -> CrosscheckKit.Comment {
+        CrosscheckKit.Comment(id: id, author: author ?? "author-\(id)", time: time, text: text, parent: parent)
+    }
+
+    @Test func aGenuineSpecificDiscussionIsNotFlagged() throws {
+        let thread = [
+            comment("1", "I drive the bridge every day. Losing a lane for 18 months will hurt, but corroded cables can't wait."),
+            comment("2", "Agreed, the vote was close.", parent: "1"),
+            comment("3", "Will the Route 9 buses run on weekends during the closure too?"),
+            comment("4", "Duarte has a point: the cost doubled from $24 million. Who checks the contractor?"),
+        ]
+        let result = try screener().screen(thread, article: article)
+        for screen in result.comments {
+            #expect(screen.flags.isEmpty, "\(screen.id): \(screen.flags) \(screen.reasons)")
+            #expect(screen.inauthentic < 0.5)
+        }
+        #expect(result.summary.text.hasPrefix("0 of 4 comments look inauthentic"))
+    }
+
+    @Test func severalAccountsPostingOneTemplate() throws {
+        let thread = [
+            comment("a", "This is a development worth watching closely. It raises the stakes for everyone involved.", time: "2026-03-03T11:40:00Z"),
+            comment("b", "This is a situation worth monitoring closely. It raises the stakes for everyone involved.", time: "2026-03-03T11:41:00Z"),
+            comment("c", "This is a story worth following closely. It raises the stakes for everyone involved.", time: "2026-03-03T11:43:00Z"),
+            comment("d", "The bridge cables should have been replaced years ago, the corrosion was reported in 2019."),
+        ]
+        let result = try screener().screen(thread, article: article)
+        let templated = result.comments.prefix(3)
+        #expect(templated.allSatisfy { $0.flags.contains("template") })
+        #expect(Set(templated.map(\.cluster)).count == 1)
+        #expect(templated.first?.cluster != nil)
+        #expect(templated.allSatisfy { $0.flags.contains("coordinated") }, "three in four minutes is a burst")
+        #expect(templated.allSatisfy { $0.inauthentic >= 0.5 })
+        #expect(!result.comments[3].flags.contains("template"))
+        #expect(result.summary.templates == 1)
+    }
+
+    @Test func offTopicGeneratedParagraphs() throws {
+        let thread = [
+            comment("x", "Intermittent fasting has transformed the way millions approach nutrition. By aligning meals with circadian rhythms, practitioners report better sleep and sustained energy."),
+            comment("y", "The council should publish the inspection report on the corroded cables before the repairs start in June."),
+        ]
+        let result = try screener().screen(thread, article: article)
+        #expect(result.comments[0].flags.contains("off_topic"), "\(result.comments[0])")
+        #expect(!result.comments[1].flags.contains("off_topic"))
+    }
+
+    @Test func linkSpam() throws {
+        let thread = [comment("s", "Made $3,000 last week from home!!! Check out my channel and DM me on WhatsApp to learn how: http://quick-profits.example/join")]
+        let result = try screener().screen(thread, article: article)
+        #expect(result.comments[0].flags.contains("spam"))
+        #expect(result.comments[0].inauthentic >= 0.9)
+        #expect(result.comments[0].reasons.first?.contains("spam") == true)
+    }
+
+    @Test func boilerplateAndBareAgreementWithAFlaggedComment() throws {
+        let thread = [
+            comment("p", "Check out my channel for the best deals!!! http://deals.example/win"),
+            comment("q", "So true!", parent: "p"),
+            comment("r", "Great article, thanks for sharing!"),
+        ]
+        let result = try screener().screen(thread, article: article)
+        #expect(result.comments[1].flags.contains("coordinated"))
+        #expect(result.comments[2].flags.contains("boilerplate"))
+    }
+
+    @Test func templateClusteringIsLinear() {
+        // 3,000 comments, a tenth from one template: all of the template's copies end in one cluster.
+        var texts: [String] = []
+        for index in 0..<3000 {
+            texts.append(index % 10 == 0
+                ? "This is a \(["story", "situation", "development"][index % 3]) worth watching closely for everyone involved here."
+                : "Comment number \(index) talks about topic \(index * 7) and detail \(index * 13) in its own words.")
+        }
+        let clusters = TemplateClusterer().clusters(texts)
+        let templated = clusters.enumerated().filter { $0.offset % 10 == 0 }.map(\.element)
+        #expect(Set(templated).count == 1)
+        #expect(templated.first ?? nil != nil)
+        #expect(clusters.enumerated().filter { $0.offset % 10 != 0 }.allSatisfy { $0.element == nil })
+    }
+}

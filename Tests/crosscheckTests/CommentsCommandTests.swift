@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@Suite("crosscheck comments and comment batches")
+struct CommentsCommandTests {
+    func lines(_ output: String) -> [[String: Any]] {
+        output.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    }
+
+    @Test func theExamplePageIsScreenedEndToEnd() throws {
+        let result = try CommandRunner.run(["check", "Examples/harbour-bridge.html", "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let screened = try #require(report["comments"] as? [[String: Any]])
+        let flags = Dictionary(uniqueKeysWithValues: screened.map { ($0["id"] as! String, $0["flags"] as? [String] ?? []) })
+        #expect(flags["comment-101"] == [])
+        #expect(flags["comment-102"] == [])
+        #expect(flags["comment-108"] == [])
+        for id in ["comment-103", "comment-104", "comment-105"] { #expect(flags[id]?.contains("template") == true) }
+        #expect(flags["comment-106"]?.contains("off_topic") == true)
+        #expect(flags["comment-107"]?.contains("spam") == true)
+        let summary = try #require(report["comment_summary"] as? [String: Any])
+        #expect((summary["text"] as? String)?.hasPrefix("5 of 8 comments look inauthentic; 1 template") == true)
+    }
+
+    @Test func commentsCommandWithAnArticle() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("comments-\(UUID().uuidString).jsonl")
+        try """
+            {"id": "1", "author": "Bea", "text": "A 25 cent rise after seven years seems fair if bus service stays the same."}
+            {"id": "2", "author": "x", "text": "Quantum computing is poised to revolutionize every industry with unprecedented opportunities for innovation and growth."}
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["comments", file.path, "--article", "Examples/transit-fares.json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("1 of 2 comments looks inauthentic"))
+        #expect(result.stdout.contains("[2]"))
+        #expect(result.stdout.contains("off_topic"))
+    }
+
+    @Test func batchCommentsScreensThreadsTogether() throws {
+        let input = """
+            {"id": 1, "thread": "a", "author": "u1", "text": "This is a development worth watching closely. It raises the stakes for everyone involved."}
+            {"id": 2, "thread": "b", "author": "u2", "text": "This is a situation worth monitoring closely. It raises the stakes for everyone involved."}
+            {"id": 3, "thread": "a", "author": "u3", "text": "This is a story worth following closely. It raises the stakes for everyone involved."}
+            {"id": 4, "thread": "a", "text": 7}
+            {"id": 5, "article": {"title": "Fares", "text": "Bus fares rise to $2.50 in July."}, "text": "Subscribe to my channel for free gift cards http://gift.example"}
+            """
+        let result = try CommandRunner.run(["batch", "comments"], stdin: Data(input.utf8))
+        let output = lines(result.stdout)
+        #expect(output.map { $0["id"] as? Int } == [1, 2, 3, 4, 5])
+        #expect((output[0]["flags"] as? [String])?.contains("template") == true, "same thread, same template")
+        #expect((output[1]["flags"] as? [String])?.contains("template") == false, "alone in its thread")
+        #expect(output[3]["error"] != nil)
+        #expect((output[4]["flags"] as? [String])?.contains("spam") == true)
+        #expect((output[4]["inauthentic"] as? Double ?? 0) >= 0.5)
+    }
+
+    @Test func batchMachineText() throws {
+        let input = "{\"id\": \"h\", \"text\": \"Listen to This Charming Man by The Smiths https://t.co/r12OIXkfUO\"}\n"
+        let result = try CommandRunner.run(["batch", "machine-text"], stdin: Data(input.utf8))
+        let output = lines(result.stdout)
+        #expect(output.first?["id"] as? String == "h")
+        #expect(output.first?["machine"] is Bool)
+        #expect((0...1).contains(output.first?["score"] as? Double ?? -1))
+    }
+
+    static let sharedData = CommandRunner.root.appendingPathComponent("../shared/data").path
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedData + "/youtube-spam")))
+    func evalCommentsOnTheSharedData() throws {
+        let result = try CommandRunner.run(["eval", "comments", "--data", "../shared/data/youtube-spam"])
+        #expect(result.status == 0)
+        let mean = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("mean") })
+        let value = try #require(Double(mean.split(separator: " ")[1]))
+        #expect(value > 0.9, "spam F1 fell to \(value)")
+    }
+}
