@@ -56,6 +56,16 @@ struct CommandRunner {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Runs the executable on a thread of its own, so an in-process test server on Swift's
+    /// cooperative threads can answer it.
+    static func runDetached(_ arguments: [String]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Swift.Result { try run(arguments) })
+            }
+        }
+    }
+
     /// Compares `actual` with the golden file `name`, or rewrites it when `CROSSCHECK_UPDATE_GOLDEN=1`.
     static func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = root.appendingPathComponent("Tests/crosscheckTests/Resources/golden/" + name)

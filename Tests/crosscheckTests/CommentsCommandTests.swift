@@ -73,3 +73,46 @@ struct CommentsCommandTests {
         #expect(value > 0.9, "spam F1 fell to \(value)")
     }
 }
+
+@Suite("crosscheck batch and eval language")
+struct LanguageCommandTests {
+    @Test func batchLanguageShape() throws {
+        let input = "{\"id\": 9, \"text\": \"Wake up, patriots! The radical left will destroy this great nation.\"}\n"
+        let result = try CommandRunner.run(["batch", "language"], stdin: Data(input.utf8))
+        let line = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(line["id"] as? Int == 9)
+        #expect((0...1).contains(line["score"] as? Double ?? -1))
+        let techniques = try #require(line["techniques"] as? [[String: Any]])
+        #expect(!techniques.isEmpty)
+        #expect(techniques.allSatisfy { $0["technique"] is String && $0["start"] is Int && $0["end"] is Int })
+        let truthfulness = try #require(line["truthfulness"] as? [String: Any])
+        #expect(truthfulness["label"] is String)
+    }
+
+    /// A small corpus in the Propaganda Techniques Corpus format, written by the test.
+    @Test func evalLanguageOnATinyCorpus() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("propaganda-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        var articles = ""
+        var labels = ""
+        for index in 0..<30 {
+            let loaded = "These corrupt traitors will destroy our great nation!"
+            let plain = "The committee met on Tuesday and reviewed the budget for next year."
+            let text = plain + "\n" + loaded + "\n" + plain
+            let object: [String: Any] = ["article_id": "\(index)", "text": text]
+            articles += String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self) + "\n"
+            let start = plain.unicodeScalars.count + 1
+            labels += "\(index)\tLoaded_Language\t\(start)\t\(start + loaded.unicodeScalars.count)\n"
+        }
+        try articles.write(to: root.appendingPathComponent("articles.jsonl"), atomically: true, encoding: .utf8)
+        try labels.write(to: root.appendingPathComponent("task2-TC.labels.tsv"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["eval", "language", "--data", root.path, "--epochs", "3"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let line = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("line-level F1") })
+        let value = try #require(line.split(separator: " ").compactMap { Double($0) }.first)
+        #expect(value > 0.9, "a separable corpus should be learned: \(value)")
+        #expect(result.stdout.contains("span-level technique F1"))
+    }
+
+}

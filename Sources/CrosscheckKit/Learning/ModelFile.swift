@@ -57,12 +57,14 @@ public struct ModelFile: Sendable {
         offset += headerLength
         let count = try readUInt32()
         guard offset + count * 2 == bytes.count else { throw damaged }
-        var weights = [Float](repeating: 0, count: count)
-        for index in 0..<count {
-            let low = UInt16(bytes[offset + index * 2])
-            let high = UInt16(bytes[offset + index * 2 + 1])
-            weights[index] = Float(Float16(bitPattern: low | high << 8))
+        // Bulk copy, then widen: the files are little-endian, as are the machines Swift runs on here.
+        var bits = [UInt16](repeating: 0, count: count)
+        bits.withUnsafeMutableBytes { target in
+            bytes.withUnsafeBytes { source in
+                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + count * 2)]))
+            }
         }
+        let weights = bits.map { Float(Float16(bitPattern: UInt16(littleEndian: $0))) }
         self.kind = kind
         self.header = header
         self.weights = weights

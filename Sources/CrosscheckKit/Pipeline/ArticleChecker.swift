@@ -18,6 +18,8 @@ public struct ArticleChecker: Sendable {
         public var factCheckMatcher: ClaimMatcher?
         /// The comment screen; `nil` skips screening.
         public var commentScreener: CommentScreener?
+        /// The language stage; `nil` skips it.
+        public var languageAnalyzer: LanguageAnalyzer?
 
         public init(
             reader: ArticleReader.Configuration = .init(), now: @escaping @Sendable () -> Date = { Date() },
@@ -79,6 +81,14 @@ public struct ArticleChecker: Sendable {
         )
         report.summary = claims.summary
         report.quotations = claims.quotations
+
+        if let analyzer = configuration.languageAnalyzer {
+            start = clock.now
+            report.language = analyzer.analyze(text: text, title: read.article.title, claims: claims.summary)
+            if let model = analyzer.techniques { report.engine.models["techniques"] = model.version }
+            timings.append(StageTiming(stage: "language", milliseconds: Self.milliseconds(clock.now - start)))
+            report.timings = timings
+        }
 
         if let screener = configuration.commentScreener, !read.article.comments.isEmpty {
             start = clock.now

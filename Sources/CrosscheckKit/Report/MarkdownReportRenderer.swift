@@ -43,6 +43,12 @@ public struct MarkdownReportRenderer: ReportRenderer {
             }
         }
 
+        if let language = report.language {
+            out += "## Language\n\nStyle score: **\(String(format: "%.2f", language.score))** (0 = plain reporting, 1 = heavy persuasion)\n\n"
+            for reason in language.reasons { out += "- \(escape(reason))\n" }
+            out += "\n"
+        }
+
         out += "## Article\n\n"
         for paragraph in article.paragraphs { out += "\(escape(paragraph))\n\n" }
 

@@ -26,6 +26,12 @@ public struct TerminalReportRenderer: ReportRenderer {
             .dim) + "\n\n"
 
         out += claimsSection(report)
+        if let language = report.language {
+            out += heading("Language (style score \(String(format: "%.2f", language.score)))")
+            for reason in language.reasons.prefix(8) { out += "  " + style("• ", .yellow) + reason + "\n" }
+            if language.reasons.isEmpty { out += "  no persuasion techniques or loaded wording found\n" }
+            out += "\n"
+        }
 
         out += heading("Article")
         for paragraph in article.paragraphs {

@@ -69,6 +69,7 @@ struct Check: AsyncParsableCommand {
             let model = try CheckworthinessModel.bundled()
             var configuration = ArticleChecker.Configuration(reader: readerConfiguration, checkworthiness: model)
             configuration.factCheckMatcher = try await factCheckMatcher()
+            configuration.languageAnalyzer = LanguageAnalyzer(techniques: try MultiHeadClassifier.bundled("techniques"), truthfulness: nil)
             configuration.commentScreener = CommentScreener(spam: try TextClassifier.bundled(.spam), machine: try TextClassifier.bundled(.machine))
             let checker = ArticleChecker(configuration: configuration, logger: logger)
             let report = try checker.check(articleInput)

@@ -1,0 +1,115 @@
+public import Foundation
+
+/// The language stage: persuasion techniques at span level, hedging, absolutes, emotion,
+/// clickbait, and an article style score with the reasons that drove it.
+///
+/// Text is cut into units (lines, then sentences). A trained classifier decides whether a unit
+/// uses a persuasion technique and which ones; each flagged unit becomes a span with its
+/// technique, score and a one-line reason.
+public struct LanguageAnalyzer: Sendable {
+    public var techniques: MultiHeadClassifier?
+    public var truthfulness: MultiHeadClassifier?
+
+    public init(techniques: MultiHeadClassifier?, truthfulness: MultiHeadClassifier?) {
+        self.techniques = techniques
+        self.truthfulness = truthfulness
+    }
+
+    /// Units of `text`: each line, and each sentence of a long line, as scalar spans.
+    public static func units(_ text: String) -> [TextSpan] {
+        let scalars = Array(text.unicodeScalars)
+        var result: [TextSpan] = []
+        var start = 0
+        for index in 0...scalars.count where index == scalars.count || scalars[index] == "\n" {
+            if index > start {
+                let line = TextSpan(start: start, end: index)
+                let sentences = SentenceSegmenter().sentences(in: Array(scalars[line.start..<line.end]))
+                    .map { TextSpan(start: $0.start + line.start, end: $0.end + line.start) }
+                result += sentences.isEmpty ? [] : sentences
+            }
+            start = index + 1
+        }
+        return result
+    }
+
+    /// Technique spans with scores.
+    public func techniqueSpans(_ text: String) -> [LanguageSection.Technique] {
+        guard let techniques, let any = techniques.head("any") else { return [] }
+        let scalars = Array(text.unicodeScalars)
+        var result: [LanguageSection.Technique] = []
+        for unit in Self.units(text) {
+            let unitText = scalars.text(unit)
+            guard unitText.roughWordCount >= 3 else { continue }
+            let scores = techniques.scores(unitText)
+            let p = scores[any]
+            guard p >= techniques.heads[any].threshold else { continue }
+            var chosen: [(Int, Double)] = []
+            for (index, head) in techniques.heads.enumerated() where index != any && scores[index] >= head.threshold {
+                chosen.append((index, scores[index]))
+            }
+            if chosen.isEmpty, let best = scores.indices.filter({ $0 != any }).max(by: { scores[$0] < scores[$1] }) {
+                chosen = [(best, scores[best])]
+            }
+            for (index, score) in chosen.sorted(by: { $0.1 > $1.1 }).prefix(3) {
+                result.append(LanguageSection.Technique(
+                    technique: techniques.heads[index].name, start: unit.start, end: unit.end, text: unitText,
+                    score: (p * score).squareRoot().rounded(toPlaces: 4)))
+            }
+        }
+        return result
+    }
+
+    /// A truthfulness estimate from language alone, on the PolitiFact scale: the most likely rating
+    /// and the probability that the statement leans false (pants-fire, false or barely-true).
+    public func truthfulnessEstimate(_ statement: String, subject: String? = nil, context: String? = nil) -> (label: String, score: Double)? {
+        guard let truthfulness else { return nil }
+        var cues: [String] = []
+        if let subject { cues += subject.split(separator: ",").map { "subject:" + $0.lowercased() } }
+        if let context { cues += RetrievalTerms.terms(context).prefix(6).map { "context:" + $0 } }
+        let scores = truthfulness.scores(statement, cues: cues)
+        guard let best = scores.indices.max(by: { scores[$0] < scores[$1] }) else { return nil }
+        let total = scores.reduce(0, +)
+        let falseLeaning = truthfulness.heads.indices.filter { ["pants-fire", "false", "barely-true"].contains(truthfulness.heads[$0].name) }
+            .reduce(0.0) { $0 + scores[$1] }
+        return (truthfulness.heads[best].name, total > 0 ? (falseLeaning / total).rounded(toPlaces: 4) : 0.5)
+    }
+
+    /// The article's language section: technique spans, signals and the style score with reasons.
+    public func analyze(text: String, title: String?, claims: ClaimsSummary?) -> LanguageSection {
+        let spans = techniqueSpans(text)
+        let units = Self.units(text).count
+        let flaggedUnits = Set(spans.map(\.start)).count
+        let signals = LanguageSignals.count(text)
+        let words = max(text.roughWordCount, 1)
+        var reasons: [String] = []
+        var byTechnique: [String: [LanguageSection.Technique]] = [:]
+        for span in spans { byTechnique[span.technique, default: []].append(span) }
+        for (technique, found) in byTechnique.sorted(by: { $0.value.count > $1.value.count || ($0.value.count == $1.value.count && $0.key < $1.key) }) {
+            let example = found.max { $0.score < $1.score }.map { String($0.text.prefix(80)) } ?? ""
+            reasons.append("\(technique.replacingOccurrences(of: "_", with: " ")): \(found.count)× (e.g. “\(example)”)")
+        }
+        let techniqueShare = units == 0 ? 0 : Double(flaggedUnits) / Double(units)
+        let emotionRate = Double(signals.emotional.count + signals.exclamations) * 100 / Double(words)
+        let absoluteRate = Double(signals.absolutes.count) * 100 / Double(words)
+        let hedgeRate = Double(signals.hedges.count) * 100 / Double(words)
+        if !signals.emotional.isEmpty { reasons.append("emotional words: \(signals.emotional.count) (\(Array(Set(signals.emotional)).sorted().prefix(4).joined(separator: ", ")))") }
+        if !signals.absolutes.isEmpty { reasons.append("absolutes: \(signals.absolutes.count)") }
+        if !signals.hedges.isEmpty { reasons.append("hedging and vague words: \(signals.hedges.count)") }
+        var clickbait = 0.0
+        if let title {
+            let verdict = LanguageSignals.clickbait(title)
+            clickbait = verdict.score
+            if verdict.score > 0 { reasons.append("headline: " + verdict.reasons.joined(separator: "; ")) }
+        }
+        var weakSourcing = 0.0
+        if let claims, claims.checkworthy > 0 {
+            weakSourcing = Double(claims.anonymous.count + claims.unattributed.count) / Double(claims.checkworthy)
+            if weakSourcing > 0 {
+                reasons.append("\(claims.anonymous.count + claims.unattributed.count) of \(claims.checkworthy) check-worthy claims have anonymous or no sources")
+            }
+        }
+        let score = min(1, 0.55 * techniqueShare + 0.12 * min(emotionRate, 3) / 3 + 0.08 * min(absoluteRate, 3) / 3
+            + 0.05 * min(hedgeRate, 3) / 3 + 0.1 * clickbait + 0.1 * weakSourcing)
+        return LanguageSection(score: score.rounded(toPlaces: 4), techniques: spans, reasons: reasons)
+    }
+}

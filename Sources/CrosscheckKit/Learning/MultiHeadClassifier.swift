@@ -1,0 +1,77 @@
+public import Foundation
+
+/// Several logistic-regression heads over one featurizer, stored in one model file: a yes/no head
+/// per label (persuasion techniques, truthfulness ratings).
+public struct MultiHeadClassifier: Sendable {
+    public struct Head: Sendable {
+        public var name: String
+        public var model: LogisticRegression
+        public var threshold: Double
+
+        public init(name: String, model: LogisticRegression, threshold: Double) {
+            self.name = name
+            self.model = model
+            self.threshold = threshold
+        }
+    }
+
+    public var kind: String
+    public var featurizer: TextFeaturizer
+    public var heads: [Head]
+    public var info: [String: String]
+
+    public init(kind: String, featurizer: TextFeaturizer, heads: [Head], info: [String: String] = [:]) {
+        self.kind = kind
+        self.featurizer = featurizer
+        self.heads = heads
+        self.info = info
+    }
+
+    public var version: String { info["version"] ?? "unversioned" }
+
+    /// Every head's probability for `text`.
+    public func scores(_ text: String, cues: [String] = []) -> [Double] {
+        let vector = featurizer.vector(text, cues: cues)
+        return heads.map { Double($0.model.probability(vector)) }
+    }
+
+    public func head(_ name: String) -> Int? { heads.firstIndex { $0.name == name } }
+
+    public func encoded() throws -> Data {
+        var header = info
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        header["featurizer"] = String(decoding: try encoder.encode(featurizer), as: UTF8.self)
+        header["heads"] = heads.map(\.name).joined(separator: "|")
+        header["biases"] = heads.map { String($0.model.bias) }.joined(separator: "|")
+        header["thresholds"] = heads.map { String($0.threshold) }.joined(separator: "|")
+        return ModelFile(kind: kind, header: header, weights: heads.flatMap(\.model.weights)).encoded()
+    }
+
+    public static func load(from data: Data, kind: String) throws -> MultiHeadClassifier {
+        let file = try ModelFile(decoding: data, kind: kind)
+        let damaged = CrosscheckError(.modelMissing, "the \(kind) model file is damaged; rebuild it with crosscheck train language")
+        guard let featurizer = try? JSONDecoder().decode(TextFeaturizer.self, from: Data(file.header["featurizer", default: "{}"].utf8)) else {
+            throw damaged
+        }
+        let names = file.header["heads", default: ""].split(separator: "|").map(String.init)
+        let biases = file.header["biases", default: ""].split(separator: "|").compactMap { Float($0) }
+        let thresholds = file.header["thresholds", default: ""].split(separator: "|").compactMap { Double($0) }
+        let size = featurizer.dimensions
+        guard !names.isEmpty, biases.count == names.count, thresholds.count == names.count, file.weights.count == size * names.count else {
+            throw damaged
+        }
+        let heads = names.indices.map { index in
+            Head(name: names[index], model: LogisticRegression(weights: Array(file.weights[(index * size)..<((index + 1) * size)]), bias: biases[index]),
+                threshold: thresholds[index])
+        }
+        return MultiHeadClassifier(kind: kind, featurizer: featurizer, heads: heads, info: file.header)
+    }
+
+    public static func bundled(_ kind: String) throws -> MultiHeadClassifier {
+        guard let url = Bundle.module.url(forResource: kind, withExtension: "model", subdirectory: "Resources/Models") else {
+            throw CrosscheckError(.modelMissing, "the \(kind) model is missing from the build; rebuild, or run crosscheck train language")
+        }
+        return try load(from: Data(contentsOf: url), kind: kind)
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import CrosscheckEval
+import CrosscheckKit
+import Foundation
+
+struct EvalLanguage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "language",
+        abstract: "Persuasion techniques (propaganda data: seeded 80/20 article split) or truthfulness (LIAR: train → valid).",
+        discussion: """
+            With --data pointing at shared/data/propaganda: sentence-level and line-level "contains a \
+            technique" F1 and span-level technique F1 with partial-overlap credit, on the held-out 20% \
+            of the articles. With shared/data/liar: 6-way accuracy and macro-F1 on valid. Both next to a \
+            TF-IDF + logistic regression peer trained on the same data.
+            """
+    )
+
+    @Option(help: "shared/data/propaganda or shared/data/liar.")
+    var data: String
+
+    @Option(help: "Seed for the split and training.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Training epochs.")
+    var epochs: Int?
+
+    @Option(help: "Learning rate.")
+    var learningRate: Float?
+
+    func run() throws {
+        var evaluation = LanguageEvaluation(seed: seed)
+        if let epochs { evaluation.training.epochs = epochs }
+        if let learningRate { evaluation.training.learningRate = learningRate }
+        if FileManager.default.fileExists(atPath: data + "/articles.jsonl") {
+            let articles = try LanguageData.propaganda(directory: data)
+            let (train, test) = evaluation.split(articles)
+            let model = evaluation.trainTechniques(train)
+            let analyzer = LanguageAnalyzer(techniques: model, truthfulness: nil)
+            let ours = LanguageEvaluation.techniqueScores(test) { analyzer.techniqueSpans($0) }
+            let peer = LanguageEvaluation.techniqueScores(test, predict: evaluation.peerTechniques(train))
+            print("articles: train \(train.count), held out \(test.count) (seed \(seed)); threshold for any technique \(String(format: "%.3f", model.heads[0].threshold))")
+            print("metric".padding(toLength: 34, withPad: " ", startingAt: 0) + "crosscheck   TF-IDF+LR peer")
+            print("sentence-level F1".padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f        %.3f", ours.sentenceF1, peer.sentenceF1))
+            print("line-level F1".padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f        %.3f", ours.lineF1, peer.lineF1))
+            print("span-level technique F1".padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f        %.3f", ours.spanF1, peer.spanF1))
+        } else {
+            let train = try LanguageData.liar(directory: data, split: "train")
+            let valid = try LanguageData.liar(directory: data, split: "valid")
+            let model = evaluation.trainTruthfulness(train)
+            let analyzer = LanguageAnalyzer(techniques: nil, truthfulness: model)
+            let ours = LanguageEvaluation.ratingScores(valid) { analyzer.truthfulnessEstimate($0.text, subject: $0.subject, context: $0.context)?.label ?? "half-true" }
+            let textOnly = LanguageEvaluation.ratingScores(valid) { analyzer.truthfulnessEstimate($0.text)?.label ?? "half-true" }
+            let peer = LanguageEvaluation.ratingScores(valid, predict: evaluation.peerTruthfulness(train))
+            let majority = Double(valid.count { $0.label == "half-true" }) / Double(valid.count)
+            print("LIAR: train \(train.count), valid \(valid.count); majority class (half-true) \(String(format: "%.3f", majority))")
+            print("metric".padding(toLength: 34, withPad: " ", startingAt: 0) + "crosscheck   text only    TF-IDF+LR peer")
+            print("6-way accuracy".padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f        %.3f        %.3f", ours.accuracy, textOnly.accuracy, peer.accuracy))
+            print("macro-F1".padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f        %.3f        %.3f", ours.macroF1, textOnly.macroF1, peer.macroF1))
+        }
+    }
+}
+
+struct TrainLanguage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "language",
+        abstract: "Train the technique model (propaganda articles) and the truthfulness model (LIAR train).",
+        discussion: """
+            The shipped models were made with: crosscheck train language --propaganda ../shared/data/propaganda \
+            --liar ../shared/data/liar --output Sources/CrosscheckKit/Resources/Models
+            """
+    )
+
+    @Option(help: "shared/data/propaganda") var propaganda: String
+    @Option(help: "shared/data/liar") var liar: String
+    @Option(name: .shortAndLong, help: "Folder to write techniques.model and truthfulness.model into.") var output: String
+
+    func run() throws {
+        let evaluation = LanguageEvaluation(seed: 1)
+        let articles = try LanguageData.propaganda(directory: propaganda)
+        var techniques = evaluation.trainTechniques(articles, info: ["data": "propaganda articles=\(articles.count)", "seed": "1"])
+        techniques.info["version"] = "techniques-lr-" + SHA256.hex(try techniques.encoded()).prefix(12)
+        try techniques.encoded().write(to: URL(fileURLWithPath: output).appendingPathComponent("techniques.model"), options: .atomic)
+        let statements = try LanguageData.liar(directory: liar, split: "train")
+        var truthfulness = evaluation.trainTruthfulness(statements, info: ["data": "liar train=\(statements.count)", "seed": "1"])
+        truthfulness.info["version"] = "truthfulness-lr-" + SHA256.hex(try truthfulness.encoded()).prefix(12)
+        try truthfulness.encoded().write(to: URL(fileURLWithPath: output).appendingPathComponent("truthfulness.model"), options: .atomic)
+        print("wrote techniques.model (\(techniques.version), \(articles.count) articles) and truthfulness.model (\(truthfulness.version), \(statements.count) statements) to \(output)")
+    }
+}
+
+struct BatchLanguage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "language",
+        abstract: "{\"id\", \"text\"} -> {\"id\", \"score\", \"techniques\": [{\"technique\", \"start\", \"end\", \"score\"}], \"truthfulness\": {\"label\", \"score\"}}")
+
+    @OptionGroup var io: BatchIO
+
+    func run() throws {
+        do {
+            let analyzer = LanguageAnalyzer(techniques: try MultiHeadClassifier.bundled("techniques"), truthfulness: try MultiHeadClassifier.bundled("truthfulness"))
+            try io.run(LanguageBatchTask(analyzer: analyzer))
+        } catch let error as CrosscheckError {
+            throw ExitCodes.fail(error)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+
+@testable import CrosscheckKit
+
+@Suite("Language")
+struct LanguageTests {
+    @Test func clickbaitHeadlines() {
+        #expect(LanguageSignals.clickbait("You won't believe what the mayor did next!").score >= 0.6)
+        #expect(LanguageSignals.clickbait("10 SHOCKING facts about the bridge vote").reasons.contains("opens with a number (a list)"))
+        #expect(LanguageSignals.clickbait("Council approves $48 million bridge repair plan").score == 0)
+    }
+
+    @Test func hedgesAbsolutesAndEmotion() {
+        let signals = LanguageSignals.count("The plan may possibly work, but critics say it will never, ever fix this disgusting, corrupt mess!")
+        #expect(signals.hedges == ["may", "possibly"])
+        #expect(signals.absolutes == ["never"])
+        #expect(signals.emotional == ["disgusting", "corrupt"])
+        #expect(signals.exclamations == 1)
+    }
+
+    @Test func techniqueSpansIndexTheText() throws {
+        let analyzer = LanguageAnalyzer(techniques: try MultiHeadClassifier.bundled("techniques"), truthfulness: nil)
+        let text = "The council met on Tuesday to discuss the budget.\nThese traitors and their radical thugs want to destroy our great nation, and every patriot knows it!"
+        let spans = analyzer.techniqueSpans(text)
+        let scalars = Array(text.unicodeScalars)
+        #expect(!spans.isEmpty)
+        #expect(spans.allSatisfy { scalars.text(TextSpan(start: $0.start, end: $0.end)) == $0.text })
+        #expect(spans.allSatisfy { $0.start >= 50 }, "the plain first line is not flagged: \(spans.map(\.text))")
+        #expect(spans.allSatisfy { (0...1).contains($0.score) })
+    }
+
+    @Test func styleScoreRisesWithPersuasion() throws {
+        let analyzer = LanguageAnalyzer(techniques: try MultiHeadClassifier.bundled("techniques"), truthfulness: nil)
+        let plain = analyzer.analyze(text: "The board approved the budget on Monday. Spending rises 4 percent next year.", title: "Board approves budget", claims: nil)
+        let loaded = analyzer.analyze(
+            text: "These corrupt traitors want to destroy everything we love! Wake up before it's too late! They always lie, every single time.",
+            title: "You won't believe what these traitors did!", claims: nil)
+        #expect(loaded.score > plain.score + 0.2, "\(plain.score) vs \(loaded.score)")
+        #expect(loaded.reasons.contains { $0.hasPrefix("headline:") })
+    }
+
+    @Test func truthfulnessIsAProbability() throws {
+        let analyzer = LanguageAnalyzer(techniques: nil, truthfulness: try MultiHeadClassifier.bundled("truthfulness"))
+        let estimate = try #require(analyzer.truthfulnessEstimate("Says the governor doubled the state debt in two years."))
+        #expect(["pants-fire", "false", "barely-true", "half-true", "mostly-true", "true"].contains(estimate.label))
+        #expect((0...1).contains(estimate.score))
+    }
+}
