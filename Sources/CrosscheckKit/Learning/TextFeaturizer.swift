@@ -19,6 +19,9 @@ public struct TextFeaturizer: Sendable, Hashable, Codable {
     /// Character n-grams over the raw text (case, spaces and punctuation kept) instead of inside
     /// lower-cased words: style more than vocabulary. The default is `false`.
     public var rawCharacters: Bool = false
+    /// With ``rawCharacters``, also keep the character n-grams inside words (both views). The
+    /// default is `false`.
+    public var bothCharacterViews: Bool = false
 
     public init(
         dimensions: Int = 1 << 20, wordNgrams: Int = 2, charMin: Int = 3, charMax: Int = 5, wordWeight: Float = 1,
@@ -34,7 +37,7 @@ public struct TextFeaturizer: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case dimensions, wordNgrams, charMin, charMax, wordWeight, charWeight, cueWeight, rawCharacters
+        case dimensions, wordNgrams, charMin, charMax, wordWeight, charWeight, cueWeight, rawCharacters, bothCharacterViews
     }
 
     /// Reads a featurizer; fields added after a model was made take their defaults.
@@ -48,6 +51,7 @@ public struct TextFeaturizer: Sendable, Hashable, Codable {
         charWeight = try container.decodeIfPresent(Float.self, forKey: .charWeight) ?? 1
         cueWeight = try container.decodeIfPresent(Float.self, forKey: .cueWeight) ?? 0.5
         rawCharacters = try container.decodeIfPresent(Bool.self, forKey: .rawCharacters) ?? false
+        bothCharacterViews = try container.decodeIfPresent(Bool.self, forKey: .bothCharacterViews) ?? false
     }
 
     /// The feature vector of `text`, with extra named cues (for example from claim-type rules).
@@ -93,7 +97,9 @@ public struct TextFeaturizer: Sendable, Hashable, Codable {
             }
             vector.normalize(entries: start..<vector.count)
             scale(&vector, from: start, by: charWeight)
-        } else if charMin > 0 {
+        }
+        if charMin > 0, !rawCharacters || bothCharacterViews {
+            start = vector.count
             for word in tokens.words where !word.hasPrefix("<") {
                 let bytes = [UInt8(ascii: "<")] + Array(word.utf8) + [UInt8(ascii: ">")]
                 for n in charMin...charMax where n <= bytes.count {

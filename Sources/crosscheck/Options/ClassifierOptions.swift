@@ -13,6 +13,7 @@ struct ClassifierOptions: ParsableArguments {
     @Option(help: "AdaGrad learning rate.") var learningRate: Float?
     @Option(help: "L2 penalty.") var l2: Float?
     @Option(help: "Character n-grams over the raw text (true) or inside words (false).") var rawCharacters: Bool?
+    @Option(help: "With raw characters, keep the n-grams inside words too.") var bothCharacterViews: Bool?
 
     func apply(to evaluation: TextClassifierEvaluation) -> TextClassifierEvaluation {
         var result = evaluation
@@ -25,6 +26,7 @@ struct ClassifierOptions: ParsableArguments {
         if let learningRate { result.training.learningRate = learningRate }
         if let l2 { result.training.l2 = l2 }
         if let rawCharacters { result.featurizer.rawCharacters = rawCharacters }
+        if let bothCharacterViews { result.featurizer.bothCharacterViews = bothCharacterViews }
         return result
     }
 }
