@@ -165,18 +165,7 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
                 WHERE passage.id IN (\(ids.map(String.init).joined(separator: ",")))
                 """
             var arguments: StatementArguments = []
-            if let since = query.since {
-                sql += " AND document.publishedAt >= ?"
-                _ = arguments.append(contentsOf: [since.timeIntervalSince1970])
-            }
-            if let until = query.until {
-                sql += " AND document.publishedAt < ?"
-                _ = arguments.append(contentsOf: [until.timeIntervalSince1970])
-            }
-            if let source = query.source {
-                sql += " AND document.source = ?"
-                _ = arguments.append(contentsOf: [source])
-            }
+            Self.appendFilters(query, to: &sql, arguments: &arguments)
             return try Row.fetchAll(db, sql: sql, arguments: arguments)
         }
         let scores = Dictionary(candidates.map { ($0.rowID, $0.score) }, uniquingKeysWith: { max($0, $1) })
@@ -186,6 +175,22 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
         }
         hits.sort { a, b in a.score > b.score || (a.score == b.score && a.documentID < b.documentID) }
         return Array(hits.prefix(query.limit))
+    }
+
+    /// Adds the query's date and source filters (on the joined `document` table) to `sql`.
+    static func appendFilters(_ query: PassageQuery, to sql: inout String, arguments: inout StatementArguments) {
+        if let since = query.since {
+            sql += " AND document.publishedAt >= ?"
+            _ = arguments.append(contentsOf: [since.timeIntervalSince1970])
+        }
+        if let until = query.until {
+            sql += " AND document.publishedAt < ?"
+            _ = arguments.append(contentsOf: [until.timeIntervalSince1970])
+        }
+        if let source = query.source {
+            sql += " AND document.source = ?"
+            _ = arguments.append(contentsOf: [source])
+        }
     }
 
     static func hit(_ row: Row, score: Double) -> PassageHit {
@@ -218,18 +223,7 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
                 WHERE 1
                 """
             var arguments: StatementArguments = [match, firstCut]
-            if let since = query.since {
-                sql += " AND document.publishedAt >= ?"
-                _ = arguments.append(contentsOf: [since.timeIntervalSince1970])
-            }
-            if let until = query.until {
-                sql += " AND document.publishedAt < ?"
-                _ = arguments.append(contentsOf: [until.timeIntervalSince1970])
-            }
-            if let source = query.source {
-                sql += " AND document.source = ?"
-                _ = arguments.append(contentsOf: [source])
-            }
+            Self.appendFilters(query, to: &sql, arguments: &arguments)
             sql += " ORDER BY rank LIMIT ?"
             _ = arguments.append(contentsOf: [query.limit])
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in Self.hit(row, score: -(row["rank"] as Double)) }

@@ -47,9 +47,7 @@ public struct TextClassifier: Sendable {
 
     public func encoded() throws -> Data {
         var header = info
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        header["featurizer"] = String(decoding: try encoder.encode(featurizer), as: UTF8.self)
+        header["featurizer"] = featurizer.headerValue
         header["threshold"] = String(threshold)
         header["bias"] = String(model.bias)
         return ModelFile(kind: task.rawValue, header: header, weights: model.weights).encoded()
@@ -57,7 +55,7 @@ public struct TextClassifier: Sendable {
 
     public static func load(from data: Data, task: Task) throws -> TextClassifier {
         let file = try ModelFile(decoding: data, kind: task.rawValue)
-        guard let featurizer = try? JSONDecoder().decode(TextFeaturizer.self, from: Data(file.header["featurizer", default: "{}"].utf8)),
+        guard let featurizer = TextFeaturizer(headerValue: file.header["featurizer"]),
             let threshold = Double(file.header["threshold", default: ""]), let bias = Float(file.header["bias", default: ""]),
             file.weights.count == featurizer.dimensions
         else {

@@ -39,9 +39,7 @@ public struct MultiHeadClassifier: Sendable {
 
     public func encoded() throws -> Data {
         var header = info
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        header["featurizer"] = String(decoding: try encoder.encode(featurizer), as: UTF8.self)
+        header["featurizer"] = featurizer.headerValue
         header["heads"] = heads.map(\.name).joined(separator: "|")
         header["biases"] = heads.map { String($0.model.bias) }.joined(separator: "|")
         header["thresholds"] = heads.map { String($0.threshold) }.joined(separator: "|")
@@ -51,7 +49,7 @@ public struct MultiHeadClassifier: Sendable {
     public static func load(from data: Data, kind: String) throws -> MultiHeadClassifier {
         let file = try ModelFile(decoding: data, kind: kind)
         let damaged = CrosscheckError(.modelMissing, "the \(kind) model file is damaged; rebuild it with crosscheck train language")
-        guard let featurizer = try? JSONDecoder().decode(TextFeaturizer.self, from: Data(file.header["featurizer", default: "{}"].utf8)) else {
+        guard let featurizer = TextFeaturizer(headerValue: file.header["featurizer"]) else {
             throw damaged
         }
         let names = file.header["heads", default: ""].split(separator: "|").map(String.init)

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// Turns a short text into a hashed sparse vector of word n-grams, character n-grams and
 /// hand-made cues, each group scaled to unit length.
 ///
@@ -38,6 +40,19 @@ public struct TextFeaturizer: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case dimensions, wordNgrams, charMin, charMax, wordWeight, charWeight, cueWeight, rawCharacters, bothCharacterViews
+    }
+
+    /// The featurizer as a model-file header value (sorted-key JSON, so files are reproducible).
+    public var headerValue: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// Reads a featurizer from a model-file header value.
+    public init?(headerValue: String?) {
+        guard let headerValue, let value = try? JSONDecoder().decode(TextFeaturizer.self, from: Data(headerValue.utf8)) else { return nil }
+        self = value
     }
 
     /// Reads a featurizer; fields added after a model was made take their defaults.
@@ -85,16 +100,7 @@ public struct TextFeaturizer: Sendable, Hashable, Codable {
             let cleaned = text.split(separator: " ", omittingEmptySubsequences: false)
                 .map { $0.hasPrefix("http") ? "<url>" : $0 }.joined(separator: " ")
             let bytes = [UInt8(ascii: " ")] + Array(cleaned.utf8) + [UInt8(ascii: " ")]
-            for n in charMin...charMax where n <= bytes.count {
-                for offset in 0...(bytes.count - n) {
-                    var value: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(n) ^ 0x5A5A
-                    for index in offset..<(offset + n) {
-                        value ^= UInt64(bytes[index])
-                        value = value &* 0x100_0000_01b3
-                    }
-                    add(&vector, value, salt: 6)
-                }
-            }
+            addCharacterGrams(bytes, seed: 0x5A5A, salt: 6, to: &vector)
             vector.normalize(entries: start..<vector.count)
             scale(&vector, from: start, by: charWeight)
         }
@@ -102,16 +108,7 @@ public struct TextFeaturizer: Sendable, Hashable, Codable {
             start = vector.count
             for word in tokens.words where !word.hasPrefix("<") {
                 let bytes = [UInt8(ascii: "<")] + Array(word.utf8) + [UInt8(ascii: ">")]
-                for n in charMin...charMax where n <= bytes.count {
-                    for offset in 0...(bytes.count - n) {
-                        var value: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(n)
-                        for index in offset..<(offset + n) {
-                            value ^= UInt64(bytes[index])
-                            value = value &* 0x100_0000_01b3
-                        }
-                        add(&vector, value, salt: 4)
-                    }
-                }
+                addCharacterGrams(bytes, seed: 0, salt: 4, to: &vector)
             }
             vector.normalize(entries: start..<vector.count)
             scale(&vector, from: start, by: charWeight)
@@ -123,6 +120,20 @@ public struct TextFeaturizer: Sendable, Hashable, Codable {
         vector.normalize(entries: start..<vector.count)
         scale(&vector, from: start, by: cueWeight)
         return vector
+    }
+
+    /// Adds every n-gram of `bytes` for n in charMin...charMax.
+    private func addCharacterGrams(_ bytes: [UInt8], seed: UInt64, salt: UInt64, to vector: inout SparseVector) {
+        for n in charMin...charMax where n <= bytes.count {
+            for offset in 0...(bytes.count - n) {
+                var value: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(n) ^ seed
+                for index in offset..<(offset + n) {
+                    value ^= UInt64(bytes[index])
+                    value = value &* 0x100_0000_01b3
+                }
+                add(&vector, value, salt: salt)
+            }
+        }
     }
 
     @inline(__always)

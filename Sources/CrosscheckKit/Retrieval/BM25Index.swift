@@ -59,7 +59,7 @@ public struct BM25Index: Sendable {
         var scores: [Int32: Float] = [:]
         var queryCounts: [String: Int] = [:]
         for term in terms { queryCounts[term, default: 0] += 1 }
-        for (term, queryFrequency) in queryCounts {
+        for (term, queryFrequency) in queryCounts.sorted(by: { $0.key < $1.key }) {  // a fixed order: float sums stay reproducible
             guard let list = postings[term] else { continue }
             let weight = idf(term) * Float(queryFrequency)
             for position in 0..<list.documents.count {
@@ -79,7 +79,7 @@ public struct BM25Index: Sendable {
         var total: Float = 0
         var queryCounts: [String: Int] = [:]
         for term in terms { queryCounts[term, default: 0] += 1 }
-        for (term, queryFrequency) in queryCounts {
+        for (term, queryFrequency) in queryCounts.sorted(by: { $0.key < $1.key }) {  // a fixed order: float sums stay reproducible
             guard let list = postings[term], let position = list.documents.firstIndex(of: Int32(document)) else { continue }
             let frequency = Float(list.frequencies[position])
             let norm = k1 * (1 - b + b * lengths[document] / averageLength)

@@ -98,7 +98,7 @@ public final class PostingIndex: Sendable {
                 var bound: Float
             }
             var cursors: [Cursor] = []
-            for (term, count) in counts {
+            for (term, count) in counts.sorted(by: { $0.key < $1.key }) {
                 guard let index = lookup(term, raw) else { continue }
                 let start = Int(postingOffsets[index])
                 let end = Int(postingOffsets[index + 1])
@@ -107,7 +107,7 @@ public final class PostingIndex: Sendable {
                 cursors.append(Cursor(start: start, end: end, position: start, idf: idf, bound: bounds[index] * Float(count)))
             }
             guard !cursors.isEmpty else { return [] }
-            cursors.sort { $0.bound < $1.bound }
+            cursors.sort { $0.bound < $1.bound || ($0.bound == $1.bound && $0.start < $1.start) }
             var prefixBounds: [Float] = []
             var running: Float = 0
             for cursor in cursors {
@@ -195,7 +195,7 @@ public final class PostingIndex: Sendable {
             var frequencies: [String: Int] = [:]
             for term in passage { frequencies[term, default: 0] += 1 }
             var total: Float = 0
-            for term in Set(query) {
+            for term in Set(query).sorted() {
                 guard let tf = frequencies[term] else { continue }
                 let n = lookup(term, raw).map { Float(postingOffsets[$0 + 1] - postingOffsets[$0]) } ?? 0
                 let idf = log(1 + (Float(passages) - n + 0.5) / (n + 0.5))

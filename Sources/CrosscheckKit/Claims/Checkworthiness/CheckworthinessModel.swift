@@ -63,7 +63,9 @@ extension CheckworthinessModel {
     /// Reads a model written by ``encoded()``.
     public static func load(from data: Data) throws -> CheckworthinessModel {
         let file = try ModelFile(decoding: data, kind: "checkworthiness")
-        let featurizer = try JSONDecoder().decode(TextFeaturizer.self, from: Data(file.header["featurizer", default: "{}"].utf8))
+        guard let featurizer = TextFeaturizer(headerValue: file.header["featurizer"]) else {
+            throw CrosscheckError(.modelMissing, "the check-worthiness model file is damaged; rebuild it with crosscheck train checkworthiness")
+        }
         guard let threshold = Double(file.header["threshold", default: ""]), let bias = Float(file.header["bias", default: ""]),
             file.weights.count == featurizer.dimensions
         else {
@@ -79,9 +81,7 @@ extension CheckworthinessModel {
     /// The model as file bytes.
     public func encoded() throws -> Data {
         var header = info
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        header["featurizer"] = String(decoding: try encoder.encode(featurizer), as: UTF8.self)
+        header["featurizer"] = featurizer.headerValue
         header["threshold"] = String(threshold)
         header["bias"] = String(classifier.bias)
         header["ruleCues"] = ruleCues ? "true" : "false"
