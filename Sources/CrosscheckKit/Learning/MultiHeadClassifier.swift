@@ -17,14 +17,28 @@ public struct MultiHeadClassifier: Sendable {
 
     public var kind: String
     public var featurizer: TextFeaturizer
-    public var heads: [Head]
+    public var heads: [Head] {
+        didSet { interleaved = Self.interleave(heads, dimensions: featurizer.dimensions) }
+    }
     public var info: [String: String]
+    /// The heads' weights slot by slot (all heads' weights for slot 0, then slot 1, ...), so one
+    /// pass over a feature vector scores every head.
+    private var interleaved: [Float]
 
     public init(kind: String, featurizer: TextFeaturizer, heads: [Head], info: [String: String] = [:]) {
         self.kind = kind
         self.featurizer = featurizer
         self.heads = heads
         self.info = info
+        self.interleaved = Self.interleave(heads, dimensions: featurizer.dimensions)
+    }
+
+    static func interleave(_ heads: [Head], dimensions: Int) -> [Float] {
+        var result = [Float](repeating: 0, count: dimensions * heads.count)
+        for (head, value) in heads.enumerated() {
+            for slot in 0..<min(dimensions, value.model.weights.count) { result[slot * heads.count + head] = value.model.weights[slot] }
+        }
+        return result
     }
 
     public var version: String { info["version"] ?? "unversioned" }
@@ -32,7 +46,18 @@ public struct MultiHeadClassifier: Sendable {
     /// Every head's probability for `text`.
     public func scores(_ text: String, cues: [String] = []) -> [Double] {
         let vector = featurizer.vector(text, cues: cues)
-        return heads.map { Double($0.model.probability(vector)) }
+        let count = heads.count
+        var sums = heads.map(\.model.bias)
+        interleaved.withUnsafeBufferPointer { weights in
+            sums.withUnsafeMutableBufferPointer { totals in
+                for position in 0..<vector.indices.count {
+                    let base = Int(vector.indices[position]) * count
+                    let value = vector.values[position]
+                    for head in 0..<count { totals[head] += weights[base + head] * value }
+                }
+            }
+        }
+        return sums.map { 1 / (1 + exp(-Double($0))) }
     }
 
     public func head(_ name: String) -> Int? { heads.firstIndex { $0.name == name } }

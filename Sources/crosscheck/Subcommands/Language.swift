@@ -27,8 +27,19 @@ struct EvalLanguage: ParsableCommand {
     @Option(help: "Learning rate.")
     var learningRate: Float?
 
+    @Option(help: "Longest character n-gram of the technique model (0: none).")
+    var charMax: Int?
+
+    @Option(help: "Longest word n-gram.")
+    var wordNgrams: Int?
+
     func run() throws {
         var evaluation = LanguageEvaluation(seed: seed)
+        if let charMax {
+            evaluation.featurizer.charMax = charMax
+            if charMax == 0 { evaluation.featurizer.charMin = 0 }
+        }
+        if let wordNgrams { evaluation.featurizer.wordNgrams = wordNgrams }
         if let epochs { evaluation.training.epochs = epochs }
         if let learningRate { evaluation.training.learningRate = learningRate }
         if FileManager.default.fileExists(atPath: data + "/articles.jsonl") {
