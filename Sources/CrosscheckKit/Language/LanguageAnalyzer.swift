@@ -9,10 +9,14 @@ public import Foundation
 public struct LanguageAnalyzer: Sendable {
     public var techniques: MultiHeadClassifier?
     public var truthfulness: MultiHeadClassifier?
+    /// Word-level heads for the techniques that live in a few words; without them those
+    /// techniques are marked on whole sentences.
+    public var tokens: MultiHeadClassifier?
 
-    public init(techniques: MultiHeadClassifier?, truthfulness: MultiHeadClassifier?) {
+    public init(techniques: MultiHeadClassifier?, truthfulness: MultiHeadClassifier?, tokens: MultiHeadClassifier? = nil) {
         self.techniques = techniques
         self.truthfulness = truthfulness
+        self.tokens = tokens
     }
 
     /// Units of `text`: each line, and each sentence of a long line, as scalar spans.
@@ -51,6 +55,13 @@ public struct LanguageAnalyzer: Sendable {
                 chosen = [(best, scores[best])]
             }
             for (index, score) in chosen.sorted(by: { $0.1 > $1.1 }).prefix(3) {
+                let name = techniques.heads[index].name
+                if let tokens, TokenSpans.techniques.contains(name) {
+                    if let head = tokens.head(name) {
+                        result += TokenSpans.spans(tokens, heads: [head], scalars: scalars, unit: unit, sentenceScore: p)
+                    }
+                    continue
+                }
                 result.append(LanguageSection.Technique(
                     technique: techniques.heads[index].name, start: unit.start, end: unit.end, text: unitText,
                     score: (p * score).squareRoot().rounded(toPlaces: 4)))

@@ -17,11 +17,13 @@ struct BenchLanguage: ParsableCommand {
         let clock = ContinuousClock()
         var techniques: MultiHeadClassifier?
         var truthfulness: MultiHeadClassifier?
+        var tokens: MultiHeadClassifier?
         let load = clock.measure {
             techniques = try? MultiHeadClassifier.bundled("techniques")
             truthfulness = try? MultiHeadClassifier.bundled("truthfulness")
+            tokens = try? MultiHeadClassifier.bundled("tokens")
         }
-        guard let techniques, let truthfulness else { throw ValidationError("the shipped language models did not load") }
+        guard let techniques, let truthfulness, let tokens else { throw ValidationError("the shipped language models did not load") }
         var generator = SyntheticPage(seed: seed)
         // Articles of 40 lines each.
         var articles: [String] = []
@@ -39,7 +41,7 @@ struct BenchLanguage: ParsableCommand {
             }
         }
         if !current.isEmpty { articles.append(current.joined(separator: "\n")) }
-        let analyzer = LanguageAnalyzer(techniques: techniques, truthfulness: truthfulness)
+        let analyzer = LanguageAnalyzer(techniques: techniques, truthfulness: truthfulness, tokens: tokens)
         var spans = 0
         let elapsed = clock.measure {
             for article in articles { spans += analyzer.analyze(text: article, title: nil, claims: nil).techniques.count }

@@ -69,7 +69,8 @@ struct Check: AsyncParsableCommand {
             let model = try CheckworthinessModel.bundled()
             var configuration = ArticleChecker.Configuration(reader: readerConfiguration, checkworthiness: model)
             configuration.factCheckMatcher = try await factCheckMatcher()
-            configuration.languageAnalyzer = LanguageAnalyzer(techniques: try MultiHeadClassifier.bundled("techniques"), truthfulness: nil)
+            configuration.languageAnalyzer = LanguageAnalyzer(
+                techniques: try MultiHeadClassifier.bundled("techniques"), truthfulness: nil, tokens: try MultiHeadClassifier.bundled("tokens"))
             configuration.commentScreener = CommentScreener(spam: try TextClassifier.bundled(.spam), machine: try TextClassifier.bundled(.machine))
             let checker = ArticleChecker(configuration: configuration, logger: logger)
             let report = try checker.check(articleInput)

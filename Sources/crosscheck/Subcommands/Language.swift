@@ -46,8 +46,11 @@ struct EvalLanguage: ParsableCommand {
             let articles = try LanguageData.propaganda(directory: data)
             let (train, test) = evaluation.split(articles)
             let model = evaluation.trainTechniques(train)
-            let analyzer = LanguageAnalyzer(techniques: model, truthfulness: nil)
+            let sentenceOnly = LanguageAnalyzer(techniques: model, truthfulness: nil)
+            let analyzer = LanguageAnalyzer(techniques: model, truthfulness: nil, tokens: evaluation.trainTokens(train))
             let ours = LanguageEvaluation.techniqueScores(test) { analyzer.techniqueSpans($0) }
+            let sentences = LanguageEvaluation.techniqueScores(test) { sentenceOnly.techniqueSpans($0) }
+            print("span-level technique F1 with sentence spans only: \(String(format: "%.3f", sentences.spanF1))")
             let peer = LanguageEvaluation.techniqueScores(test, predict: evaluation.peerTechniques(train))
             print("articles: train \(train.count), held out \(test.count) (seed \(seed)); threshold for any technique \(String(format: "%.3f", model.heads[0].threshold))")
             print("metric".padding(toLength: 34, withPad: " ", startingAt: 0) + "crosscheck   TF-IDF+LR peer")
@@ -91,6 +94,9 @@ struct TrainLanguage: ParsableCommand {
         var techniques = evaluation.trainTechniques(articles, info: ["data": "propaganda articles=\(articles.count)", "seed": "1"])
         techniques.info["version"] = "techniques-lr-" + SHA256.hex(try techniques.encoded()).prefix(12)
         try techniques.encoded().write(to: URL(fileURLWithPath: output).appendingPathComponent("techniques.model"), options: .atomic)
+        var tokens = evaluation.trainTokens(articles, info: ["data": "propaganda articles=\(articles.count)", "seed": "1"])
+        tokens.info["version"] = "tokens-lr-" + SHA256.hex(try tokens.encoded()).prefix(12)
+        try tokens.encoded().write(to: URL(fileURLWithPath: output).appendingPathComponent("tokens.model"), options: .atomic)
         let statements = try LanguageData.liar(directory: liar, split: "train")
         var truthfulness = evaluation.trainTruthfulness(statements, info: ["data": "liar train=\(statements.count)", "seed": "1"])
         truthfulness.info["version"] = "truthfulness-lr-" + SHA256.hex(try truthfulness.encoded()).prefix(12)
@@ -108,7 +114,9 @@ struct BatchLanguage: ParsableCommand {
 
     func run() throws {
         do {
-            let analyzer = LanguageAnalyzer(techniques: try MultiHeadClassifier.bundled("techniques"), truthfulness: try MultiHeadClassifier.bundled("truthfulness"))
+            let analyzer = LanguageAnalyzer(
+                techniques: try MultiHeadClassifier.bundled("techniques"), truthfulness: try MultiHeadClassifier.bundled("truthfulness"),
+                tokens: try MultiHeadClassifier.bundled("tokens"))
             try io.run(LanguageBatchTask(analyzer: analyzer))
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)

@@ -29,6 +29,18 @@ struct LanguageTests {
         #expect(spans.allSatisfy { (0...1).contains($0.score) })
     }
 
+    @Test func loadedWordsAreMarkedAsWordsNotWholeSentences() throws {
+        let analyzer = LanguageAnalyzer(
+            techniques: try MultiHeadClassifier.bundled("techniques"), truthfulness: nil, tokens: try MultiHeadClassifier.bundled("tokens"))
+        let text = "The corrupt, treasonous thugs in Washington are destroying this once great nation, and the radical media cheer them on."
+        let spans = analyzer.techniqueSpans(text)
+        let scalars = Array(text.unicodeScalars)
+        let wordLevel = spans.filter { TokenSpans.techniques.contains($0.technique) }
+        #expect(!wordLevel.isEmpty, "\(spans)")
+        #expect(wordLevel.allSatisfy { $0.end - $0.start < scalars.count / 2 }, "word-level spans are short: \(wordLevel.map(\.text))")
+        #expect(wordLevel.allSatisfy { scalars.text(TextSpan(start: $0.start, end: $0.end)) == $0.text })
+    }
+
     @Test func styleScoreRisesWithPersuasion() throws {
         let analyzer = LanguageAnalyzer(techniques: try MultiHeadClassifier.bundled("techniques"), truthfulness: nil)
         let plain = analyzer.analyze(text: "The board approved the budget on Monday. Spending rises 4 percent next year.", title: "Board approves budget", claims: nil)
