@@ -116,3 +116,23 @@ struct LanguageCommandTests {
     }
 
 }
+
+@Suite("crosscheck batch verify")
+struct VerifyCommandTests {
+    @Test func answersEveryLineWithALabelAndPerPassageStances() throws {
+        let input = """
+            {"id": "v1", "claim": "The council approved the bridge repair plan.", "evidence": [{"id": "e1", "text": "The council approved the bridge repair plan on Tuesday."}, {"id": 2, "text": "Ferry fares rise in April."}]}
+            {"id": "v2", "claim": "No evidence here."}
+            """
+        let result = try CommandRunner.run(["batch", "verify"], stdin: Data(input.utf8))
+        let lines = result.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(lines.count == 2)
+        #expect(["supported", "refuted", "mixed", "not_enough_info"].contains(lines[0]["label"] as? String ?? ""))
+        #expect((0...1).contains(lines[0]["confidence"] as? Double ?? -1))
+        let evidence = try #require(lines[0]["evidence"] as? [[String: Any]])
+        #expect(evidence.map { $0["id"] as? String } == ["e1", nil])
+        #expect(evidence[1]["id"] as? Int == 2)
+        #expect(evidence.allSatisfy { ["supports", "refutes", "neutral"].contains($0["stance"] as? String ?? "") })
+        #expect(lines[1]["error"] != nil)
+    }
+}

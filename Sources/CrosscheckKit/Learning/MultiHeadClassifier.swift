@@ -73,7 +73,7 @@ public struct MultiHeadClassifier: Sendable {
 
     public static func load(from data: Data, kind: String) throws -> MultiHeadClassifier {
         let file = try ModelFile(decoding: data, kind: kind)
-        let damaged = CrosscheckError(.modelMissing, "the \(kind) model file is damaged; rebuild it with crosscheck train language")
+        let damaged = CrosscheckError(.modelMissing, "the \(kind) model file is damaged; rebuild it with crosscheck train \(trainCommand(kind))")
         guard let featurizer = TextFeaturizer(headerValue: file.header["featurizer"]) else {
             throw damaged
         }
@@ -91,9 +91,12 @@ public struct MultiHeadClassifier: Sendable {
         return MultiHeadClassifier(kind: kind, featurizer: featurizer, heads: heads, info: file.header)
     }
 
+    /// The `crosscheck train` subcommand that makes a model of `kind`.
+    static func trainCommand(_ kind: String) -> String { kind == "stance" ? "stance" : "language" }
+
     public static func bundled(_ kind: String) throws -> MultiHeadClassifier {
         guard let url = Bundle.module.url(forResource: kind, withExtension: "model", subdirectory: "Resources/Models") else {
-            throw CrosscheckError(.modelMissing, "the \(kind) model is missing from the build; rebuild, or run crosscheck train language")
+            throw CrosscheckError(.modelMissing, "the \(kind) model is missing from the build; rebuild, or run crosscheck train \(trainCommand(kind))")
         }
         return try load(from: Data(contentsOf: url), kind: kind)
     }

@@ -1,0 +1,61 @@
+import ArgumentParser
+import CrosscheckEval
+import CrosscheckKit
+import Foundation
+
+struct EvalVerify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Stance on COVID-Fact dev: accuracy of supports/refutes for each claim–evidence pair (model trained on COVID-Fact train and SciFact train).")
+
+    @Option(help: "shared/data/covid-fact") var data: String
+    @Option(help: "shared/data/scifact (training pairs); default: beside --data.") var scifact: String?
+
+    func run() throws {
+        let dev = try StanceData.covidFact(directory: data, split: "dev")
+        let sciFactFolder = scifact ?? URL(fileURLWithPath: data).deletingLastPathComponent().appendingPathComponent("scifact").path
+        var train = try StanceData.covidFact(directory: data, split: "train")
+        if FileManager.default.fileExists(atPath: sciFactFolder + "/corpus.jsonl") { train += try StanceData.sciFact(directory: sciFactFolder, split: "train") }
+        let model = StanceTraining().train(train)
+        let correct = dev.count { pair in
+            let p = model.stance(claim: pair.claim, evidence: pair.evidence)
+            return (p.supports >= p.refutes ? "supports" : "refutes") == pair.stance
+        }
+        let majority = max(dev.count { $0.stance == "supports" }, dev.count { $0.stance == "refutes" })
+        print("COVID-Fact dev: \(dev.count) pairs; trained on \(train.count) pairs")
+        print(String(format: "accuracy %.3f (majority class %.3f)", Double(correct) / Double(dev.count), Double(majority) / Double(dev.count)))
+    }
+}
+
+struct TrainStance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stance", abstract: "Train the stance model on COVID-Fact train and SciFact train.")
+
+    @Option(help: "shared/data/covid-fact") var covidFact: String
+    @Option(help: "shared/data/scifact") var scifact: String
+    @Option(name: .shortAndLong, help: "Where to write the model file.") var output: String
+
+    func run() throws {
+        let pairs = try StanceData.covidFact(directory: covidFact, split: "train") + StanceData.sciFact(directory: scifact, split: "train")
+        var model = StanceTraining().train(pairs, info: ["data": "covid-fact train + scifact train pairs=\(pairs.count)", "seed": "1"])
+        model.classifier.info["version"] = "stance-lr-" + SHA256.hex(try model.classifier.encoded()).prefix(12)
+        try model.classifier.encoded().write(to: URL(fileURLWithPath: output), options: .atomic)
+        print("trained on \(pairs.count) pairs; wrote \(output) (\(model.classifier.version))")
+    }
+}
+
+struct BatchVerify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "{\"id\", \"claim\", \"evidence\": [{\"id\", \"text\", \"title\"?}]} -> {\"id\", \"label\", \"confidence\", \"evidence\": [{\"id\", \"stance\", \"score\"}]}")
+
+    @OptionGroup var io: BatchIO
+
+    func run() throws {
+        do {
+            try io.run(VerifyBatchTask(model: StanceModel(classifier: try MultiHeadClassifier.bundled("stance"))))
+        } catch let error as CrosscheckError {
+            throw ExitCodes.fail(error)
+        }
+    }
+}
