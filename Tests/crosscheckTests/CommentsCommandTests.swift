@@ -136,3 +136,28 @@ struct VerifyCommandTests {
         #expect(lines[1]["error"] != nil)
     }
 }
+
+@Suite("crosscheck batch retrieve-verify")
+struct RetrieveVerifyCommandTests {
+    @Test func retrievesFromAnImportedCorpusAndCitesDocumentIds() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus.jsonl")
+        try """
+            {"id": "d1", "title": "Bridge vote", "text": "The council approved the bridge repair plan on Tuesday by a vote of 7 to 2."}
+            {"id": "d2", "title": "Ferry", "text": "Ferry fares will rise by five percent in April, the operator said."}
+            """.write(to: corpus, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("store.sqlite").path
+        #expect(try CommandRunner.run(["sources", "import", corpus.path, "--db", db]).status == 0)
+        let result = try CommandRunner.run(["batch", "retrieve-verify", "--index", db],
+            stdin: Data("{\"id\": 7, \"claim\": \"The council approved the bridge repair plan.\"}\n".utf8))
+        let line = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(line["id"] as? Int == 7)
+        let evidence = try #require(line["evidence"] as? [[String: Any]])
+        #expect(evidence.first?["id"] as? String == "d1")
+        #expect(["supported", "refuted", "mixed", "not_enough_info"].contains(line["label"] as? String ?? ""))
+        let missing = try CommandRunner.run(["batch", "retrieve-verify", "--index", folder.appendingPathComponent("none.sqlite").path])
+        #expect(missing.status == 3)
+    }
+}

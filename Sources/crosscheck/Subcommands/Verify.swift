@@ -1,6 +1,7 @@
 import ArgumentParser
 import CrosscheckEval
 import CrosscheckKit
+import CrosscheckSQLite
 import Foundation
 
 struct EvalVerify: ParsableCommand {
@@ -58,4 +59,55 @@ struct BatchVerify: ParsableCommand {
             throw ExitCodes.fail(error)
         }
     }
+}
+
+struct BatchRetrieveVerify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retrieve-verify",
+        abstract: "{\"id\", \"claim\"} -> a verdict over passages retrieved from --index (a store made with crosscheck sources import).")
+
+    @OptionGroup var io: BatchIO
+
+    @Option(help: "The store to retrieve from (a file made with crosscheck sources import ... --db PATH).")
+    var index: String
+
+    @Option(help: "Passages retrieved per claim.")
+    var passages: Int = 5
+
+    func run() async throws {
+        do {
+            guard FileManager.default.fileExists(atPath: index) else {
+                throw CrosscheckError(.fileNotFound, "no store at \(index); build one with crosscheck sources import CORPUS --db \(index)")
+            }
+            let store = try SQLiteEvidenceStore(path: index)
+            if try await store.passagesNotIndexed() > 0 { try await store.rebuildIndex() }
+            let model = StanceModel(classifier: try MultiHeadClassifier.bundled("stance"))
+            // Retrieve first (async), then answer line by line.
+            let task = RetrieveVerifyBatchTask(model: model, retrieve: { claim in
+                let semaphore = DispatchSemaphore(value: 0)
+                let box = HitsBox()
+                Task {
+                    box.hits = (try? await store.search(PassageQuery(text: claim, limit: passages))) ?? []
+                    semaphore.signal()
+                }
+                semaphore.wait()
+                return box.hits
+            })
+            // The runner blocks on each retrieval, so it runs on a thread of its own, off Swift's
+            // cooperative pool, where the searches run.
+            let io = self.io
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                Thread.detachNewThread {
+                    continuation.resume(with: Result { try io.run(task) })
+                }
+            }
+        } catch let error as CrosscheckError {
+            throw ExitCodes.fail(error)
+        }
+    }
+}
+
+/// Carries search results out of a task.
+final class HitsBox: @unchecked Sendable {
+    var hits: [PassageHit] = []
 }
