@@ -117,9 +117,7 @@ public struct HTTPFetcher: Sendable {
                     .tooManyRedirects,
                     "\(urlString) redirected more than \(configuration.maxRedirects) times; open it in a browser, then pass the final URL")
             }
-            if status >= 400 || (status < 200 && !acceptingStatus.contains(status)),
-                !acceptingStatus.contains(status)
-            {
+            if status >= 400 || status < 200, !acceptingStatus.contains(status) {
                 throw CrosscheckError(
                     .httpStatus,
                     "\(finalURL) answered HTTP \(status) \(HTTPURLResponse.localizedString(forStatusCode: status)); check the URL, or save the page from a browser and pass the file")

@@ -5,8 +5,9 @@ import GRDB
 /// The embedded evidence store: one SQLite file (WAL mode) with FTS5/BM25 over passages.
 ///
 /// Each batch of documents is written in one transaction, so a crash mid-import never leaves a
-/// document without its passages. Searches pick the query's rarest terms (by their passage counts
-/// in the FTS5 vocabulary) before asking FTS5, which keeps common words from scanning the index.
+/// document without its passages. Searches go through the memory-mapped posting index beside the
+/// file when one is built (``rebuildIndex()``), and through FTS5 for passages newer than it; FTS5
+/// is asked only for the query's rarest terms, which keeps common words from scanning its index.
 public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
     let pool: DatabasePool
     /// The passage index file beside the database.

@@ -82,13 +82,16 @@ public struct BatchRunner {
             let chunk = input.readData(ofLength: 1 << 20)
             if chunk.isEmpty { break }
             buffer.append(chunk)
-            while let newline = buffer.firstIndex(of: 0x0A) {
-                let line = buffer[buffer.startIndex..<newline]
-                buffer = Data(buffer[(newline + 1)...])
+            // Walk the complete lines, then keep only the unfinished tail: one copy per chunk.
+            var start = buffer.startIndex
+            while let newline = buffer[start...].firstIndex(of: 0x0A) {
+                let line = buffer[start..<newline]
+                start = newline + 1
                 lineNumber += 1
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 try handle(lineNumber, Data(line))
             }
+            buffer = Data(buffer[start...])
         }
         if !buffer.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }) {
             lineNumber += 1

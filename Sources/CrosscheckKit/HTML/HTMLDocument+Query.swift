@@ -18,16 +18,6 @@ extension HTMLDocument {
         descendants(of: index).filter { nodes[$0].tag == tag }
     }
 
-    /// The first descendant element of `index` with tag `tag`.
-    public func firstElement(_ tag: String, in index: Int = 0) -> Int? {
-        var stack = nodes[index].children.reversed() as [Int]
-        while let current = stack.popLast() {
-            if nodes[current].tag == tag { return current }
-            stack.append(contentsOf: nodes[current].children.reversed())
-        }
-        return nil
-    }
-
     /// The ancestors of `index`, nearest first.
     public func ancestors(of index: Int) -> [Int] {
         var result: [Int] = []

@@ -51,21 +51,12 @@ public struct ArticleReader: Sendable {
         }
         let format = configuration.format
             ?? InputFormat.detect(data: data, name: input.name, contentType: input.contentType)
+        let (text, charset) = TextDecoding.decode(data, declared: input.declaredCharset)
         let article: Article
-        let charset: Charset
         switch format {
-        case .json:
-            let (text, decodedCharset) = TextDecoding.decode(data, declared: input.declaredCharset)
-            charset = decodedCharset
-            article = try JSONArticleDecoder().decode(Data(text.utf8), url: input.url)
-        case .html:
-            let (text, decodedCharset) = TextDecoding.decode(data, declared: input.declaredCharset)
-            charset = decodedCharset
-            article = HTMLArticleExtractor().extract(html: text, url: input.url)
-        case .text:
-            let (text, decodedCharset) = TextDecoding.decode(data, declared: input.declaredCharset)
-            charset = decodedCharset
-            article = PlainTextExtractor().extract(text: text, url: input.url)
+        case .json: article = try JSONArticleDecoder().decode(Data(text.utf8), url: input.url)
+        case .html: article = HTMLArticleExtractor().extract(html: text, url: input.url)
+        case .text: article = PlainTextExtractor().extract(text: text, url: input.url)
         }
         guard article.hasBody else {
             let hint = format == .text

@@ -150,7 +150,6 @@ public struct QuantityExtractor: Sendable {
     static let currencyWords: [String: String] = [
         "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY", "rupees": "INR",
     ]
-    static let timeWords: Set<String> = ["and", "when", "after", "before", "to", "the", "in"]
     /// Lower-case words after a number that are not its unit.
     static let notUnits: Set<String> = [
         "and", "or", "to", "the", "a", "an", "in", "on", "at", "of", "for", "by", "from", "with", "that", "which",
