@@ -54,7 +54,7 @@ struct BatchVerify: ParsableCommand {
 
     func run() throws {
         do {
-            try io.run(VerifyBatchTask(model: StanceModel(classifier: try MultiHeadClassifier.bundled("stance"))))
+            try io.run(VerifyBatchTask(verifier: ClaimVerifier(model: try StanceModel.bundled())))
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)
         }
@@ -81,13 +81,14 @@ struct BatchRetrieveVerify: AsyncParsableCommand {
             }
             let store = try SQLiteEvidenceStore(path: index)
             if try await store.passagesNotIndexed() > 0 { try await store.rebuildIndex() }
-            let model = StanceModel(classifier: try MultiHeadClassifier.bundled("stance"))
-            // Retrieve first (async), then answer line by line.
-            let task = RetrieveVerifyBatchTask(model: model, retrieve: { claim in
+            var verifier = ClaimVerifier(model: try StanceModel.bundled())
+            verifier.passagesPerClaim = passages
+            // Retrieval is async; the batch runner is not.
+            let task = RetrieveVerifyBatchTask(verifier: verifier, retrieve: { [verifier] claim in
                 let semaphore = DispatchSemaphore(value: 0)
                 let box = HitsBox()
                 Task {
-                    box.hits = (try? await store.search(PassageQuery(text: claim, limit: passages))) ?? []
+                    box.hits = (try? await verifier.retrieve(claim: claim, store: store)) ?? []
                     semaphore.signal()
                 }
                 semaphore.wait()
