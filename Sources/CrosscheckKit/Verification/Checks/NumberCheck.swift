@@ -40,7 +40,7 @@ public struct NumberCheck: StanceCheck {
     /// Whether two numbers count the same thing: same unit, and shared words nearby unless the unit
     /// is itself a counted noun.
     static func sameReferent(_ a: Statement.Quantity, _ b: Statement.Quantity) -> Bool {
-        guard let unitA = unitKey(a.mention.unit), unitA == unitKey(b.mention.unit) else {
+        guard let unitA = unitKey(a.mention), unitA == unitKey(b.mention) else {
             // Bare numbers count the same thing only when much of their context is shared.
             return a.mention.unit == nil && b.mention.unit == nil && a.context.intersection(b.context).count >= 2
         }
@@ -54,9 +54,13 @@ public struct NumberCheck: StanceCheck {
         !a.context.isDisjoint(with: b.context)
     }
 
-    /// A unit compared by the stem of its last word ("steel cables" and "cables" agree).
-    static func unitKey(_ unit: String?) -> String? {
-        guard let unit else { return nil }
+    /// A unit compared by the stem of its last word ("steel cables" and "cables" agree); a
+    /// fraction in words ("a third") is a share, like a percentage.
+    static func unitKey(_ mention: QuantityMention) -> String? {
+        guard let unit = mention.unit else {
+            let words = mention.text.lowercased().split(separator: " ").map(String.init)
+            return words.contains(where: { Lexicon.fractionWords[$0] != nil }) ? "percent" : nil
+        }
         if unit == unit.lowercased(), let last = unit.split(separator: " ").last, !unit.contains("_") {
             return PorterStemmer.stem(String(last))
         }
