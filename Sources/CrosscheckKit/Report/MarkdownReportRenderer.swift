@@ -36,6 +36,25 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 }
                 out += "\n"
             }
+            let verified = report.claims.filter { $0.verdict != nil }
+            if !verified.isEmpty {
+                out += "### Verdicts\n\n"
+                if let asOf = verified.first?.verdict?.asOf { out += "Evidence as of \(asOf).\n\n" }
+                for claim in verified {
+                    guard let verdict = claim.verdict else { continue }
+                    let label = verdict.label.replacingOccurrences(of: "_", with: " ")
+                    out += "- **\(label)** (\(String(format: "%.2f", verdict.confidence))) [\(claim.id)] \(escape(claim.text))\n"
+                    for reason in verdict.reasons { out += "  - \(escape(reason))\n" }
+                    if let top = verdict.evidence.first, top.stance != "neutral" {
+                        let title = top.title.map { escape($0) } ?? top.documentId
+                        let link = top.url.map { "[\(title)](\($0))" } ?? title
+                        let date = top.published.map { ", " + $0.prefix(10) } ?? ""
+                        out += "  - \(top.stance): “\(escape(top.text))” — \(link)\(date)\n"
+                        if let reason = top.reasons.first { out += "  - why: \(escape(reason))\n" }
+                    }
+                }
+                out += "\n"
+            }
             if let summary = report.summary, !summary.anonymous.isEmpty || !summary.unattributed.isEmpty {
                 if !summary.anonymous.isEmpty { out += "- **Anonymous sources:** \(summary.anonymous.joined(separator: ", "))\n" }
                 if !summary.unattributed.isEmpty { out += "- **No source given:** \(summary.unattributed.joined(separator: ", "))\n" }

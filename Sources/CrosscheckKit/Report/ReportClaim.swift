@@ -61,14 +61,18 @@ public struct ReportClaim: Sendable, Hashable, Codable {
     public struct Verdict: Sendable, Hashable, Codable {
         public var label: String
         public var confidence: Double
+        /// The newest retrieval time of anything in the store consulted.
         public var asOf: String?
         public var evidence: [Evidence]
+        /// Reasons about the claim as a whole (a compound claim's parts).
+        public var reasons: [String]
 
-        public init(label: String, confidence: Double, asOf: String? = nil, evidence: [Evidence] = []) {
+        public init(label: String, confidence: Double, asOf: String? = nil, evidence: [Evidence] = [], reasons: [String] = []) {
             self.label = label
             self.confidence = confidence
             self.asOf = asOf
             self.evidence = evidence
+            self.reasons = reasons
         }
     }
 
@@ -81,10 +85,12 @@ public struct ReportClaim: Sendable, Hashable, Codable {
         public var text: String
         public var stance: String
         public var score: Double
+        /// What the checks found in this passage, one line each.
+        public var reasons: [String]
 
         public init(
             documentId: String, url: String? = nil, title: String? = nil, published: String? = nil, text: String,
-            stance: String, score: Double
+            stance: String, score: Double, reasons: [String] = []
         ) {
             self.documentId = documentId
             self.url = url
@@ -93,6 +99,7 @@ public struct ReportClaim: Sendable, Hashable, Codable {
             self.text = text
             self.stance = stance
             self.score = score
+            self.reasons = reasons
         }
     }
 

@@ -85,6 +85,7 @@ public struct TerminalReportRenderer: ReportRenderer {
                 out += " · quote by " + (quote.speaker ?? style("unknown speaker", .yellow))
             }
             out += "\n"
+            if let verdict = claim.verdict { out += verdictLines(verdict) }
             for match in claim.factcheckMatches.prefix(2) {
                 let label = match.strong ? "fact-checked before" : "possibly fact-checked before"
                 out += "       " + style("\(label): \(match.rating ?? "unrated")", .red) + " — \(match.claim)"
@@ -101,6 +102,22 @@ public struct TerminalReportRenderer: ReportRenderer {
             }
         }
         return out + "\n"
+    }
+
+    /// The verdict, its confidence and the passage it rests on most, with that passage's reason.
+    func verdictLines(_ verdict: ReportClaim.Verdict) -> String {
+        let color: Style = verdict.label == "supported" ? .green : verdict.label == "not_enough_info" ? .dim : verdict.label == "mixed" ? .yellow : .red
+        var out = "       " + style(verdict.label.replacingOccurrences(of: "_", with: " ").uppercased(), color)
+            + style(String(format: " %.2f", verdict.confidence), .dim)
+        if let reason = verdict.reasons.first { out += " — " + reason }
+        out += "\n"
+        if let top = verdict.evidence.first, top.stance != "neutral" {
+            let source = [top.title, top.published.map { String($0.prefix(10)) }].compactMap { $0 }.joined(separator: ", ")
+            let excerpt = top.text.count > 160 ? String(top.text.prefix(157)) + "…" : top.text
+            out += "       " + style("\(top.stance) [\(top.documentId)]", .dim) + " " + wrap("“\(excerpt)” \(source)", indent: "         ").dropFirst(9) + "\n"
+            if let reason = top.reasons.first { out += "         " + style(reason, .dim) + "\n" }
+        }
+        return out
     }
 
     enum Style: String {

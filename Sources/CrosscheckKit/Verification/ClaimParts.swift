@@ -9,6 +9,8 @@ public enum ClaimParts {
     /// The parts of `claim`, or `[claim]` when it is one statement. Each part has at least three
     /// key terms; a part without its own subject borrows nothing (the checks compare terms).
     public static func split(_ claim: String) -> [String] {
+        // A quotation is the speaker's words, checked whole.
+        guard !claim.contains(where: { "“”\"«»".contains($0) }) else { return [claim] }
         for joiner in joiners {
             let pieces = claim.components(separatedBy: joiner)
             guard pieces.count == 2 else { continue }

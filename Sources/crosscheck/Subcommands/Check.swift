@@ -48,6 +48,18 @@ struct Check: AsyncParsableCommand {
     @Option(help: "The store with earlier fact-checks (default: $CROSSCHECK_DB, else ~/.local/share/crosscheck/crosscheck.sqlite, when it exists).")
     var db: String?
 
+    @Option(help: "The evidence store to verify claims against (default: the --db store, when it holds documents).")
+    var index: String?
+
+    @Flag(help: "Do not verify claims, even when a store with evidence exists.")
+    var noVerify = false
+
+    @Option(help: "Only evidence published on or after this date (YYYY-MM-DD or ISO 8601).")
+    var evidenceSince: String?
+
+    @Option(help: "Only evidence published before this date (YYYY-MM-DD or ISO 8601).")
+    var evidenceUntil: String?
+
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
@@ -73,7 +85,8 @@ struct Check: AsyncParsableCommand {
                 techniques: try MultiHeadClassifier.bundled("techniques"), truthfulness: nil, tokens: try MultiHeadClassifier.bundled("tokens"))
             configuration.commentScreener = CommentScreener(spam: try TextClassifier.bundled(.spam), machine: try TextClassifier.bundled(.machine))
             let checker = ArticleChecker(configuration: configuration, logger: logger)
-            let report = try checker.check(articleInput)
+            var report = try checker.check(articleInput)
+            if let stage = try await verificationStage() { try await stage.run(on: &report) }
             let writer = OutputWriter(path: output)
             let renderer: any ReportRenderer
             switch format {
@@ -88,6 +101,29 @@ struct Check: AsyncParsableCommand {
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)
         }
+    }
+
+    /// The verification stage, when an evidence store is named or the default store holds documents.
+    func verificationStage() async throws -> ClaimVerificationStage? {
+        guard !noVerify else { return nil }
+        let path = index ?? StoreOptions(db: db).path
+        guard FileManager.default.fileExists(atPath: path) else {
+            if let index { throw CrosscheckError(.fileNotFound, "no evidence store at \(index); build one with crosscheck sources import FILE --db \(index)") }
+            return nil
+        }
+        let store = try SQLiteEvidenceStore(path: path)
+        guard try await store.statistics().documents > 0 else { return nil }
+        _ = try await store.refreshIndexIfStale()
+        func date(_ text: String?, _ option: String) throws -> Date? {
+            guard let text else { return nil }
+            guard let value = DateNormalizer.date(text) else {
+                throw CrosscheckError(.invalidArgument, "\(option) \(text) is not a date; write it like 2026-03-01")
+            }
+            return value
+        }
+        return ClaimVerificationStage(
+            verifier: ClaimVerifier(model: try StanceModel.bundled()), store: store,
+            since: try date(evidenceSince, "--evidence-since"), until: try date(evidenceUntil, "--evidence-until"))
     }
 
     /// A matcher over the store's fact-checks, when the store exists and holds some.

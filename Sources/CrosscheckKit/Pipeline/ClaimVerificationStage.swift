@@ -1,0 +1,43 @@
+public import Foundation
+
+/// The verification stage: each check-worthy or quoted claim of a report verified against an
+/// evidence store, with its verdict, the passages it rests on and the store's "as of" time.
+public struct ClaimVerificationStage: Sendable {
+    public var verifier: ClaimVerifier
+    public var store: any EvidenceStore
+    /// Only evidence published at or after this time.
+    public var since: Date?
+    /// Only evidence published before this time.
+    public var until: Date?
+    /// Passages cited per claim.
+    public var cited = 3
+
+    public init(verifier: ClaimVerifier, store: any EvidenceStore, since: Date? = nil, until: Date? = nil) {
+        self.verifier = verifier
+        self.store = store
+        self.since = since
+        self.until = until
+    }
+
+    /// Adds verdicts to the report's claims and times the stage.
+    public func run(on report: inout Report) async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let asOf = try await store.statistics().newestRetrieved
+        for index in report.claims.indices where report.claims[index].checkworthy || report.claims[index].quote != nil {
+            let claim = report.claims[index]
+            let quote = claim.quote.map { Quotation(text: $0.text, kind: .direct, start: 0, end: 0, speaker: $0.speaker) }
+            let result = try await verifier.verify(claim: claim.text, quote: quote, store: store, since: since, until: until)
+            report.claims[index].verdict = ReportClaim.Verdict(
+                label: result.label, confidence: result.confidence, asOf: asOf,
+                evidence: result.cited.prefix(cited).map { passage, stance in
+                    ReportClaim.Evidence(
+                        documentId: passage.id, url: passage.url, title: passage.title, published: passage.published, text: passage.text,
+                        stance: stance.stance, score: stance.score.rounded(toPlaces: 4), reasons: stance.reasons)
+                },
+                reasons: result.reasons)
+        }
+        report.engine.models["stance"] = verifier.judge.model.classifier.version
+        report.timings.append(StageTiming(stage: "verify", milliseconds: ArticleChecker.milliseconds(clock.now - start)))
+    }
+}
