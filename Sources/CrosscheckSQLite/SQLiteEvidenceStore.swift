@@ -149,10 +149,15 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
             let match = hasFresh ? try Self.matchExpression(db, words: words) : ""
             if !match.isEmpty {
                 let fresh = try Row.fetchAll(
-                    db, sql: "SELECT rowid, text FROM passageFTS WHERE passageFTS MATCH ? AND rowid > ? LIMIT 5000",
+                    db,
+                    sql: """
+                        SELECT fresh.rowid, fresh.text, document.title
+                        FROM (SELECT rowid, text FROM passageFTS WHERE passageFTS MATCH ? AND rowid > ? LIMIT 5000) AS fresh
+                        JOIN passage ON passage.id = fresh.rowid JOIN document ON document.id = passage.documentId
+                        """,
                     arguments: [match, index.maxRowID])
                 for row in fresh {
-                    let score = index.score(query: terms, passage: RetrievalTerms.terms(row["text"]))
+                    let score = index.score(query: terms, passage: Self.indexedTerms(text: row["text"], title: row["title"]))
                     candidates.append((row["rowid"], Double(score)))
                 }
             }
@@ -239,6 +244,13 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
         return try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM passage WHERE id > ?", arguments: [covered]) ?? 0 }
     }
 
+    /// The terms a passage is indexed under: its own and its document's title (a headline names
+    /// what every passage of the story is about).
+    static func indexedTerms(text: String, title: String?) -> [String] {
+        guard let title, !title.isEmpty else { return RetrievalTerms.terms(text) }
+        return RetrievalTerms.terms(title) + RetrievalTerms.terms(text)
+    }
+
     /// Rebuilds the posting index from every stored passage and starts using it.
     /// - Returns: The number of passages indexed.
     @discardableResult
@@ -248,12 +260,17 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
         while true {
             let after = last
             let rows = try await pool.read { db in
-                try Row.fetchAll(db, sql: "SELECT id, text FROM passage WHERE id > ? ORDER BY id LIMIT 20000", arguments: [after])
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT passage.id, passage.text, document.title FROM passage JOIN document ON document.id = passage.documentId
+                        WHERE passage.id > ? ORDER BY passage.id LIMIT 20000
+                        """, arguments: [after])
             }
             if rows.isEmpty { break }
             for row in rows {
                 let id: Int64 = row["id"]
-                builder.add(rowID: id, terms: RetrievalTerms.terms(row["text"]))
+                builder.add(rowID: id, terms: Self.indexedTerms(text: row["text"], title: row["title"]))
                 last = id
             }
         }

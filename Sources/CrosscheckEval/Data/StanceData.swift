@@ -23,37 +23,20 @@ public enum StanceData {
     /// SciFact rationale sentences (SUPPORT/CONTRADICT) and, as `neutral`, up to two other
     /// sentences of each cited abstract (seeded).
     public static func sciFact(directory: String, split: String, seed: UInt64 = 1) throws -> [Pair] {
-        let root = URL(fileURLWithPath: directory)
-        var abstracts: [Int: [String]] = [:]
-        for line in try String(contentsOf: root.appendingPathComponent("corpus.jsonl"), encoding: .utf8).split(separator: "\n") {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                let id = object["doc_id"] as? Int, let sentences = object["abstract"] as? [String]
-            else { continue }
-            abstracts[id] = sentences
-        }
+        let data = try SciFactData(directory: directory, split: split)
+        let abstracts = Dictionary(data.abstracts.map { ($0.id, $0.sentences) }, uniquingKeysWith: { a, _ in a })
         var generator = SeededGenerator(seed: seed)
         var pairs: [Pair] = []
-        for line in try String(contentsOf: root.appendingPathComponent("claims_\(split).jsonl"), encoding: .utf8).split(separator: "\n") {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                let claim = object["claim"] as? String
-            else { continue }
-            let evidence = object["evidence"] as? [String: [[String: Any]]] ?? [:]
-            let cited = (object["cited_doc_ids"] as? [Int]) ?? []
-            for document in cited {
+        for claim in data.claims {
+            for document in claim.cited {
                 guard let sentences = abstracts[document] else { continue }
-                var rationale: Set<Int> = []
-                for set in evidence[String(document)] ?? [] {
-                    let label = (set["label"] as? String) == "SUPPORT" ? "supports" : "refutes"
-                    for index in set["sentences"] as? [Int] ?? [] where index < sentences.count {
-                        rationale.insert(index)
-                        pairs.append(Pair(claim: claim, evidence: sentences[index], stance: label))
-                    }
-                }
+                let label = claim.labels[document] == "CONTRADICT" ? "refutes" : "supports"
+                let rationale = Set((claim.rationales[document] ?? []).filter { $0 < sentences.count })
+                for index in rationale.sorted() { pairs.append(Pair(claim: claim.text, evidence: sentences[index], stance: label)) }
                 let others = sentences.indices.filter { !rationale.contains($0) }.shuffled(using: &generator).prefix(2)
-                for index in others { pairs.append(Pair(claim: claim, evidence: sentences[index], stance: "neutral")) }
+                for index in others { pairs.append(Pair(claim: claim.text, evidence: sentences[index], stance: "neutral")) }
             }
         }
         return pairs
     }
 }
-

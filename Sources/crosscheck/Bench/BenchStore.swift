@@ -32,62 +32,11 @@ struct BenchStore: AsyncParsableCommand {
 
     func run() async throws {
         let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-bench-\(passages).sqlite").path
-        let vocabulary = (0..<50_000).map { Self.word($0) }
-        var generator = SeededGenerator(seed: seed)
-        // Zipf: P(rank r) ∝ 1 / r, sampled through the cumulative distribution.
-        var cumulative: [Double] = []
-        var total = 0.0
-        for rank in 1...vocabulary.count {
-            total += 1 / Double(rank)
-            cumulative.append(total)
-        }
-        func draw() -> String {
-            let target = Double.random(in: 0..<total, using: &generator)
-            var low = 0
-            var high = cumulative.count - 1
-            while low < high {
-                let middle = (low + high) / 2
-                if cumulative[middle] < target { low = middle + 1 } else { high = middle }
-            }
-            return vocabulary[low]
-        }
+        var synthetic = SyntheticStore(passages: passages, seed: seed)
+        let store = try await synthetic.open(path: path, keep: keep)
+        let vocabulary = synthetic.vocabulary
+        var generator = SeededGenerator(seed: seed &+ 1)
         let clock = ContinuousClock()
-        if !(keep && FileManager.default.fileExists(atPath: path)) {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            let store = try SQLiteEvidenceStore(path: path)
-            var made = 0
-            var batch: [EvidenceDocument] = []
-            let start = clock.now
-            var documentNumber = 0
-            while made < passages {
-                documentNumber += 1
-                let sentences = (0..<9).map { _ in
-                    let words = (0..<9).map { _ in draw() }
-                    return words.joined(separator: " ").prefix(1).uppercased() + words.joined(separator: " ").dropFirst() + "."
-                }
-                let text = sentences.joined(separator: " ")
-                batch.append(EvidenceDocument(externalID: "d\(documentNumber)", source: "bench", title: "Document \(documentNumber)",
-                    published: "2026-01-01", retrieved: "2026-03-01T00:00:00Z", text: text))
-                made += 4
-                if batch.count == 500 {
-                    _ = try await store.add(batch)
-                    batch.removeAll(keepingCapacity: true)
-                }
-            }
-            _ = try await store.add(batch)
-            let seconds = Self.seconds(clock.now - start)
-            let statistics = try await store.statistics()
-            print("imported \(statistics.documents) documents, \(statistics.passages) passages in \(String(format: "%.1f", seconds)) s: \(Int(Double(statistics.passages) / seconds)) passages/s")
-            print("peak memory so far: \(Self.peakMemoryMB()) MB; store file \(ByteCount(Self.size(path)))")
-        }
-        let store = try SQLiteEvidenceStore(path: path)
-        if FileManager.default.fileExists(atPath: store.indexPath), keep {
-            print("using the existing passage index")
-        } else {
-            let start = clock.now
-            let indexed = try await store.rebuildIndex()
-            print("indexed \(indexed) passages in \(String(format: "%.1f", Self.seconds(clock.now - start))) s; index file \(ByteCount(Self.size(store.indexPath))); peak memory \(Self.peakMemoryMB()) MB")
-        }
         let baseline = Self.peakMemoryMB()
         // Queries: two common words and six mid-frequency ones.
         var latencies: [Double] = []

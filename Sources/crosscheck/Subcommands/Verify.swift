@@ -28,6 +28,38 @@ struct EvalVerify: ParsableCommand {
     }
 }
 
+struct EvalRetrieveVerify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retrieve-verify",
+        abstract: "SciFact dev: builds a store from corpus.jsonl, then abstract retrieval recall@3 and abstract-level label F1.")
+
+    @Option(help: "shared/data/scifact") var data: String
+    @Option(help: "Where to build the store (default: a temporary file, removed afterwards).") var db: String?
+    @Option(help: "Abstracts labelled per claim.") var abstracts: Int = 3
+
+    func run() async throws {
+        let dev = try SciFactData(directory: data, split: "dev")
+        let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("scifact-\(UUID().uuidString).sqlite").path
+        defer { if db == nil { for suffix in ["", "-wal", "-shm", ".index"] { try? FileManager.default.removeItem(atPath: path + suffix) } } }
+        let store = try SQLiteEvidenceStore(path: path)
+        let clock = ContinuousClock()
+        var start = clock.now
+        if try await store.statistics().documents == 0 { try await SciFactEvaluation.importCorpus(dev, into: store) }
+        try await store.rebuildIndex()
+        let built = clock.now - start
+        var evaluation = SciFactEvaluation(verifier: ClaimVerifier(model: try StanceModel.bundled()))
+        evaluation.abstractsPerClaim = abstracts
+        start = clock.now
+        let result = try await evaluation.run(dev, store: store)
+        let elapsed = clock.now - start
+        print("SciFact dev: \(result.claims) claims, \(result.goldPairs) gold (claim, abstract) pairs; corpus \(dev.abstracts.count) abstracts, store built in \(built)")
+        print(String(format: "retrieval recall@3 %.3f", result.recallAt3))
+        print(String(format: "abstract-level label: precision %.3f recall %.3f F1 %.3f", result.precision, result.recall, result.f1))
+        print(String(format: "floor (top-1 abstract, always SUPPORT): F1 %.3f", result.topOneSupportF1))
+        print("predicted: \(result.predictions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")); \(elapsed) for the claims")
+    }
+}
+
 struct TrainStance: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stance", abstract: "Train the stance model on COVID-Fact train and SciFact train.")

@@ -1,0 +1,102 @@
+public import CrosscheckKit
+public import Foundation
+
+/// SciFact abstract-level evaluation: retrieve abstracts for each claim from a store built from
+/// the corpus, label the retrieved ones `SUPPORT` or `CONTRADICT` (or leave them), and score
+/// retrieval recall@3 and label-only precision, recall and F1 against the gold evidence.
+public struct SciFactEvaluation: Sendable {
+    public var verifier: ClaimVerifier
+    /// Abstracts considered for labelling per claim.
+    public var abstractsPerClaim = 3
+
+    public init(verifier: ClaimVerifier) {
+        self.verifier = verifier
+    }
+
+    /// The scores of one run.
+    public struct Result: Sendable {
+        public var claims = 0
+        public var goldPairs = 0
+        public var recallAt3 = 0.0
+        public var precision = 0.0
+        public var recall = 0.0
+        public var f1 = 0.0
+        /// The "top-1 abstract, always SUPPORT" floor on the same retrieval.
+        public var topOneSupportF1 = 0.0
+        public var predictions: [String: Int] = [:]
+    }
+
+    /// Imports every abstract into `store` as one document (title as its title, its sentences as
+    /// its text), keyed by its SciFact id.
+    public static func importCorpus(_ data: SciFactData, into store: any EvidenceStore) async throws {
+        let documents = data.abstracts.map { abstract in
+            EvidenceDocument(
+                externalID: String(abstract.id), source: "scifact", title: abstract.title, retrieved: "2020-05-01T00:00:00Z",
+                text: abstract.sentences.joined(separator: " "))
+        }
+        var start = 0
+        while start < documents.count {
+            _ = try await store.add(Array(documents[start..<min(start + 500, documents.count)]))
+            start += 500
+        }
+    }
+
+    /// Abstract ids for `claim`, best first, from passage hits.
+    public func rankedAbstracts(_ claim: String, store: any EvidenceStore) async throws -> [Int] {
+        let hits = try await store.search(PassageQuery(text: ClaimQuery.text(for: claim), limit: 60))
+        var seen: Set<Int> = []
+        var ranked: [Int] = []
+        for hit in hits {
+            guard let id = Int(hit.documentKey), seen.insert(id).inserted else { continue }
+            ranked.append(id)
+        }
+        return ranked
+    }
+
+    /// The label for one abstract: `SUPPORT`, `CONTRADICT` or `nil` (not enough info).
+    public func label(claim: String, abstract: SciFactData.Abstract) -> String? {
+        let passages = abstract.sentences.enumerated().map { EvidencePassage(id: String($0.offset), text: $0.element, title: abstract.title) }
+        let verification = verifier.verify(claim: claim, passages: passages)
+        switch verification.label {
+        case "supported": return "SUPPORT"
+        case "refuted": return "CONTRADICT"
+        case "mixed":
+            let support = verification.passages.map(\.stance.supports).max() ?? 0
+            let refute = verification.passages.map(\.stance.refutes).max() ?? 0
+            return support >= refute ? "SUPPORT" : "CONTRADICT"
+        default: return nil
+        }
+    }
+
+    public func run(_ data: SciFactData, store: any EvidenceStore) async throws -> Result {
+        let abstracts = Dictionary(data.abstracts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var result = Result()
+        var found = 0, gold = 0, correct = 0, predicted = 0, trivialCorrect = 0, trivialPredicted = 0
+        for claim in data.claims {
+            result.claims += 1
+            let ranked = try await rankedAbstracts(claim.text, store: store)
+            gold += claim.labels.count
+            found += claim.labels.keys.count { ranked.prefix(3).contains($0) }
+            if let top = ranked.first {
+                trivialPredicted += 1
+                if claim.labels[top] == "SUPPORT" { trivialCorrect += 1 }
+            }
+            for id in ranked.prefix(abstractsPerClaim) {
+                guard let abstract = abstracts[id], let label = label(claim: claim.text, abstract: abstract) else { continue }
+                predicted += 1
+                result.predictions[label, default: 0] += 1
+                if claim.labels[id] == label { correct += 1 }
+            }
+        }
+        func f1(_ correct: Int, _ predicted: Int) -> (Double, Double, Double) {
+            let p = predicted == 0 ? 0 : Double(correct) / Double(predicted)
+            let r = gold == 0 ? 0 : Double(correct) / Double(gold)
+            return (p, r, p + r == 0 ? 0 : 2 * p * r / (p + r))
+        }
+        result.goldPairs = gold
+        result.recallAt3 = gold == 0 ? 0 : Double(found) / Double(gold)
+        (result.precision, result.recall, result.f1) = f1(correct, predicted)
+        result.topOneSupportF1 = f1(trivialCorrect, trivialPredicted).2
+        return result
+    }
+}
