@@ -95,6 +95,20 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
         return .added(id: id, passages: passages.count)
     }
 
+    public func inverseDocumentFrequencies(of terms: [String]) async throws -> [String: Double] {
+        if let index { return Dictionary(terms.map { ($0, index.inverseDocumentFrequency($0)) }, uniquingKeysWith: { a, _ in a }) }
+        // Before an index is built: passage counts from the FTS5 vocabulary.
+        return try await pool.read { db in
+            let total = Double(max(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM passage") ?? 1, 1))
+            var result: [String: Double] = [:]
+            for term in Set(terms) {
+                let n = Double(try Int.fetchOne(db, sql: "SELECT doc FROM passageVocab WHERE term = ?", arguments: [term]) ?? 0)
+                result[term] = log(1 + (total - n + 0.5) / (n + 0.5))
+            }
+            return result
+        }
+    }
+
     public func document(id: Int64) async throws -> StoredDocument? {
         try await pool.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM document WHERE id = ?", arguments: [id]) else { return nil }

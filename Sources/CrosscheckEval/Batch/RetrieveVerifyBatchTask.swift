@@ -4,22 +4,25 @@ public import CrosscheckKit
 /// the retrieved passages, each with its document id.
 public struct RetrieveVerifyBatchTask: BatchTask, Sendable {
     public var verifier: ClaimVerifier
-    public var retrieve: @Sendable (String) -> [PassageHit]
+    public var retrieve: @Sendable (String) -> [RankedPassage]
 
-    public init(verifier: ClaimVerifier, retrieve: @escaping @Sendable (String) -> [PassageHit]) {
+    public init(verifier: ClaimVerifier, retrieve: @escaping @Sendable (String) -> [RankedPassage]) {
         self.verifier = verifier
         self.retrieve = retrieve
     }
 
     public func process(_ object: [String: Any]) throws -> [String: Any] {
         let claim = try object.requiredString("claim")
-        let hits = retrieve(claim)
-        let verification = verifier.verify(claim: claim, passages: hits.map(EvidencePassage.init))
+        let found = retrieve(claim)
+        let hits = found.map(\.hit)
+        var verification = verifier.verify(claim: claim, passages: found.map { EvidencePassage($0.hit, relevance: $0.relevance) })
+        if found.isEmpty { verification.reasons.append("no passage in the store is about this claim") }
         return [
             "label": verification.label, "confidence": verification.confidence,
             "evidence": zip(hits, verification.passages).map { hit, judged -> [String: Any] in
                 ["id": hit.documentKey, "document_id": hit.documentKey, "passage": hit.passage.ordinal, "stance": judged.stance.stance,
                     "score": judged.stance.score.rounded(toPlaces: 4), "retrieval_score": hit.score.rounded(toPlaces: 4),
+                    "relevance": (judged.passage.relevance ?? 0).rounded(toPlaces: 4),
                     "reasons": judged.stance.reasons]
             },
             "reasons": verification.reasons,

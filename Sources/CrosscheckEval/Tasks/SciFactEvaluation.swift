@@ -8,6 +8,8 @@ public struct SciFactEvaluation: Sendable {
     public var verifier: ClaimVerifier
     /// Abstracts considered for labelling per claim.
     public var abstractsPerClaim = 3
+    /// Label every evidence abstract `SUPPORT` (an ablation: what the stance step adds).
+    public var supportOnly = false
 
     public init(verifier: ClaimVerifier) {
         self.verifier = verifier
@@ -53,18 +55,32 @@ public struct SciFactEvaluation: Sendable {
         return ranked
     }
 
-    /// The label for one abstract: `SUPPORT`, `CONTRADICT` or `nil` (not enough info).
-    public func label(claim: String, abstract: SciFactData.Abstract) -> String? {
+    /// The abstracts judged to be evidence for `claim`, most relevant first: each abstract's
+    /// relevance is its best passage's, and only those over the relevance model's threshold count.
+    public func evidenceAbstracts(_ claim: String, store: any EvidenceStore) async throws -> [Int] {
+        let candidates = try await verifier.candidates(claim: claim, store: store)
+        var best: [Int: Double] = [:]
+        for candidate in candidates {
+            guard let id = Int(candidate.hit.documentKey) else { continue }
+            best[id] = max(best[id] ?? 0, candidate.relevance)
+        }
+        let threshold = verifier.relevance?.threshold ?? 0
+        return best.filter { $0.value >= threshold }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(abstractsPerClaim).map(\.key)
+    }
+
+    /// The label for an abstract judged to be evidence: `CONTRADICT` when its sentences refute the
+    /// claim more strongly than they support it, else `SUPPORT`.
+    public func label(claim: String, abstract: SciFactData.Abstract) -> String {
         let passages = abstract.sentences.enumerated().map { EvidencePassage(id: String($0.offset), text: $0.element, title: abstract.title) }
         let verification = verifier.verify(claim: claim, passages: passages)
         switch verification.label {
-        case "supported": return "SUPPORT"
         case "refuted": return "CONTRADICT"
         case "mixed":
             let support = verification.passages.map(\.stance.supports).max() ?? 0
             let refute = verification.passages.map(\.stance.refutes).max() ?? 0
             return support >= refute ? "SUPPORT" : "CONTRADICT"
-        default: return nil
+        default: return "SUPPORT"
         }
     }
 
@@ -81,8 +97,9 @@ public struct SciFactEvaluation: Sendable {
                 trivialPredicted += 1
                 if claim.labels[top] == "SUPPORT" { trivialCorrect += 1 }
             }
-            for id in ranked.prefix(abstractsPerClaim) {
-                guard let abstract = abstracts[id], let label = label(claim: claim.text, abstract: abstract) else { continue }
+            for id in try await evidenceAbstracts(claim.text, store: store) {
+                guard let abstract = abstracts[id] else { continue }
+                let label = supportOnly ? "SUPPORT" : label(claim: claim.text, abstract: abstract)
                 predicted += 1
                 result.predictions[label, default: 0] += 1
                 if claim.labels[id] == label { correct += 1 }

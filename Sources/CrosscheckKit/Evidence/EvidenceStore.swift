@@ -14,6 +14,9 @@ public protocol EvidenceStore: Sendable {
     /// The best passages for a query, best first.
     func search(_ query: PassageQuery) async throws -> [PassageHit]
 
+    /// The BM25 inverse document frequency of each retrieval term over the stored passages.
+    func inverseDocumentFrequencies(of terms: [String]) async throws -> [String: Double]
+
     /// A stored document by its store id.
     func document(id: Int64) async throws -> StoredDocument?
 

@@ -27,7 +27,8 @@ public actor MemoryEvidenceStore: EvidenceStore {
         fingerprints.append((fingerprint, id))
         for span in spans {
             passages.append((id, span))
-            index.add(RetrievalTerms.terms(span.text))
+            // Passages are indexed with their document's title, as in the SQLite store.
+            index.add(RetrievalTerms.terms(document.title ?? "") + RetrievalTerms.terms(span.text))
         }
         return .added(id: id, passages: spans.count)
     }
@@ -51,6 +52,10 @@ public actor MemoryEvidenceStore: EvidenceStore {
             if hits.count == query.limit { break }
         }
         return hits
+    }
+
+    public func inverseDocumentFrequencies(of terms: [String]) async throws -> [String: Double] {
+        Dictionary(terms.map { ($0, Double(index.idf($0))) }, uniquingKeysWith: { a, _ in a })
     }
 
     public func document(id: Int64) async throws -> StoredDocument? {

@@ -187,6 +187,15 @@ public final class PostingIndex: Sendable {
         return nil
     }
 
+    /// The BM25 inverse document frequency of a term, as the index scores with it.
+    public func inverseDocumentFrequency(_ term: String) -> Double {
+        data.withUnsafeBytes { raw in
+            let postingOffsets = raw.baseAddress!.advanced(by: postingOffsetOffset).assumingMemoryBound(to: UInt64.self)
+            let n = lookup(term, raw).map { Double(postingOffsets[$0 + 1] - postingOffsets[$0]) } ?? 0
+            return log(1 + (Double(passages) - n + 0.5) / (n + 0.5))
+        }
+    }
+
     /// The BM25 score of a passage's terms for the query, with this index's statistics (for
     /// passages newer than the index).
     public func score(query: [String], passage: [String]) -> Float {

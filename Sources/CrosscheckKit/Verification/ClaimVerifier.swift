@@ -6,16 +6,24 @@ public import Foundation
 public struct ClaimVerifier: Sendable {
     public var judge: PassageJudge
     public var policy: VerdictPolicy
+    /// Decides which retrieved passages are about the claim; `nil` ranks by shared terms alone.
+    public var relevance: RelevanceModel?
     /// Passages retrieved per query before re-ranking.
-    public var candidates = 30
+    public var candidateCount = 10
     /// Passages judged per claim after re-ranking.
     public var passagesPerClaim = 5
     /// At most this many passages from one document.
     public var passagesPerDocument = 2
 
-    public init(model: StanceModel, policy: VerdictPolicy = VerdictPolicy()) {
+    public init(model: StanceModel, relevance: RelevanceModel? = nil, policy: VerdictPolicy = VerdictPolicy()) {
         self.judge = PassageJudge(model: model)
+        self.relevance = relevance
         self.policy = policy
+    }
+
+    /// The verifier with the shipped stance and relevance models.
+    public static func bundled() throws -> ClaimVerifier {
+        ClaimVerifier(model: try StanceModel.bundled(), relevance: try RelevanceModel.bundled())
     }
 
     /// Verifies `claim` against passages it is given.
@@ -48,49 +56,75 @@ public struct ClaimVerifier: Sendable {
             label: label, confidence: confidence.rounded(toPlaces: 4), passages: Array(zip(passages, stances)), reasons: reasons)
     }
 
-    /// Retrieves passages for `claim` from `store` and verifies it against the best of them.
+    /// Retrieves passages for `claim` from `store` and verifies it against the relevant ones.
     /// - Parameters:
     ///   - since: only documents published at or after this time.
     ///   - until: only documents published before this time.
     public func verify(
         claim: String, quote: Quotation? = nil, store: any EvidenceStore, since: Date? = nil, until: Date? = nil
     ) async throws -> ClaimVerification {
-        let hits = try await retrieve(claim: claim, quote: quote, store: store, since: since, until: until)
-        return verify(claim: claim, quote: quote, passages: hits.map(EvidencePassage.init))
+        let found = try await retrieve(claim: claim, quote: quote, store: store, since: since, until: until)
+        var verification = verify(claim: claim, quote: quote, passages: found.map { EvidencePassage($0.hit, relevance: $0.relevance) })
+        if found.isEmpty { verification.reasons.append("no passage in the evidence store is about this claim") }
+        return verification
     }
 
-    /// The passages to judge for `claim`: one query for the claim and one for its quotation,
-    /// merged, re-ranked by how much of the claim each passage covers, a few per document.
+    /// The passages to judge for `claim`: the relevant ones among the candidates, most relevant
+    /// first, a few per document.
     public func retrieve(
         claim: String, quote: Quotation? = nil, store: any EvidenceStore, since: Date? = nil, until: Date? = nil
-    ) async throws -> [PassageHit] {
+    ) async throws -> [RankedPassage] {
+        let ranked = try await candidates(claim: claim, quote: quote, store: store, since: since, until: until)
+        let threshold = relevance?.threshold ?? 0
+        var perDocument: [Int64: Int] = [:]
+        var result: [RankedPassage] = []
+        for candidate in ranked where result.count < passagesPerClaim && candidate.relevance >= threshold {
+            guard perDocument[candidate.hit.documentID, default: 0] < passagesPerDocument else { continue }
+            perDocument[candidate.hit.documentID, default: 0] += 1
+            result.append(candidate)
+        }
+        return result
+    }
+
+    /// Every candidate passage for `claim` with the probability that it is about the claim, most
+    /// relevant first: the claim's query, plus its quotation's when it has one. Without a
+    /// relevance model, the share of the claim's terms a passage covers stands in.
+    public func candidates(
+        claim: String, quote: Quotation? = nil, store: any EvidenceStore, since: Date? = nil, until: Date? = nil
+    ) async throws -> [RankedPassage] {
         var queries = [ClaimQuery.text(for: claim)]
         if let quote, quote.text.split(separator: " ").count >= 3 {
             queries.append(quote.text + (quote.speaker.map { " " + $0 } ?? ""))
         }
-        var found: [String: PassageHit] = [:]
+        var found: [String: RankedPassage] = [:]
         for query in queries where !query.isEmpty {
-            for hit in try await store.search(PassageQuery(text: query, since: since, until: until, limit: candidates)) {
+            let hits = try await store.search(PassageQuery(text: query, since: since, until: until, limit: candidateCount))
+            let scores: [Double]
+            if let relevance {
+                let idf = try await store.inverseDocumentFrequencies(of: RetrievalTerms.terms(query))
+                scores = relevance.probabilities(claim: query, candidates: hits.map { ($0.passage.text, $0.title, $0.score) }, idf: idf)
+            } else {
+                let claimTerms = Set(RetrievalTerms.terms(claim))
+                scores = hits.map { hit in
+                    let terms = Set(RetrievalTerms.terms((hit.title.map { $0 + " " } ?? "") + hit.passage.text))
+                    return claimTerms.isEmpty ? 0 : Double(claimTerms.intersection(terms).count) / Double(claimTerms.count)
+                }
+            }
+            for (hit, score) in zip(hits, scores) {
                 let key = "\(hit.documentID)/\(hit.passage.ordinal)"
-                if (found[key]?.score ?? -.infinity) < hit.score { found[key] = hit }
+                if (found[key]?.relevance ?? -1) < score { found[key] = RankedPassage(hit: hit, relevance: score) }
             }
         }
-        let claimTerms = Set(RetrievalTerms.terms(claim))
-        let best = found.values.map(\.score).max() ?? 1
-        let ranked = found.values.map { hit -> (PassageHit, Double) in
-            let terms = Set(RetrievalTerms.terms((hit.title.map { $0 + " " } ?? "") + hit.passage.text))
-            let coverage = claimTerms.isEmpty ? 0 : Double(claimTerms.intersection(terms).count) / Double(claimTerms.count)
-            return (hit, coverage + 0.5 * hit.score / max(best, 1e-9))
-        }.sorted { a, b in a.1 != b.1 ? a.1 > b.1 : (a.0.documentID, a.0.passage.ordinal) < (b.0.documentID, b.0.passage.ordinal) }
-        var perDocument: [Int64: Int] = [:]
-        var result: [PassageHit] = []
-        for (hit, _) in ranked where result.count < passagesPerClaim {
-            guard perDocument[hit.documentID, default: 0] < passagesPerDocument else { continue }
-            perDocument[hit.documentID, default: 0] += 1
-            result.append(hit)
+        return found.values.sorted { a, b in
+            a.relevance != b.relevance ? a.relevance > b.relevance : (a.hit.documentID, a.hit.passage.ordinal) < (b.hit.documentID, b.hit.passage.ordinal)
         }
-        return result
     }
+}
+
+/// A retrieved passage and the probability that it is about the claim.
+public struct RankedPassage: Sendable {
+    public var hit: PassageHit
+    public var relevance: Double
 }
 
 /// Turns a claim into a search query.

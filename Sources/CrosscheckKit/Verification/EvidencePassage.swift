@@ -8,21 +8,27 @@ public struct EvidencePassage: Sendable, Hashable {
     public var published: String?
     /// The retrieval score, when the passage was retrieved.
     public var retrievalScore: Double?
+    /// The probability that the passage is about the claim, when a relevance model ranked it.
+    public var relevance: Double?
 
-    public init(id: String, text: String, title: String? = nil, url: String? = nil, published: String? = nil, retrievalScore: Double? = nil) {
+    public init(
+        id: String, text: String, title: String? = nil, url: String? = nil, published: String? = nil, retrievalScore: Double? = nil,
+        relevance: Double? = nil
+    ) {
         self.id = id
         self.text = text
         self.title = title
         self.url = url
         self.published = published
         self.retrievalScore = retrievalScore
+        self.relevance = relevance
     }
 
     /// A passage found in an evidence store, known by its document's id.
-    public init(_ hit: PassageHit) {
+    public init(_ hit: PassageHit, relevance: Double? = nil) {
         self.init(
             id: hit.documentKey, text: hit.passage.text, title: hit.title, url: hit.url, published: hit.published,
-            retrievalScore: hit.score)
+            retrievalScore: hit.score, relevance: relevance)
     }
 }
 

@@ -43,7 +43,7 @@ struct BenchVerify: AsyncParsableCommand {
             if texts.count % 2 == 1 { words[Int.random(in: 0..<words.count, using: &generator)] = synthetic.draw() }
             texts.append(words.joined(separator: " ") + ".")
         }
-        let verifier = ClaimVerifier(model: try StanceModel.bundled())
+        let verifier = try ClaimVerifier.bundled()
         let before = BenchStore.peakMemoryMB()
         let clock = ContinuousClock()
         let start = clock.now

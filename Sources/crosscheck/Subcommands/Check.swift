@@ -113,7 +113,12 @@ struct Check: AsyncParsableCommand {
         }
         let store = try SQLiteEvidenceStore(path: path)
         guard try await store.statistics().documents > 0 else { return nil }
-        _ = try await store.refreshIndexIfStale()
+        // Relevance is learned on the posting index's BM25 scores: build it if there is none.
+        if FileManager.default.fileExists(atPath: store.indexPath) {
+            try await store.refreshIndexIfStale()
+        } else {
+            try await store.rebuildIndex()
+        }
         func date(_ text: String?, _ option: String) throws -> Date? {
             guard let text else { return nil }
             guard let value = DateNormalizer.date(text) else {
@@ -122,7 +127,7 @@ struct Check: AsyncParsableCommand {
             return value
         }
         return ClaimVerificationStage(
-            verifier: ClaimVerifier(model: try StanceModel.bundled()), store: store,
+            verifier: try ClaimVerifier.bundled(), store: store,
             since: try date(evidenceSince, "--evidence-since"), until: try date(evidenceUntil, "--evidence-until"))
     }
 

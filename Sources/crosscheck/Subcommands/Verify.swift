@@ -36,9 +36,12 @@ struct EvalRetrieveVerify: AsyncParsableCommand {
     @Option(help: "shared/data/scifact") var data: String
     @Option(help: "Where to build the store (default: a temporary file, removed afterwards).") var db: String?
     @Option(help: "Abstracts labelled per claim.") var abstracts: Int = 3
+    @Flag(help: "Label every evidence abstract SUPPORT (to measure what the stance step adds).") var supportOnly = false
+    @Option(help: "Relevance a passage needs to count as evidence (default: the model's).") var relevance: Double?
+    @Option(help: "Claims to score: dev, or train to tune without touching dev.") var split: String = "dev"
 
     func run() async throws {
-        let dev = try SciFactData(directory: data, split: "dev")
+        let dev = try SciFactData(directory: data, split: split)
         let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("scifact-\(UUID().uuidString).sqlite").path
         defer { if db == nil { for suffix in ["", "-wal", "-shm", ".index"] { try? FileManager.default.removeItem(atPath: path + suffix) } } }
         let store = try SQLiteEvidenceStore(path: path)
@@ -47,16 +50,43 @@ struct EvalRetrieveVerify: AsyncParsableCommand {
         if try await store.statistics().documents == 0 { try await SciFactEvaluation.importCorpus(dev, into: store) }
         try await store.rebuildIndex()
         let built = clock.now - start
-        var evaluation = SciFactEvaluation(verifier: ClaimVerifier(model: try StanceModel.bundled()))
+        var evaluation = SciFactEvaluation(verifier: try ClaimVerifier.bundled())
         evaluation.abstractsPerClaim = abstracts
+        evaluation.supportOnly = supportOnly
+        if let relevance { evaluation.verifier.relevance?.threshold = relevance }
         start = clock.now
         let result = try await evaluation.run(dev, store: store)
         let elapsed = clock.now - start
-        print("SciFact dev: \(result.claims) claims, \(result.goldPairs) gold (claim, abstract) pairs; corpus \(dev.abstracts.count) abstracts, store built in \(built)")
+        print("SciFact \(split): \(result.claims) claims, \(result.goldPairs) gold (claim, abstract) pairs; corpus \(dev.abstracts.count) abstracts, store built in \(built)")
         print(String(format: "retrieval recall@3 %.3f", result.recallAt3))
         print(String(format: "abstract-level label: precision %.3f recall %.3f F1 %.3f", result.precision, result.recall, result.f1))
         print(String(format: "floor (top-1 abstract, always SUPPORT): F1 %.3f", result.topOneSupportF1))
         print("predicted: \(result.predictions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")); \(elapsed) for the claims")
+    }
+}
+
+struct TrainRelevance: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "relevance",
+        abstract: "Train the relevance model (is a retrieved passage about the claim?) on SciFact train, retrieving from a store of its corpus.")
+
+    @Option(help: "shared/data/scifact") var scifact: String
+    @Option(name: .shortAndLong, help: "Where to write the model file.") var output: String
+    @Option(help: "Where to build the corpus store (default: a temporary file, removed afterwards).") var db: String?
+
+    func run() async throws {
+        let data = try SciFactData(directory: scifact, split: "train")
+        let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("scifact-\(UUID().uuidString).sqlite").path
+        defer { if db == nil { for suffix in ["", "-wal", "-shm", ".index"] { try? FileManager.default.removeItem(atPath: path + suffix) } } }
+        let store = try SQLiteEvidenceStore(path: path)
+        if try await store.statistics().documents == 0 { try await SciFactEvaluation.importCorpus(data, into: store) }
+        try await store.rebuildIndex()
+        let training = RelevanceTraining()
+        let rows = try await training.rows(data, store: store)
+        var model = training.train(rows, info: ["data": "scifact train claims=\(data.claims.count) rows=\(rows.count)", "seed": "1"])
+        model.model.info["version"] = "relevance-lr-" + SHA256.hex(model.model.encoded()).prefix(12)
+        try model.model.encoded().write(to: URL(fileURLWithPath: output), options: .atomic)
+        print("trained on \(rows.count) candidates (\(rows.count { $0.label }) relevant) of \(data.claims.count) claims; wrote \(output) (\(model.version))")
     }
 }
 
@@ -113,7 +143,7 @@ struct BatchRetrieveVerify: AsyncParsableCommand {
             }
             let store = try SQLiteEvidenceStore(path: index)
             if try await store.passagesNotIndexed() > 0 { try await store.rebuildIndex() }
-            var verifier = ClaimVerifier(model: try StanceModel.bundled())
+            var verifier = try ClaimVerifier.bundled()
             verifier.passagesPerClaim = passages
             // Retrieval is async; the batch runner is not.
             let task = RetrieveVerifyBatchTask(verifier: verifier, retrieve: { [verifier] claim in
@@ -142,5 +172,5 @@ struct BatchRetrieveVerify: AsyncParsableCommand {
 
 /// Carries search results out of a task.
 final class HitsBox: @unchecked Sendable {
-    var hits: [PassageHit] = []
+    var hits: [RankedPassage] = []
 }
