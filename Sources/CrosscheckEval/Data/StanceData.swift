@@ -40,3 +40,37 @@ public enum StanceData {
         return pairs
     }
 }
+
+extension StanceData {
+    /// A claim with a handful of given evidence sentences and its claim-level label.
+    public struct ClaimSet: Sendable {
+        public var claim: String
+        public var evidence: [String]
+        /// `supported`, `refuted` or `not_enough_info`.
+        public var label: String
+    }
+
+    /// SciFact claims as claim-level verification with given evidence, in the shape of
+    /// `crosscheck batch verify`: up to five sentences of the first cited abstract — its rationale
+    /// sentences and, to fill, others of the same abstract (seeded). A claim with no evidence in
+    /// its cited abstract is "not enough info" with five of that abstract's sentences.
+    public static func sciFactClaimSets(directory: String, split: String, seed: UInt64 = 1) throws -> [ClaimSet] {
+        let data = try SciFactData(directory: directory, split: split)
+        let abstracts = Dictionary(data.abstracts.map { ($0.id, $0.sentences) }, uniquingKeysWith: { a, _ in a })
+        var generator = SeededGenerator(seed: seed)
+        return data.claims.compactMap { claim in
+            guard let document = claim.cited.first, let sentences = abstracts[document] else { return nil }
+            let rationale = (claim.rationales[document] ?? []).filter { $0 < sentences.count }
+            var chosen = Array(Set(rationale).sorted().prefix(5))
+            let others = sentences.indices.filter { !chosen.contains($0) }.shuffled(using: &generator)
+            chosen += others.prefix(max(0, 5 - chosen.count))
+            let label: String
+            switch claim.labels[document] {
+            case "SUPPORT": label = "supported"
+            case "CONTRADICT": label = "refuted"
+            default: label = "not_enough_info"
+            }
+            return ClaimSet(claim: claim.text, evidence: chosen.shuffled(using: &generator).map { sentences[$0] }, label: label)
+        }
+    }
+}

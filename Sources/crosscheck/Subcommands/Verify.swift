@@ -15,16 +15,28 @@ struct EvalVerify: ParsableCommand {
     func run() throws {
         let dev = try StanceData.covidFact(directory: data, split: "dev")
         let sciFactFolder = scifact ?? URL(fileURLWithPath: data).deletingLastPathComponent().appendingPathComponent("scifact").path
-        var train = try StanceData.covidFact(directory: data, split: "train")
-        if FileManager.default.fileExists(atPath: sciFactFolder + "/corpus.jsonl") { train += try StanceData.sciFact(directory: sciFactFolder, split: "train") }
+        let hasSciFact = FileManager.default.fileExists(atPath: sciFactFolder + "/corpus.jsonl")
+        let covidTrain = try StanceData.covidFact(directory: data, split: "train")
+        var train = covidTrain
+        if hasSciFact { train += try StanceData.sciFact(directory: sciFactFolder, split: "train") }
         let model = StanceTraining().train(train)
-        let correct = dev.count { pair in
-            let p = model.stance(claim: pair.claim, evidence: pair.evidence)
-            return (p.supports >= p.refutes ? "supports" : "refutes") == pair.stance
-        }
+        let result = StanceEvaluation.pairAccuracy(model, dev)
         let majority = max(dev.count { $0.stance == "supports" }, dev.count { $0.stance == "refutes" })
-        print("COVID-Fact dev: \(dev.count) pairs; trained on \(train.count) pairs")
-        print(String(format: "accuracy %.3f (majority class %.3f)", Double(correct) / Double(dev.count), Double(majority) / Double(dev.count)))
+        print("COVID-Fact dev: \(dev.count) pairs; trained on \(train.count) pairs (COVID-Fact train\(hasSciFact ? " + SciFact train" : ""))")
+        print(String(format: "accuracy %.3f (majority class %.3f; TF-IDF + LR peer on COVID-Fact train %.3f)", result.accuracy,
+            Double(majority) / Double(dev.count), StanceEvaluation.peerAccuracy(train: covidTrain, test: dev)))
+        let calibration = Calibration(confidences: result.confidences, correct: result.correct)
+        print(String(format: "calibration of the pair decision: expected calibration error %.3f", calibration.expectedError))
+        calibration.lines.forEach { print($0) }
+        guard hasSciFact else { return }
+        let sets = try StanceData.sciFactClaimSets(directory: sciFactFolder, split: "dev")
+        let claims = StanceEvaluation.claimLevel(ClaimVerifier(model: model), sets)
+        print("SciFact dev claims with given evidence (\(sets.count) claims, up to 5 sentences of the cited abstract):")
+        print(String(format: "  macro-F1 %.3f, accuracy %.3f; F1 supported %.3f, refuted %.3f, not enough info %.3f", claims.macroF1, claims.accuracy,
+            claims.perLabel["supported"] ?? 0, claims.perLabel["refuted"] ?? 0, claims.perLabel["not_enough_info"] ?? 0))
+        print("  predicted: " + claims.predicted.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        print(String(format: "  calibration of the verdict confidence: expected calibration error %.3f", claims.calibration.expectedError))
+        claims.calibration.lines.forEach { print("  " + $0) }
     }
 }
 
