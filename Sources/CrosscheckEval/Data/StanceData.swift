@@ -22,12 +22,12 @@ public enum StanceData {
 
     /// SciFact rationale sentences (SUPPORT/CONTRADICT) and, as `neutral`, up to two other
     /// sentences of each cited abstract (seeded).
-    public static func sciFact(directory: String, split: String, seed: UInt64 = 1) throws -> [Pair] {
+    public static func sciFact(directory: String, split: String, seed: UInt64 = 1, claims keep: (Int) -> Bool = { _ in true }) throws -> [Pair] {
         let data = try SciFactData(directory: directory, split: split)
         let abstracts = Dictionary(data.abstracts.map { ($0.id, $0.sentences) }, uniquingKeysWith: { a, _ in a })
         var generator = SeededGenerator(seed: seed)
         var pairs: [Pair] = []
-        for claim in data.claims {
+        for claim in data.claims where keep(claim.id) {
             for document in claim.cited {
                 guard let sentences = abstracts[document] else { continue }
                 let label = claim.labels[document] == "CONTRADICT" ? "refutes" : "supports"
@@ -54,11 +54,11 @@ extension StanceData {
     /// `crosscheck batch verify`: up to five sentences of the first cited abstract — its rationale
     /// sentences and, to fill, others of the same abstract (seeded). A claim with no evidence in
     /// its cited abstract is "not enough info" with five of that abstract's sentences.
-    public static func sciFactClaimSets(directory: String, split: String, seed: UInt64 = 1) throws -> [ClaimSet] {
+    public static func sciFactClaimSets(directory: String, split: String, seed: UInt64 = 1, claims keep: (Int) -> Bool = { _ in true }) throws -> [ClaimSet] {
         let data = try SciFactData(directory: directory, split: split)
         let abstracts = Dictionary(data.abstracts.map { ($0.id, $0.sentences) }, uniquingKeysWith: { a, _ in a })
         var generator = SeededGenerator(seed: seed)
-        return data.claims.compactMap { claim in
+        return data.claims.filter { keep($0.id) }.compactMap { claim in
             guard let document = claim.cited.first, let sentences = abstracts[document] else { return nil }
             let rationale = (claim.rationales[document] ?? []).filter { $0 < sentences.count }
             var chosen = Array(Set(rationale).sorted().prefix(5))

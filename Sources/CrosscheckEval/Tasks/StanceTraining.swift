@@ -6,7 +6,7 @@ public struct StanceTraining: Sendable {
     public var training = LogisticRegression.TrainingOptions(epochs: 10, learningRate: 0.05, l2: 1e-5, seed: 1)
 
     public init() {
-        featurizer.wordWeight = 0.3
+        featurizer.wordWeight = 0
     }
 
     public func train(_ pairs: [StanceData.Pair], info: [String: String] = [:]) -> StanceModel {

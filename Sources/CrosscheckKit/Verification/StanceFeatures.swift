@@ -27,6 +27,16 @@ public enum StanceFeatures {
             cues.append("antonym")
             cues.append("antonym:" + a)
         }
+        // Swapped words, and claim negations the evidence lacks.
+        let claimTokens = Tokenizer().tokens(in: claim).filter { $0.kind != .punctuation }.map { $0.text.lowercased() }
+        let evidenceTokens = Tokenizer().tokens(in: evidence).filter { $0.kind != .punctuation }.map { $0.text.lowercased() }
+        let swaps = SubstitutionCheck.substitutions(claim: claimTokens, passage: evidenceTokens)
+        cues.append("swaps:" + String(min(swaps.count, 2)))
+        for (said, _) in swaps { cues.append("swapped:" + PorterStemmer.stem(said)) }
+        for word in claimTokens where PolarityLexicon.negations.contains(word) && !evidenceWords.contains(word) {
+            cues.append("negation-absent:" + word)
+        }
+        cues.append("coverage-overlap:" + String(Int(share * 10)) + (claimNegated == evidenceNegated ? "" : ":flip"))
         return cues
     }
 }
