@@ -8,6 +8,8 @@ public struct SciFactEvaluation: Sendable {
     public var verifier: ClaimVerifier
     /// Abstracts considered for labelling per claim.
     public var abstractsPerClaim = 3
+    /// Sentences of an abstract judged for its label: those sharing most terms with the claim.
+    public var sentencesPerAbstract = 2
     /// Label every evidence abstract `SUPPORT` (an ablation: what the stance step adds).
     public var supportOnly = false
 
@@ -69,10 +71,15 @@ public struct SciFactEvaluation: Sendable {
             .prefix(abstractsPerClaim).map(\.key)
     }
 
-    /// The label for an abstract judged to be evidence: `CONTRADICT` when its sentences refute the
-    /// claim more strongly than they support it, else `SUPPORT`.
+    /// The label for an abstract judged to be evidence: `CONTRADICT` when its two sentences
+    /// closest to the claim refute it more strongly than they support it, else `SUPPORT`.
     public func label(claim: String, abstract: SciFactData.Abstract) -> String {
-        let passages = abstract.sentences.enumerated().map { EvidencePassage(id: String($0.offset), text: $0.element, title: abstract.title) }
+        let claimTerms = Set(RetrievalTerms.terms(claim))
+        let shared: [Int] = abstract.sentences.map { Set(RetrievalTerms.terms($0)).intersection(claimTerms).count }
+        let order: [Int] = abstract.sentences.indices.sorted { a, b in shared[a] != shared[b] ? shared[a] > shared[b] : a < b }
+        let passages: [EvidencePassage] = order.prefix(sentencesPerAbstract).map { index in
+            EvidencePassage(id: String(index), text: abstract.sentences[index], title: abstract.title)
+        }
         let verification = verifier.verify(claim: claim, passages: passages)
         switch verification.label {
         case "refuted": return "CONTRADICT"
