@@ -114,7 +114,7 @@ public struct TerminalReportRenderer: ReportRenderer {
         if let top = verdict.evidence.first, top.stance != "neutral" {
             let source = [top.title, top.published.map { String($0.prefix(10)) }].compactMap { $0 }.joined(separator: ", ")
             let excerpt = top.text.count > 160 ? String(top.text.prefix(157)) + "…" : top.text
-            out += "       " + style("\(top.stance) [\(top.documentId)]", .dim) + " " + wrap("“\(excerpt)” \(source)", indent: "         ").dropFirst(9) + "\n"
+            out += "       " + wrap("\(top.stance) [\(top.documentId)] “\(excerpt)” \(source)", indent: "         ").dropFirst(9) + "\n"
             if let reason = top.reasons.first { out += "         " + style(reason, .dim) + "\n" }
         }
         return out

@@ -10,6 +10,7 @@ public struct NumberCheck: StanceCheck {
 
     public func findings(claim: Statement, passage: Statement) -> [CheckFinding] {
         var result: [CheckFinding] = []
+        var agreeing: [String] = []
         for quantity in claim.quantities {
             let comparable = passage.quantities.filter { Self.sameReferent(quantity, $0) }
             if comparable.isEmpty {
@@ -22,10 +23,7 @@ public struct NumberCheck: StanceCheck {
                 continue
             }
             if let match = comparable.first(where: { Self.agrees(claim: quantity.mention, passage: $0.mention) }) {
-                result.append(
-                    CheckFinding(
-                        check: "number", effect: .supports, strength: 0.8,
-                        reason: "the source gives the same figure: \(match.mention.text) for the claim's \(quantity.mention.text)"))
+                agreeing.append(match.mention.text == quantity.mention.text ? match.mention.text : "\(match.mention.text) for \(quantity.mention.text)")
             } else {
                 let other = comparable[0].mention
                 result.append(
@@ -33,6 +31,15 @@ public struct NumberCheck: StanceCheck {
                         check: "number", effect: .refutes, strength: 0.85,
                         reason: "the claim says \(quantity.mention.text) but the source says \(other.text)"))
             }
+        }
+        if !agreeing.isEmpty {
+            // The most telling figures first: those with digits.
+            let ordered = agreeing.filter { $0.contains(where: \.isNumber) } + agreeing.filter { !$0.contains(where: \.isNumber) }
+            result.append(
+                CheckFinding(
+                    check: "number", effect: .supports, strength: 0.8,
+                    reason: (ordered.count == 1 ? "the source gives the same figure: " : "the source gives the same figures: ")
+                        + ordered.joined(separator: ", ")))
         }
         return result
     }
