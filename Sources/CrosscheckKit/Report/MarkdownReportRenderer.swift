@@ -69,7 +69,14 @@ public struct MarkdownReportRenderer: ReportRenderer {
         }
 
         out += "## Article\n\n"
-        for paragraph in article.paragraphs { out += "\(escape(paragraph))\n\n" }
+        let marks = TechniqueMarks(article: article, language: report.language)
+        for (paragraph, paragraphMarks) in zip(article.paragraphs, marks.paragraphs) {
+            // Persuasion techniques in bold, each followed by its name.
+            out += TechniqueMarks.pieces(paragraph, paragraphMarks).map { piece in
+                guard let mark = piece.mark else { return escape(piece.text) }
+                return "**\(escape(piece.text))**<sup>\(escape(TechniqueMarks.readable(mark.technique)))</sup>"
+            }.joined() + "\n\n"
+        }
 
         if !article.comments.isEmpty {
             out += "## Comments\n\n"

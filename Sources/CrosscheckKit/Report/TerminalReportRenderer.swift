@@ -34,8 +34,29 @@ public struct TerminalReportRenderer: ReportRenderer {
         }
 
         out += heading("Article")
-        for paragraph in article.paragraphs {
-            out += wrap(paragraph, indent: "  ") + "\n\n"
+        let marks = TechniqueMarks(article: article, language: report.language)
+        var footnote = 0
+        for (paragraph, paragraphMarks) in zip(article.paragraphs, marks.paragraphs) {
+            // Marked stretches go in ⟦ ⟧ with a footnote number; with colour the brackets become
+            // an underline.
+            var text = ""
+            var notes: [String] = []
+            for piece in TechniqueMarks.pieces(paragraph, paragraphMarks) {
+                guard let mark = piece.mark else {
+                    text += piece.text
+                    continue
+                }
+                footnote += 1
+                text += "⟦" + piece.text + "⟧" + Self.superscript(footnote)
+                notes.append(Self.superscript(footnote) + " " + TechniqueMarks.readable(mark.technique) + String(format: " %.2f", mark.score))
+            }
+            var wrapped = wrap(text, indent: "  ")
+            if color {
+                wrapped = wrapped.replacingOccurrences(of: "⟦", with: "\u{1B}[4;33m").replacingOccurrences(of: "⟧", with: "\u{1B}[0m")
+            }
+            out += wrapped + "\n"
+            if !notes.isEmpty { out += style("  " + notes.joined(separator: " · "), .dim) + "\n" }
+            out += "\n"
         }
 
         if !article.comments.isEmpty {
@@ -102,6 +123,12 @@ public struct TerminalReportRenderer: ReportRenderer {
             }
         }
         return out + "\n"
+    }
+
+    /// A footnote number in superscript digits.
+    static func superscript(_ number: Int) -> String {
+        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        return String(String(number).compactMap { $0.wholeNumberValue.map { digits[$0] } })
     }
 
     /// The verdict, its confidence and the passage it rests on most, with that passage's reason.
