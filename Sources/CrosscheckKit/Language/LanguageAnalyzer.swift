@@ -38,10 +38,14 @@ public struct LanguageAnalyzer: Sendable {
 
     /// Technique spans with scores.
     public func techniqueSpans(_ text: String) -> [LanguageSection.Technique] {
+        techniqueSpans(text, units: Self.units(text))
+    }
+
+    func techniqueSpans(_ text: String, units: [TextSpan]) -> [LanguageSection.Technique] {
         guard let techniques, let any = techniques.head("any") else { return [] }
         let scalars = Array(text.unicodeScalars)
         var result: [LanguageSection.Technique] = []
-        for unit in Self.units(text) {
+        for unit in units {
             let unitText = scalars.text(unit)
             guard unitText.roughWordCount >= 3 else { continue }
             let scores = techniques.scores(unitText)
@@ -87,8 +91,9 @@ public struct LanguageAnalyzer: Sendable {
 
     /// The article's language section: technique spans, signals and the style score with reasons.
     public func analyze(text: String, title: String?, claims: ClaimsSummary?) -> LanguageSection {
-        let spans = techniqueSpans(text)
-        let units = Self.units(text).count
+        let allUnits = Self.units(text)
+        let spans = techniqueSpans(text, units: allUnits)
+        let units = allUnits.count
         let flaggedUnits = Set(spans.map(\.start)).count
         let signals = LanguageSignals.count(text)
         let words = max(text.roughWordCount, 1)

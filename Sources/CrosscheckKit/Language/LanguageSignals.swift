@@ -22,14 +22,64 @@ public enum LanguageSignals {
     ]
 
     /// Counts of each signal's words in `text`, with the words found.
+    ///
+    /// Reads UTF-8 bytes and looks words up by a hash of their lower-cased bytes, so a word becomes
+    /// a `String` only when it is on a list (the lists are ASCII; a word with other letters is on none).
     public static func count(_ text: String) -> (hedges: [String], absolutes: [String], emotional: [String], exclamations: Int) {
-        let words = text.lowercased().unicodeScalars.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "%" })
-            .map { String(String.UnicodeScalarView($0)) }
-        return (
-            words.filter { hedges.contains($0) }, words.filter { absolutes.contains($0) }, words.filter { emotional.contains($0) },
-            text.count { $0 == "!" }
-        )
+        var found: (hedges: [String], absolutes: [String], emotional: [String]) = ([], [], [])
+        var exclamations = 0
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        var hash = fnvOffset
+        var ascii = true
+        func flush() {
+            defer {
+                word.removeAll(keepingCapacity: true)
+                hash = fnvOffset
+                ascii = true
+            }
+            guard ascii, !word.isEmpty, let kinds = listed[hash] else { return }
+            let text = String(decoding: word, as: UTF8.self)
+            if kinds & 1 != 0, hedges.contains(text) { found.hedges.append(text) }
+            if kinds & 2 != 0, absolutes.contains(text) { found.absolutes.append(text) }
+            if kinds & 4 != 0, emotional.contains(text) { found.emotional.append(text) }
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "'"), UInt8(ascii: "%"):
+                word.append(byte)
+                hash = (hash ^ UInt64(byte)) &* fnvPrime
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                word.append(byte + 32)
+                hash = (hash ^ UInt64(byte + 32)) &* fnvPrime
+            case 0x80...:
+                // Part of a non-ASCII letter (or mark): the word continues but is on no list.
+                word.append(byte)
+                ascii = false
+            default:
+                if byte == UInt8(ascii: "!") { exclamations += 1 }
+                flush()
+            }
+        }
+        flush()
+        return (found.hedges, found.absolutes, found.emotional, exclamations)
     }
+
+    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvPrime: UInt64 = 0x100_0000_01b3
+
+    /// Each listed word's byte hash, with a bit per list it is on.
+    static let listed: [UInt64: UInt8] = {
+        var map: [UInt64: UInt8] = [:]
+        for (bit, list) in [(UInt8(1), hedges), (2, absolutes), (4, emotional)] {
+            for word in list {
+                var hash = fnvOffset
+                for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* fnvPrime }
+                map[hash, default: 0] |= bit
+            }
+        }
+        return map
+    }()
 
     /// How clickbait-like a headline is (0...1), with the reasons.
     public static func clickbait(_ headline: String) -> (score: Double, reasons: [String]) {
