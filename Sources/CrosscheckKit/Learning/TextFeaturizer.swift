@@ -106,8 +106,14 @@ public struct TextFeaturizer: Sendable, Hashable, Codable {
         }
         if charMin > 0, !rawCharacters || bothCharacterViews {
             start = vector.count
+            // One buffer for every word: "<word>".
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(64)
             for word in tokens.words where !word.hasPrefix("<") {
-                let bytes = [UInt8(ascii: "<")] + Array(word.utf8) + [UInt8(ascii: ">")]
+                bytes.removeAll(keepingCapacity: true)
+                bytes.append(UInt8(ascii: "<"))
+                bytes.append(contentsOf: word.utf8)
+                bytes.append(UInt8(ascii: ">"))
                 addCharacterGrams(bytes, seed: 0, salt: 4, to: &vector)
             }
             vector.normalize(entries: start..<vector.count)
@@ -176,37 +182,51 @@ struct FeatureTokens {
                 continue
             }
             if pieceIndex > 0, first.isUpper { capitalised += 1 }
-            // Split the piece into word and number runs; keep a few symbols as tokens.
-            var current = String.UnicodeScalarView()
+            // Split the piece into word and number runs; keep a few symbols as tokens. Runs are
+            // gathered as UTF-8 bytes (ASCII lower-cased on the way) and become strings once.
+            var current: [UInt8] = []
             var isNumber = false
             var digitCount = 0
+            var asciiOnly = true
             func flush() {
                 guard !current.isEmpty else { return }
                 if isNumber {
                     numbers += 1
-                    if digitCount == 4, let value = Int(String(current)), (1900...2099).contains(value) {
+                    let text = String(decoding: current, as: UTF8.self)
+                    if digitCount == 4, let value = Int(text), (1900...2099).contains(value) {
                         words.append("<year>")
                     } else {
                         words.append("<num>")
                     }
-                    if digitCount <= 2 { words.append(String(current)) }
+                    if digitCount <= 2 { words.append(text) }
                 } else {
-                    words.append(String(current).lowercased())
+                    let text = String(decoding: current, as: UTF8.self)
+                    words.append(asciiOnly ? text : text.lowercased())
                 }
-                current = String.UnicodeScalarView()
+                current.removeAll(keepingCapacity: true)
                 isNumber = false
                 digitCount = 0
+                asciiOnly = true
+            }
+            func append(_ scalar: Unicode.Scalar, lower: Bool) {
+                let value = scalar.value
+                if value < 0x80 {
+                    current.append(lower && value >= 0x41 && value <= 0x5A ? UInt8(value + 32) : UInt8(value))
+                } else {
+                    asciiOnly = false
+                    UTF8.encode(scalar) { current.append($0) }
+                }
             }
             for scalar in piece {
                 if scalar.isLetter || scalar == "'" || scalar == "\u{2019}" {
                     if isNumber { flush() }
-                    current.append(scalar == "\u{2019}" ? "'" : scalar)
+                    append(scalar == "\u{2019}" ? "'" : scalar, lower: true)
                 } else if scalar.isDigit {
                     if !isNumber { flush(); isNumber = true }
-                    current.append(scalar)
+                    append(scalar, lower: false)
                     digitCount += 1
                 } else if (scalar == "." || scalar == ","), isNumber {
-                    current.append(scalar)
+                    append(scalar, lower: false)
                 } else {
                     flush()
                     switch scalar {
