@@ -294,6 +294,16 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
         return builder.count
     }
 
+    /// Makes sure searches go through the posting index: builds it when there is none, else
+    /// rebuilds it when it is stale. (Relevance is learned on the index's BM25 scores.)
+    public func ensureIndex() async throws {
+        if FileManager.default.fileExists(atPath: indexPath) {
+            try await refreshIndexIfStale()
+        } else {
+            try await rebuildIndex()
+        }
+    }
+
     /// Rebuilds the index when many passages are missing from it: over 10,000 and over a tenth of
     /// those indexed.
     @discardableResult

@@ -60,4 +60,23 @@ struct ArticleVerificationCommandTests {
         let badDate = try CommandRunner.run(["check", "Examples/harbour-bridge.html", "--index", db, "--evidence-until", "soon"])
         #expect(badDate.status == 14)
     }
+
+    @Test func verifyOneClaimAgainstTheStore() throws {
+        let db = try importedStore()
+        let terminal = try CommandRunner.run(["verify", "The state will cover 40 percent of the Harbour Bridge repair cost.", "--db", db])
+        #expect(terminal.status == 0, "\(terminal.stderr)")
+        #expect(terminal.stdout.hasPrefix("REFUTED"))
+        #expect(terminal.stdout.contains("[state-release]"))
+        #expect(terminal.stdout.contains("→ the claim says 40 percent but the source says 25 percent"))
+        let json = try CommandRunner.run(["verify", "Ferry fares will fall in April.", "--db", db, "--format", "json"])
+        let verdict = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(verdict["label"] as? String == "refuted")
+        #expect((verdict["evidence"] as? [[String: Any]])?.first?["document_id"] as? String == "ferry-fares")
+        let nothing = try CommandRunner.run(["verify", "The moon is made of cheese.", "--db", db, "--format", "json"])
+        let empty = try #require(try JSONSerialization.jsonObject(with: Data(nothing.stdout.utf8)) as? [String: Any])
+        #expect(empty["label"] as? String == "not_enough_info")
+        let missing = try CommandRunner.run(["verify", "Anything.", "--db", "/nonexistent/store.sqlite"])
+        #expect(missing.status == 3)
+        #expect(missing.stderr.contains("crosscheck sources import"))
+    }
 }

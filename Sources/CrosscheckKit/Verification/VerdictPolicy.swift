@@ -18,7 +18,7 @@ public struct VerdictPolicy: Sendable, Hashable, Codable {
     /// with given evidence. SciFact has no `mixed` claims, so its curve is a cautious guess that
     /// keeps the confidence near one half.
     public static let tunedCalibration: [String: [Double]] = [
-        "supported": [3.40, -0.77], "refuted": [6.74, -5.27], "mixed": [2.0, -1.5], "not_enough_info": [4.56, -3.32],
+        "supported": [3.09, -0.67], "refuted": [6.21, -4.89], "mixed": [2.0, -1.5], "not_enough_info": [4.66, -3.40],
     ]
 
     public init(support: Double = 0.325, refute: Double = 0.75, calibration: [String: [Double]] = VerdictPolicy.tunedCalibration) {

@@ -113,12 +113,7 @@ struct Check: AsyncParsableCommand {
         }
         let store = try SQLiteEvidenceStore(path: path)
         guard try await store.statistics().documents > 0 else { return nil }
-        // Relevance is learned on the posting index's BM25 scores: build it if there is none.
-        if FileManager.default.fileExists(atPath: store.indexPath) {
-            try await store.refreshIndexIfStale()
-        } else {
-            try await store.rebuildIndex()
-        }
+        try await store.ensureIndex()
         func date(_ text: String?, _ option: String) throws -> Date? {
             guard let text else { return nil }
             guard let value = DateNormalizer.date(text) else {

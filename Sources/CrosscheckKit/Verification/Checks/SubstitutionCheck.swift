@@ -30,11 +30,12 @@ public struct SubstitutionCheck: StanceCheck {
         guard claim.count >= 3 else { return [] }
         for index in 1..<(claim.count - 1) {
             let word = claim[index]
-            guard !Stopwords.english.contains(word), !present.contains(claimStems[index]) else { continue }
+            // Numbers are the number check's business.
+            guard !Stopwords.english.contains(word), !word.contains(where: \.isNumber), !present.contains(claimStems[index]) else { continue }
             let left = claimStems[index - 1], right = claimStems[index + 1]
             for start in positions[left] ?? [] where start + 2 < passageStems.count && passageStems[start + 2] == right {
                 let swapped = passage[start + 1]
-                if !Stopwords.english.contains(swapped), !claimStems.contains(passageStems[start + 1]) {
+                if !Stopwords.english.contains(swapped), !swapped.contains(where: \.isNumber), !claimStems.contains(passageStems[start + 1]) {
                     result.append((word, swapped))
                     break
                 }

@@ -1,0 +1,89 @@
+import ArgumentParser
+import CrosscheckKit
+import CrosscheckSQLite
+import Foundation
+
+/// `crosscheck verify CLAIM`: one claim against the evidence store, without an article.
+struct VerifyClaim: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Verify one claim against the evidence store: verdict, confidence, cited passages and reasons.",
+        discussion: """
+            Examples:
+              crosscheck verify "The state will cover 40 percent of the repair cost." --db /tmp/harbour.sqlite
+              crosscheck verify "Unemployment fell to 4.1% in May." --format json
+
+            \(ExitCodes.help)
+            """
+    )
+
+    @Argument(help: "The claim, as a sentence.")
+    var claim: String
+
+    @Option(help: "Output format: terminal or json.")
+    var format: String = "terminal"
+
+    @Option(help: "Only evidence published on or after this date (YYYY-MM-DD or ISO 8601).")
+    var since: String?
+
+    @Option(help: "Only evidence published before this date (YYYY-MM-DD or ISO 8601).")
+    var until: String?
+
+    @Option(help: "Passages to cite.")
+    var cite: Int = 3
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        do {
+            guard ["terminal", "json"].contains(format) else {
+                throw CrosscheckError(.invalidArgument, "--format \(format) is unknown; use terminal or json")
+            }
+            guard !claim.trimmingASCII().isEmpty else { throw CrosscheckError(.invalidArgument, "the claim is empty; give it as a sentence in quotes") }
+            guard FileManager.default.fileExists(atPath: store.path) else {
+                throw CrosscheckError(
+                    .fileNotFound, "no evidence store at \(store.path); import sources first with crosscheck sources import FILE --db \(store.path)")
+            }
+            let evidence = try SQLiteEvidenceStore(path: store.path)
+            guard try await evidence.statistics().documents > 0 else {
+                throw CrosscheckError(.unreadable, "the store at \(store.path) holds no documents; import sources first with crosscheck sources import")
+            }
+            try await evidence.ensureIndex()
+            func date(_ text: String?, _ option: String) throws -> Date? {
+                guard let text else { return nil }
+                guard let value = DateNormalizer.date(text) else {
+                    throw CrosscheckError(.invalidArgument, "\(option) \(text) is not a date; write it like 2026-03-01")
+                }
+                return value
+            }
+            let verifier = try ClaimVerifier.bundled()
+            let result = try await verifier.verify(
+                claim: claim, store: evidence, since: try date(since, "--since"), until: try date(until, "--until"))
+            let verdict = ReportClaim.Verdict(
+                label: result.label, confidence: result.confidence, asOf: try await evidence.statistics().newestRetrieved,
+                evidence: result.cited.prefix(max(cite, 0)).map { passage, stance in
+                    ReportClaim.Evidence(
+                        documentId: passage.id, url: passage.url, title: passage.title, published: passage.published, text: passage.text,
+                        stance: stance.stance, score: stance.score.rounded(toPlaces: 4), reasons: stance.reasons)
+                },
+                reasons: result.reasons)
+            if format == "json" {
+                print(String(decoding: try JSONReportRenderer.encoder().encode(verdict), as: UTF8.self))
+                return
+            }
+            let renderer = TerminalReportRenderer(color: false)
+            print(verdict.label.replacingOccurrences(of: "_", with: " ").uppercased() + String(format: " (confidence %.2f)", verdict.confidence))
+            for reason in verdict.reasons { print("  " + reason) }
+            if let asOf = verdict.asOf { print("  evidence as of \(asOf)") }
+            for (rank, item) in verdict.evidence.enumerated() {
+                print("")
+                print("\(rank + 1). \(item.stance) \(String(format: "%.2f", item.score)) — \(item.title ?? item.documentId)\(item.published.map { ", " + $0 } ?? "") [\(item.documentId)]")
+                if let url = item.url { print("   \(url)") }
+                print(renderer.wrap(item.text, indent: "   "))
+                for reason in item.reasons { print("   → " + reason) }
+            }
+        } catch let error as CrosscheckError {
+            throw ExitCodes.fail(error)
+        }
+    }
+}
