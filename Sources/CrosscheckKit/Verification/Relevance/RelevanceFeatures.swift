@@ -23,12 +23,13 @@ public enum RelevanceFeatures {
         let queryTerms = RetrievalTerms.terms(claim)
         let claimSet = Set(queryTerms)
         let weight: (String) -> Double = { idf[$0] ?? 1 }
-        let claimWeight = max(claimSet.reduce(0) { $0 + weight($1) }, 1e-9)
+        // Sums run in sorted order: a Set's order changes from run to run, and so would the last bits.
+        let claimWeight = max(claimSet.sorted().reduce(0) { $0 + weight($1) }, 1e-9)
         let maximum = max((k1 + 1) * queryTerms.reduce(0) { $0 + weight($1) }, 1e-9)
         let claimBigrams = Set(bigrams(queryTerms))
         let digitTerms = claimSet.filter { $0.first?.isNumber == true }
         func coverage(_ terms: Set<String>) -> Double {
-            claimSet.intersection(terms).reduce(0) { $0 + weight($1) } / claimWeight
+            claimSet.intersection(terms).sorted().reduce(0) { $0 + weight($1) } / claimWeight
         }
         func bigramShare(_ pairs: Set<String>) -> Double {
             claimBigrams.isEmpty ? 0 : Double(claimBigrams.intersection(pairs).count) / Double(claimBigrams.count)
