@@ -15,8 +15,7 @@ public struct RetrieveVerifyBatchTask: BatchTask, Sendable {
         let claim = try object.requiredString("claim")
         let found = retrieve(claim)
         let hits = found.map(\.hit)
-        var verification = verifier.verify(claim: claim, passages: found.map { EvidencePassage($0.hit, relevance: $0.relevance) })
-        if found.isEmpty { verification.reasons.append("no passage in the store is about this claim") }
+        let verification = verifier.verify(claim: claim, retrieved: found)
         return [
             "label": verification.label, "confidence": verification.confidence,
             "evidence": zip(hits, verification.passages).map { hit, judged -> [String: Any] in

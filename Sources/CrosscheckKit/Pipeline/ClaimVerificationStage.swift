@@ -28,16 +28,25 @@ public struct ClaimVerificationStage: Sendable {
             let claim = report.claims[index]
             let quote = claim.quote.map { Quotation(text: $0.text, kind: .direct, start: 0, end: 0, speaker: $0.speaker) }
             let result = try await verifier.verify(claim: claim.text, quote: quote, store: store, since: since, until: until)
-            report.claims[index].verdict = ReportClaim.Verdict(
-                label: result.label, confidence: result.confidence, asOf: asOf,
-                evidence: result.cited.prefix(cited).map { passage, stance in
-                    ReportClaim.Evidence(
-                        documentId: passage.id, url: passage.url, title: passage.title, published: passage.published, text: passage.text,
-                        stance: stance.stance, score: stance.score.rounded(toPlaces: 4), reasons: stance.reasons)
-                },
-                reasons: result.reasons)
+            report.claims[index].verdict = ReportClaim.Verdict(result, asOf: asOf, cited: cited)
         }
         report.engine.models["stance"] = verifier.judge.model.classifier.version
+        if let relevance = verifier.relevance { report.engine.models["relevance"] = relevance.version }
         report.timings.append(StageTiming(stage: "verify", milliseconds: ArticleChecker.milliseconds(clock.now - start)))
+    }
+}
+
+extension ReportClaim.Verdict {
+    /// The report's form of a verification: its label and confidence, and the first `cited`
+    /// passages that take a side (then the rest), each with its stance and reasons.
+    public init(_ verification: ClaimVerification, asOf: String?, cited: Int) {
+        self.init(
+            label: verification.label, confidence: verification.confidence, asOf: asOf,
+            evidence: verification.cited.prefix(cited).map { passage, stance in
+                ReportClaim.Evidence(
+                    documentId: passage.id, url: passage.url, title: passage.title, published: passage.published, text: passage.text,
+                    stance: stance.stance, score: stance.score.rounded(toPlaces: 4), reasons: stance.reasons)
+            },
+            reasons: verification.reasons)
     }
 }

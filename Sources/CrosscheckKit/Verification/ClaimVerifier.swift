@@ -63,9 +63,14 @@ public struct ClaimVerifier: Sendable {
     public func verify(
         claim: String, quote: Quotation? = nil, store: any EvidenceStore, since: Date? = nil, until: Date? = nil
     ) async throws -> ClaimVerification {
-        let found = try await retrieve(claim: claim, quote: quote, store: store, since: since, until: until)
-        var verification = verify(claim: claim, quote: quote, passages: found.map { EvidencePassage($0.hit, relevance: $0.relevance) })
-        if found.isEmpty { verification.reasons.append("no passage in the evidence store is about this claim") }
+        verify(claim: claim, quote: quote, retrieved: try await retrieve(claim: claim, quote: quote, store: store, since: since, until: until))
+    }
+
+    /// Verifies `claim` against passages ``retrieve(claim:quote:store:since:until:)`` found; none
+    /// found is "not enough info" with that reason.
+    public func verify(claim: String, quote: Quotation? = nil, retrieved: [RankedPassage]) -> ClaimVerification {
+        var verification = verify(claim: claim, quote: quote, passages: retrieved.map { EvidencePassage($0.hit, relevance: $0.relevance) })
+        if retrieved.isEmpty { verification.reasons.append("no passage in the evidence store is about this claim") }
         return verification
     }
 

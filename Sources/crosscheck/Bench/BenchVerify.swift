@@ -39,6 +39,7 @@ struct BenchVerify: AsyncParsableCommand {
         while texts.count < claims {
             guard let stored = try await store.document(id: Int64.random(in: 1...Int64(documents), using: &generator)) else { continue }
             let sentences = stored.document.text.split(separator: ".").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !sentences.isEmpty else { continue }
             var words = sentences[Int.random(in: 0..<sentences.count, using: &generator)].split(separator: " ").map(String.init)
             if texts.count % 2 == 1 { words[Int.random(in: 0..<words.count, using: &generator)] = synthetic.draw() }
             texts.append(words.joined(separator: " ") + ".")

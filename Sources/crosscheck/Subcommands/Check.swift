@@ -114,16 +114,9 @@ struct Check: AsyncParsableCommand {
         let store = try SQLiteEvidenceStore(path: path)
         guard try await store.statistics().documents > 0 else { return nil }
         try await store.ensureIndex()
-        func date(_ text: String?, _ option: String) throws -> Date? {
-            guard let text else { return nil }
-            guard let value = DateNormalizer.date(text) else {
-                throw CrosscheckError(.invalidArgument, "\(option) \(text) is not a date; write it like 2026-03-01")
-            }
-            return value
-        }
         return ClaimVerificationStage(
             verifier: try ClaimVerifier.bundled(), store: store,
-            since: try date(evidenceSince, "--evidence-since"), until: try date(evidenceUntil, "--evidence-until"))
+            since: try dateOption(evidenceSince, "--evidence-since"), until: try dateOption(evidenceUntil, "--evidence-until"))
     }
 
     /// A matcher over the store's fact-checks, when the store exists and holds some.

@@ -28,15 +28,13 @@ struct Search: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        func date(_ text: String?, _ option: String) throws -> Date? {
-            guard let text else { return nil }
-            guard let date = DateNormalizer.date(text) else {
-                throw ExitCodes.fail(CrosscheckError(.invalidArgument, "--\(option) \(text) is not a date; write it like 2026-03-01"))
-            }
-            return date
+        let since: Date?, until: Date?
+        do {
+            (since, until) = (try dateOption(self.since, "--since"), try dateOption(self.until, "--until"))
+        } catch let error as CrosscheckError {
+            throw ExitCodes.fail(error)
         }
-        let hits = try await store.open().search(
-            PassageQuery(text: query, since: try date(since, "since"), until: try date(until, "until"), source: source, limit: max(1, limit)))
+        let hits = try await store.open().search(PassageQuery(text: query, since: since, until: until, source: source, limit: max(1, limit)))
         if format == "json" {
             print(String(decoding: try JSONReportRenderer.encoder().encode(hits), as: UTF8.self))
             return

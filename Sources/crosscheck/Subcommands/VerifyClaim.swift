@@ -49,24 +49,10 @@ struct VerifyClaim: AsyncParsableCommand {
                 throw CrosscheckError(.unreadable, "the store at \(store.path) holds no documents; import sources first with crosscheck sources import")
             }
             try await evidence.ensureIndex()
-            func date(_ text: String?, _ option: String) throws -> Date? {
-                guard let text else { return nil }
-                guard let value = DateNormalizer.date(text) else {
-                    throw CrosscheckError(.invalidArgument, "\(option) \(text) is not a date; write it like 2026-03-01")
-                }
-                return value
-            }
             let verifier = try ClaimVerifier.bundled()
             let result = try await verifier.verify(
-                claim: claim, store: evidence, since: try date(since, "--since"), until: try date(until, "--until"))
-            let verdict = ReportClaim.Verdict(
-                label: result.label, confidence: result.confidence, asOf: try await evidence.statistics().newestRetrieved,
-                evidence: result.cited.prefix(max(cite, 0)).map { passage, stance in
-                    ReportClaim.Evidence(
-                        documentId: passage.id, url: passage.url, title: passage.title, published: passage.published, text: passage.text,
-                        stance: stance.stance, score: stance.score.rounded(toPlaces: 4), reasons: stance.reasons)
-                },
-                reasons: result.reasons)
+                claim: claim, store: evidence, since: try dateOption(since, "--since"), until: try dateOption(until, "--until"))
+            let verdict = ReportClaim.Verdict(result, asOf: try await evidence.statistics().newestRetrieved, cited: max(cite, 0))
             if format == "json" {
                 print(String(decoding: try JSONReportRenderer.encoder().encode(verdict), as: UTF8.self))
                 return
