@@ -28,10 +28,16 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
         .target(
             name: "CrosscheckKit",
             dependencies: [
                 "CLibXML2",
+                "CBLAS",
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources")],
@@ -96,6 +102,7 @@ let package = Package(
         .testTarget(
             name: "CrosscheckEvalTests",
             dependencies: ["CrosscheckEval"],
+            resources: [.copy("Resources")],
             swiftSettings: upcoming
         ),
         .testTarget(
