@@ -46,6 +46,7 @@ public struct CommentBatchTask: BatchTask {
                     "inauthentic": screen.inauthentic, "flags": screen.flags, "reasons": screen.reasons,
                 ]
                 if let cluster = screen.cluster { output["cluster"] = cluster }
+                if let relatedness = screen.relatedness { output["relatedness"] = relatedness }
                 if let spam = screener.spam { output["spam"] = spam.score(comments[position].text).rounded(toPlaces: 6) }
                 results[index] = .success(output)
             }

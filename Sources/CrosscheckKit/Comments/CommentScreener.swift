@@ -2,26 +2,99 @@ public import Foundation
 
 /// Screens a comment section for inauthentic comments: off-topic, templated, boilerplate,
 /// machine-written, spam and coordinated — each with a one-line reason — and sums up the thread.
+///
+/// With a sentence encoder, relatedness, templates and boilerplate are judged by meaning: a
+/// comment is off-topic when it is far from every part of its article whatever words it shares,
+/// a template when several accounts post the same comment reworded, boilerplate when it is as
+/// close to comments that fit any article as to this one. Without one, by shared words.
 public struct CommentScreener: Sendable {
     public var spam: TextClassifier?
     public var machine: TextClassifier?
+    public var encoder: SentenceEncoder?
+    public var thresholds: Thresholds
+    let generic: [Embedding]
+    let unrelated: [Embedding]
 
-    public init(spam: TextClassifier?, machine: TextClassifier?) {
+    /// The cut-offs of the judgements by meaning, recorded in reports.
+    public struct Thresholds: Sendable, Hashable, Codable {
+        /// A comment of enough words whose closeness to the article (cosine) exceeds its mean
+        /// closeness to unrelated subjects by less than this is off-topic.
+        public var offTopicLift: Double = 0.135
+        /// A comment whose own lift is within this of the cut-off is off-topic when the exchange it
+        /// starts or continues is, taken as a whole.
+        public var offTopicBorderline: Double = 0.05
+        /// Comments shorter than this (content words) are never off-topic: short replies.
+        public var offTopicMinWords: Int = 6
+        /// Two comments at least this alike in meaning (cosine) …
+        public var templateSimilarity: Double = 0.55
+        /// … sharing at least this share of their words (Jaccard) …
+        public var templateOverlap: Double = 0.25
+        /// … with similarity and overlap adding up to this are one template reworded.
+        public var templateScore: Double = 1.05
+        /// A comment at least this close to a generic comment …
+        public var generic: Double = 0.35
+        /// … and closer to it than to the article by this margin is boilerplate.
+        public var genericMargin: Double = 0.05
+        /// A spam score that flags a comment with no link, contact or call to act.
+        public var spamWithoutCue: Double = 0.9
+        /// A spam score that flags a comment carrying a link or contact details.
+        public var spamWithAddress: Double = 0.4
+        /// Threads longer than this are screened by words only (encoding cost grows with the thread).
+        public var maxComments: Int = 3000
+
+        public init() {}
+
+        /// Every cut-off by name, as reports record them.
+        public var recorded: [String: Double] {
+            [
+                "off_topic_lift": offTopicLift, "off_topic_borderline": offTopicBorderline,
+                "off_topic_min_words": Double(offTopicMinWords), "template_similarity": templateSimilarity,
+                "template_overlap": templateOverlap, "template_score": templateScore, "generic": generic,
+                "generic_margin": genericMargin, "spam_with_address": spamWithAddress, "spam_without_cue": spamWithoutCue,
+                "max_comments": Double(maxComments),
+            ]
+        }
+    }
+
+    public init(spam: TextClassifier?, machine: TextClassifier?, encoder: SentenceEncoder? = nil, thresholds: Thresholds = .init()) {
         self.spam = spam
         self.machine = machine
+        self.encoder = encoder
+        self.thresholds = thresholds
+        self.generic = encoder?.encode(GenericComments.prototypes) ?? []
+        self.unrelated = encoder?.encode(UnrelatedTopics.sentences) ?? []
+    }
+
+    /// The screen with the shipped spam and machine-text classifiers and `encoder`.
+    /// - Throws: ``CrosscheckError`` with code `modelMissing` when a shipped classifier is missing.
+    public static func standard(encoder: SentenceEncoder?) throws -> CommentScreener {
+        CommentScreener(spam: try TextClassifier.bundled(.spam), machine: try TextClassifier.bundled(.machine), encoder: encoder)
     }
 
     /// The result for a thread.
     public struct Result: Sendable {
         public var comments: [CommentScreening]
         public var summary: CommentSummary
+        /// How relatedness, templates and boilerplate were judged: `meaning` or `words`.
+        public var method: String
     }
 
     /// Screens `comments` together, against `article` when there is one with a body.
     public func screen(_ comments: [Comment], article: Article?) -> Result {
         let texts = comments.map(\.text)
-        let relatedness = article.flatMap { $0.hasBody ? Relatedness(article: $0, comments: texts) : nil }
-        let clusters = TemplateClusterer().clusters(texts)
+        let bodied = article.flatMap { $0.hasBody ? $0 : nil }
+        let relatedness = bodied.map { Relatedness(article: $0, comments: texts) }
+        let meaning = encoder.flatMap { encoder in
+            comments.count <= thresholds.maxComments
+                ? ThreadMeaning(encoder: encoder, article: bodied, comments: texts, generic: generic, unrelated: unrelated) : nil
+        }
+        let templateLinks = meaning.map { semanticTemplateLinks($0, comments: comments) } ?? []
+        let clusters = TemplateClusterer().clusters(texts, links: templateLinks.map { ($0.0, $0.1) })
+        var linkSimilarity: [Int: Double] = [:]
+        for (a, b, similarity) in templateLinks {
+            linkSimilarity[a] = max(linkSimilarity[a] ?? 0, similarity)
+            linkSimilarity[b] = max(linkSimilarity[b] ?? 0, similarity)
+        }
         var clusterAuthors: [Int: Set<String>] = [:]
         var clusterTimes: [Int: [Date]] = [:]
         for (index, cluster) in clusters.enumerated() {
@@ -33,8 +106,16 @@ public struct CommentScreener: Sendable {
         for cluster in clusters.compactMap({ $0 }) { clusterSizes[cluster, default: 0] += 1 }
         var authorCounts: [String: Int] = [:]
         for comment in comments { if let author = comment.author { authorCounts[author, default: 0] += 1 } }
+        let indexByID = Dictionary(comments.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
 
+        let judgement = meaning.map { meaning in
+            OffTopicJudgement(
+                meaning: meaning, comments: comments,
+                eligible: texts.map { bodied != nil && (relatedness?.score($0).contentWords ?? 0) >= thresholds.offTopicMinWords },
+                threshold: thresholds.offTopicLift, borderline: thresholds.offTopicBorderline)
+        }
         var results: [CommentScreening] = []
+        var offTopic = [Bool](repeating: false, count: comments.count)
         for (index, comment) in comments.enumerated() {
             var flags: [String] = []
             var reasons: [String] = []
@@ -44,32 +125,69 @@ public struct CommentScreener: Sendable {
 
             if let spam {
                 let p = spam.score(text)
-                if p >= spam.threshold {
+                let cues = PromotionCues.cues(text)
+                let reachable = cues.contains("link") || cues.contains("contact details")
+                let isSpam = (p >= spam.threshold && !cues.isEmpty) || (reachable && p >= thresholds.spamWithAddress)
+                    || p >= thresholds.spamWithoutCue
+                if isSpam {
                     flags.append("spam")
-                    let cues = SpamCues.cues(text).filter { !$0.hasPrefix("spam:len") }.map { $0.replacingOccurrences(of: "spam:", with: "") }
                     reasons.append("spam or self-promotion (\(Self.percent(p)))" + (cues.isEmpty ? "" : ": " + cues.prefix(4).joined(separator: ", ")))
                 }
-                probabilities.append(p >= spam.threshold ? p : p * 0.5)
+                probabilities.append(isSpam ? p : p * 0.5)
             }
             if let cluster = clusters[index] {
                 let size = clusterSizes[cluster] ?? 1
                 let authors = clusterAuthors[cluster]?.count ?? 1
                 if authors >= 2 || comment.author == nil {
                     flags.append("template")
-                    reasons.append("same wording as \(size - 1) other comment\(size == 2 ? "" : "s") (template t\(cluster))")
+                    let others = "\(size - 1) other comment\(size == 2 ? "" : "s")"
+                    if let similarity = linkSimilarity[index] {
+                        reasons.append("the same comment reworded as \(others) (template t\(cluster), \(Self.percent(similarity)) alike in meaning)")
+                    } else {
+                        reasons.append("same wording as \(others) (template t\(cluster))")
+                    }
                     probabilities.append(0.75)
                 }
             }
+            let related = relatedness?.score(text)
             let phrases = Boilerplate.phrases(in: text)
-            if !phrases.isEmpty || Boilerplate.isContentFree(text) {
-                flags.append("boilerplate")
-                reasons.append(phrases.isEmpty ? "says nothing specific to the article" : "stock phrases: " + phrases.prefix(3).map { "“\($0)”" }.joined(separator: ", "))
-                probabilities.append(phrases.count >= 2 ? 0.55 : 0.4)
-            }
-            if let relatedness {
-                let related = relatedness.score(text)
-                if related.contentWords >= 6, related.score < 0.12, related.shared.count <= 1 {
+            // A short reply is judged by the behaviour rules (agreeing with a flagged comment), not as boilerplate.
+            let shortReply = comment.parent != nil && words <= 5
+            var scores: (relatedness: Double, genericness: Double)?
+            if let meaning {
+                let closeness = meaning.relatedness(index).score
+                let genericness = meaning.genericness(index)
+                let lift = judgement?.lifts[index] ?? 0
+                scores = (lift, genericness.score)
+                // A reply is measured against its parent too: close to it is conversation, not boilerplate.
+                let parentIndex = comment.parent.flatMap { indexByID[$0] }.flatMap { $0 < index ? $0 : nil }
+                let toParent = parentIndex.map { meaning.similarity(index, $0) } ?? -1
+                let continuesOffTopic = parentIndex.map { (judgement?.offTopic[$0] ?? false) && toParent > closeness } ?? false
+                let isGeneric = genericness.score >= thresholds.generic
+                    && genericness.score >= max(bodied == nil ? -1 : closeness, toParent) + thresholds.genericMargin
+                if !shortReply && !continuesOffTopic && (isGeneric || Boilerplate.isContentFree(text)) {
+                    flags.append("boilerplate")
+                    var reason = "fits any article: as close to a stock comment (“\(GenericComments.prototypes[genericness.prototype])”) as to this article"
+                    if !isGeneric { reason = "says nothing specific to the article" }
+                    if !phrases.isEmpty { reason += "; stock phrases: " + phrases.prefix(3).map { "“\($0)”" }.joined(separator: ", ") }
+                    reasons.append(reason)
+                    probabilities.append(phrases.isEmpty ? 0.45 : 0.55)
+                } else if let related, judgement?.offTopic[index] == true {
                     flags.append("off_topic")
+                    offTopic[index] = true
+                    let shared = related.shared.isEmpty ? "it shares no specific words with it" : "the words it shares (\(related.shared.prefix(3).joined(separator: ", "))) are incidental"
+                    reasons.append("about something else: no closer in meaning to the article (\(Self.percent(max(0, closeness))) at best) than to unrelated subjects; \(shared)")
+                    probabilities.append(0.7)
+                }
+            } else {
+                if !phrases.isEmpty || Boilerplate.isContentFree(text) {
+                    flags.append("boilerplate")
+                    reasons.append(phrases.isEmpty ? "says nothing specific to the article" : "stock phrases: " + phrases.prefix(3).map { "“\($0)”" }.joined(separator: ", "))
+                    probabilities.append(phrases.count >= 2 ? 0.55 : 0.4)
+                }
+                if let related, related.contentWords >= 6, related.score < 0.12, related.shared.count <= 1 {
+                    flags.append("off_topic")
+                    offTopic[index] = true
                     reasons.append("about something else: shares \(related.shared.isEmpty ? "no" : "almost no") specific words with the article")
                     probabilities.append(0.7)
                 }
@@ -95,7 +213,8 @@ public struct CommentScreener: Sendable {
                 probabilities.append(0.4)
             }
             results.append(CommentScreening(
-                id: comment.id, inauthentic: 0, flags: flags, reasons: reasons, cluster: clusters[index].map { "t\($0)" }))
+                id: comment.id, inauthentic: 0, flags: flags, reasons: reasons, cluster: clusters[index].map { "t\($0)" },
+                relatedness: scores.map { $0.relatedness.rounded(toPlaces: 4) }, genericness: scores.map { $0.genericness.rounded(toPlaces: 4) }))
             results[index].inauthentic = (1 - probabilities.reduce(1.0) { $0 * (1 - $1) }).rounded(toPlaces: 4)
         }
         // Replies that only agree with a flagged comment.
@@ -108,7 +227,32 @@ public struct CommentScreener: Sendable {
             results[index].reasons.append("only agrees with a flagged comment")
             results[index].inauthentic = (1 - (1 - results[index].inauthentic) * 0.4).rounded(toPlaces: 4)
         }
-        return Result(comments: results, summary: CommentSummary(results))
+        var summary = CommentSummary(results)
+        summary.method = meaning == nil ? "words" : "meaning"
+        if meaning == nil {
+            summary.text += encoder == nil
+                ? "; judged by shared words (the sentence encoder is not installed)"
+                : "; judged by shared words (more than \(thresholds.maxComments) comments)"
+        }
+        return Result(comments: results, summary: summary, method: summary.method)
+    }
+
+    /// Pairs of comments by different accounts that say the same thing with a shared skeleton of
+    /// words: one template reworded.
+    func semanticTemplateLinks(_ meaning: ThreadMeaning, comments: [Comment]) -> [(Int, Int, Double)] {
+        let words = comments.map { Set(Self.words($0.text)) }
+        return meaning.similarPairs(threshold: Float(thresholds.templateSimilarity)).compactMap { a, b, similarity in
+            guard words[a].count >= 4, words[b].count >= 4 else { return nil }
+            if let first = comments[a].author, let second = comments[b].author, first == second { return nil }
+            let shared = words[a].intersection(words[b]).count
+            let overlap = Double(shared) / Double(words[a].union(words[b]).count)
+            let linked = overlap >= thresholds.templateOverlap && Double(similarity) + overlap >= thresholds.templateScore
+            return linked ? (a, b, Double(similarity)) : nil
+        }
+    }
+
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" }).map(String.init)
     }
 
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
@@ -123,6 +267,9 @@ public struct CommentSummary: Sendable, Hashable, Codable {
     public var flags: [String: Int]
     /// One line for people: "6 of 8 comments look inauthentic; 2 templates".
     public var text: String
+    /// How relatedness, templates and boilerplate were judged: `meaning` (the sentence encoder)
+    /// or `words` (shared words, when the encoder is not installed or the thread is very long).
+    public var method: String = "words"
 
     public init(_ results: [CommentScreening]) {
         comments = results.count

@@ -43,16 +43,14 @@ struct Relatedness {
 /// Stock phrases of generated or generic comments, and content-free agreement.
 enum Boilerplate {
     static let stockPhrases = [
-        "complex challenge", "multifaceted approach", "worth monitoring closely", "worth watching closely",
-        "worth following closely", "raises the stakes", "it is important to note", "it's important to note",
+        "it is important to note", "it's important to note",
         "in today's fast-paced world", "plays a crucial role", "navigate the complexities", "food for thought",
         "only time will tell", "a testament to", "shed light on", "sheds light on", "a double-edged sword",
         "the bigger picture", "at the end of the day", "game changer", "game-changer", "unprecedented opportunities",
         "paradigm shift", "a step in the right direction", "thought-provoking", "delve into", "the importance of",
-        "everyone involved", "stay informed", "stay tuned", "couldn't agree more", "could not agree more",
+        "stay informed", "stay tuned", "couldn't agree more", "could not agree more",
         "great article", "great post", "nice article", "nice post", "thanks for sharing", "thank you for sharing",
         "very informative", "interesting read", "well written", "well said", "so true", "keep up the good work",
-        "this is a development", "this is a situation", "this is a story",
     ]
 
     static let genericWords: Set<String> = [

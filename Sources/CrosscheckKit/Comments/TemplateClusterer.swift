@@ -1,6 +1,6 @@
 /// Groups comments that share a template: the same words, or the same skeleton with a few content
-/// words swapped ("This is a development worth watching closely" / "This is a situation worth
-/// monitoring closely").
+/// words swapped ("The plan is a mistake we will all pay for" / "The decision is a blunder we
+/// will all pay for").
 ///
 /// Linear in the number of comments: exact repeats collapse first; skeletons (function words kept,
 /// other words masked) group by hash; MinHash over word pairs finds near-copies through
@@ -11,15 +11,16 @@ struct TemplateClusterer {
         "a", "an", "the", "this", "that", "these", "those", "is", "are", "was", "were", "be", "been", "it", "its", "it's",
         "of", "to", "in", "on", "for", "with", "as", "at", "by", "from", "and", "or", "but", "not", "no", "so", "very",
         "i", "we", "you", "they", "he", "she", "my", "our", "your", "their", "everyone", "everybody", "all", "what", "how",
-        "worth", "closely", "really", "just", "more", "most", "such", "will", "would", "can", "should", "must", "has",
-        "have", "had", "do", "does", "involved", "important", "great", "good", "thanks", "thank", "please", "about",
+        "really", "just", "more", "most", "such", "will", "would", "can", "should", "must", "has",
+        "have", "had", "do", "does", "great", "good", "thanks", "thank", "please", "about",
     ]
 
     static let bands = 16
     static let rows = 3
 
-    /// A cluster number for each comment, or `nil` when it shares no template.
-    func clusters(_ texts: [String]) -> [Int?] {
+    /// A cluster number for each comment, or `nil` when it shares no template. `links` are pairs
+    /// already known to share one (found by meaning), joined with those found here by words.
+    func clusters(_ texts: [String], links: [(Int, Int)] = []) -> [Int?] {
         let tokens = texts.map { text in
             text.lowercased().unicodeScalars.split(whereSeparator: { !$0.isLetter && !$0.isDigit && $0 != "'" })
                 .map { String(String.UnicodeScalarView($0)) }
@@ -41,6 +42,7 @@ struct TemplateClusterer {
             let rb = find(b)
             if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
         }
+        for (a, b) in links where texts.indices.contains(a) && texts.indices.contains(b) { union(a, b) }
         // Exact repeats (ignoring case and punctuation).
         var exact: [String: Int] = [:]
         for (index, words) in tokens.enumerated() where words.count >= 4 {

@@ -97,6 +97,8 @@ public struct ArticleChecker: Sendable {
             report.commentSummary = screened.summary
             if let spam = screener.spam { report.engine.models["spam"] = spam.version }
             if let machine = screener.machine { report.engine.models["machine"] = machine.version }
+            if screened.method == "meaning", let encoder = screener.encoder { report.engine.models["encoder"] = encoder.identity.recorded }
+            report.engine.thresholds["comments"] = screener.thresholds.recorded
             timings.append(StageTiming(stage: "comments", milliseconds: Self.milliseconds(clock.now - start)))
             report.timings = timings
         }

@@ -49,10 +49,14 @@ public struct EngineInfo: Sendable, Hashable, Codable {
     public var version: String
     /// Model files used, by name, with their versions.
     public var models: [String: String]
+    /// The cut-offs each stage used, by stage and name.
+    public var thresholds: [String: [String: Double]]
 
-    public init(version: String = CrosscheckVersion.current, models: [String: String] = [:]) {
+    public init(version: String = CrosscheckVersion.current, models: [String: String] = [:],
+                thresholds: [String: [String: Double]] = [:]) {
         self.version = version
         self.models = models
+        self.thresholds = thresholds
     }
 }
 

@@ -161,12 +161,20 @@ public struct CommentScreening: Sendable, Hashable, Codable {
     public var flags: [String]
     public var reasons: [String]
     public var cluster: String?
+    /// How much closer in meaning the comment is to its article (or, for a reply, its thread) than
+    /// to unrelated subjects (difference of cosines), when judged by the sentence encoder.
+    public var relatedness: Double?
+    /// Closeness in meaning to the nearest comment that fits any article, when judged by meaning.
+    public var genericness: Double?
 
-    public init(id: String, inauthentic: Double, flags: [String], reasons: [String], cluster: String? = nil) {
+    public init(id: String, inauthentic: Double, flags: [String], reasons: [String], cluster: String? = nil,
+                relatedness: Double? = nil, genericness: Double? = nil) {
         self.id = id
         self.inauthentic = inauthentic
         self.flags = flags
         self.reasons = reasons
         self.cluster = cluster
+        self.relatedness = relatedness
+        self.genericness = genericness
     }
 }

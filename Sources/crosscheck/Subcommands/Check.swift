@@ -83,7 +83,7 @@ struct Check: AsyncParsableCommand {
             configuration.factCheckMatcher = try await factCheckMatcher()
             configuration.languageAnalyzer = LanguageAnalyzer(
                 techniques: try MultiHeadClassifier.bundled("techniques"), truthfulness: nil, tokens: try MultiHeadClassifier.bundled("tokens"))
-            configuration.commentScreener = CommentScreener(spam: try TextClassifier.bundled(.spam), machine: try TextClassifier.bundled(.machine))
+            configuration.commentScreener = try CommentScreener.standard(encoder: try SharedEncoder.encoder())
             let checker = ArticleChecker(configuration: configuration, logger: logger)
             var report = try checker.check(articleInput)
             if let stage = try await verificationStage() { try await stage.run(on: &report) }

@@ -50,7 +50,7 @@ struct Comments: AsyncParsableCommand {
             if let article {
                 articleValue = try ArticleReader().read(try await loader.load(article, url: nil)).article
             }
-            let screener = CommentScreener(spam: try TextClassifier.bundled(.spam), machine: try TextClassifier.bundled(.machine))
+            let screener = try CommentScreener.standard(encoder: try SharedEncoder.encoder())
             let result = screener.screen(comments, article: articleValue)
             if format == "json" {
                 let encoder = JSONReportRenderer.encoder()
@@ -79,7 +79,7 @@ struct BatchComments: ParsableCommand {
 
     func run() throws {
         do {
-            let screener = CommentScreener(spam: try TextClassifier.bundled(.spam), machine: try TextClassifier.bundled(.machine))
+            let screener = try CommentScreener.standard(encoder: try SharedEncoder.encoder())
             try io.run(CommentBatchTask(screener: screener))
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)

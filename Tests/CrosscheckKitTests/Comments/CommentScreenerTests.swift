@@ -98,3 +98,60 @@ struct CommentScreenerTests {
         #expect(clusters.enumerated().filter { $0.offset % 10 != 0 }.allSatisfy { $0.element == nil })
     }
 }
+
+/// The screen by meaning: comments about something else that share generic words with the
+/// article, and one comment reworded by several accounts.
+@Suite("Comment screening by meaning")
+struct CommentMeaningTests {
+    static let encoder = try? SentenceEncoder.bundled()
+
+    let article = Article(
+        title: "Prime minister signs port and rail pact during two-day state visit",
+        paragraphs: [
+            "The prime minister signed a 12-year agreement on Thursday to expand the northern container port and build a freight rail link to the border, the centrepiece of a two-day state visit.",
+            "Under the pact, the two governments will share the $3.4 billion cost, with construction due to start next spring and the first trains expected in 2030.",
+            "Opposition leaders said the deal tied the country to a single partner for too long, and asked for the full text to be published before parliament votes.",
+            "Port workers' unions welcomed the promise of 4,000 jobs but warned that automation clauses could cut that number in half.",
+        ])
+
+    func comment(_ id: String, _ author: String, _ text: String, parent: String? = nil) -> CrosscheckKit.Comment {
+        CrosscheckKit.Comment(id: id, author: author, time: nil, text: text, parent: parent)
+    }
+
+    @Test func offTopicExchangeFlaggedWhateverWordsItShares() throws {
+        let encoder = try #require(Self.encoder)
+        let thread = [
+            comment("a", "ana", "Twelve years is a long commitment for a rail line that won't run until 2030."),
+            comment("b", "bo", "The unions are right to worry, automated cranes already halved jobs at the southern terminal.", parent: "a"),
+            comment("c", "cy", "Has anyone found a good plan for learning to code at home this year? I need a challenge."),
+            comment("d", "di", "I started with free puzzle courses, the biggest problem is keeping the habit going every day.", parent: "c"),
+            comment("e", "ed", "Same here, I switched to a streak app and it fixed my motivation in about a week.", parent: "d"),
+            comment("f", "fi", "Publishing the full text before the vote seems like the least they can do."),
+        ]
+        let result = try CommentScreener.standard(encoder: encoder).screen(thread, article: article)
+        #expect(result.method == "meaning")
+        for index in [2, 3, 4] { #expect(result.comments[index].flags.contains("off_topic"), "\(result.comments[index])") }
+        for index in [0, 1, 5] { #expect(result.comments[index].flags.isEmpty, "\(result.comments[index])") }
+        #expect(result.comments[2].reasons.contains { $0.hasPrefix("about something else") })
+    }
+
+    @Test func rewordedTemplateByTwoAccountsIsOneCluster() throws {
+        let encoder = try #require(Self.encoder)
+        let thread = [
+            comment("a", "first", "A turning point for the whole region, everyone should keep a close eye on what happens next."),
+            comment("b", "second", "Everyone should keep a close eye on what comes next, this is a turning point for the entire region."),
+            comment("c", "third", "The port jobs matter more than the rail link, the rail link is mostly for exporters."),
+        ]
+        let result = try CommentScreener.standard(encoder: encoder).screen(thread, article: article)
+        #expect(result.comments[0].flags.contains("template"))
+        #expect(result.comments[1].flags.contains("template"))
+        #expect(result.comments[0].cluster == result.comments[1].cluster)
+        #expect(!result.comments[2].flags.contains("template"))
+    }
+
+    @Test func withoutTheEncoderTheSummarySaysSo() throws {
+        let result = try CommentScreener.standard(encoder: nil).screen([comment("a", "x", "Great read.")], article: article)
+        #expect(result.method == "words")
+        #expect(result.summary.text.contains("sentence encoder is not installed"))
+    }
+}

@@ -1,0 +1,60 @@
+/// Which comments are about something else, by meaning: each comment's lift (how much closer it
+/// is to the article than to unrelated subjects), replies taking their subject from an on-topic
+/// parent, and exchanges judged whole — a comment that starts a conversation about something else
+/// is off-topic with its replies when the exchange as a whole is, even if its own wording brushes
+/// against the article.
+struct OffTopicJudgement {
+    /// Per comment: the lift the decision used.
+    var lifts: [Double]
+    /// Per comment: whether it is off-topic (before boilerplate takes precedence).
+    var offTopic: [Bool]
+
+    init(meaning: ThreadMeaning, comments: [Comment], eligible: [Bool], threshold: Double, borderline: Double) {
+        let count = comments.count
+        let indexByID = Dictionary(comments.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let closeness = (0..<count).map { meaning.relatedness($0).score }
+        let background = (0..<count).map { meaning.background($0) }
+        let own = (0..<count).map { closeness[$0] - background[$0] }
+        let parents: [Int?] = comments.enumerated().map { index, comment in
+            comment.parent.flatMap { indexByID[$0] }.flatMap { $0 < index ? $0 : nil }
+        }
+        // A reply continues its parent's exchange when it is closer to the parent than to the article.
+        var root = Array(0..<count)
+        var continues = [Bool](repeating: false, count: count)
+        for index in 0..<count {
+            guard let parent = parents[index] else { continue }
+            if meaning.similarity(index, parent) > closeness[index] {
+                continues[index] = true
+                root[index] = root[parent]
+            }
+        }
+        var members: [Int: [Int]] = [:]
+        for index in 0..<count where eligible[index] { members[root[index], default: []].append(index) }
+        let exchangeLift = members.mapValues { group in group.reduce(0.0) { $0 + own[$1] } / Double(group.count) }
+
+        var lifts = own
+        var offTopic = [Bool](repeating: false, count: count)
+        for index in 0..<count {
+            if let parent = parents[index] {
+                let toParent = meaning.similarity(index, parent) - background[index]
+                if offTopic[parent] {
+                    if continues[index] { lifts[index] = min(own[index], toParent - 1) }
+                } else {
+                    lifts[index] = max(own[index], toParent)
+                }
+            }
+            guard eligible[index] else { continue }
+            if lifts[index] < threshold {
+                offTopic[index] = true
+            } else if own[index] < threshold + borderline, let group = members[root[index]], group.count >= 3,
+                let lift = exchangeLift[root[index]], lift < threshold, root[index] == index || continues[index]
+            {
+                // The exchange it starts or continues is about something else as a whole.
+                offTopic[index] = true
+                lifts[index] = lift
+            }
+        }
+        self.lifts = lifts
+        self.offTopic = offTopic
+    }
+}

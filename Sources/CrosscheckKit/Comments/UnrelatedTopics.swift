@@ -1,0 +1,43 @@
+/// Sentences about everyday subjects far from any one news story, written for the project: how
+/// close such text comes to an article in meaning is the level a comment must clear to count as
+/// being about it. They are compared by the sentence encoder, never matched as words.
+enum UnrelatedTopics {
+    static let sentences = [
+        "My phone battery barely lasts half a day since the last software update.",
+        "Which laptop would you recommend for a student on a tight budget?",
+        "The season finale of that detective series was a huge letdown.",
+        "Has anyone played the new open-world game that came out last week?",
+        "I finally got my sourdough starter to rise after three failed attempts.",
+        "Tomatoes on my balcony keep splitting, should I water them less?",
+        "Intermittent fasting helped me lose weight but I was always tired.",
+        "The striker's transfer fee was ridiculous for someone who scored six goals.",
+        "Bitcoin jumped again overnight, I wish I had bought more last year.",
+        "Our cat refuses to eat anything but one brand of wet food.",
+        "The concert tickets sold out in four minutes and resale prices are insane.",
+        "I switched to a standing desk and my back pain is finally gone.",
+        "Does anyone know a good recipe for a vegan chocolate cake?",
+        "The celebrity couple's wedding photos were everywhere this weekend.",
+        "My running shoes wore out after only three hundred miles.",
+        "I have been learning Spanish with an app for two hundred days in a row.",
+        "The new superhero movie is way too long and the plot makes no sense.",
+        "Chatbots still make up facts when you ask them about history.",
+        "We repainted the kitchen a pale green and it looks so much bigger.",
+        "My kids are obsessed with a cartoon about talking trucks.",
+        "Is it worth upgrading to the newest game console this year?",
+        "I always get seasick on ferries, any tips for a long crossing?",
+        "The local bakery's croissants are the best I have had outside Paris.",
+        "Our hiking club climbed four peaks in one weekend.",
+        "Which streaming service has the best documentaries right now?",
+        "My grandmother's knitting pattern for socks finally makes sense to me.",
+        "Electric scooters keep getting left in the middle of the pavement.",
+        "The chess tournament went to a tiebreak that lasted past midnight.",
+        "I replaced my old headphones with noise cancelling ones for the commute.",
+        "That band's new album sounds nothing like their early records.",
+        "Our garden fence blew down in the wind and the neighbours' dog got in.",
+        "The fantasy football league at work is getting far too competitive.",
+        "I tried cold showers for a month and honestly felt no different.",
+        "A smartwatch that tracks sleep told me I only got four hours.",
+        "The pizza place downstairs started adding pineapple to everything.",
+        "Cheap flights are back but the baggage fees are outrageous.",
+    ]
+}
