@@ -28,16 +28,10 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .systemLibrary(
-            name: "CBLAS",
-            pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"])]
-        ),
         .target(
             name: "CrosscheckKit",
             dependencies: [
                 "CLibXML2",
-                "CBLAS",
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources")],

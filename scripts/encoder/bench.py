@@ -24,11 +24,36 @@ from tokenizers import Tokenizer
 
 
 def build_model(model_dir: Path):
+    """BERT written out as Hugging Face's BertModel computes it, with shapes read at run time so
+    the ONNX export keeps batch and length dynamic."""
     from torch import nn
     import json
+    import math
 
     config = json.loads((model_dir / "config.json").read_text())
     hidden, heads, layers = config["hidden_size"], config["num_attention_heads"], config["num_hidden_layers"]
+    width = hidden // heads
+    eps = config["layer_norm_eps"]
+
+    class Layer(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.query, self.key, self.value = nn.Linear(hidden, hidden), nn.Linear(hidden, hidden), nn.Linear(hidden, hidden)
+            self.output = nn.Linear(hidden, hidden)
+            self.norm1 = nn.LayerNorm(hidden, eps=eps)
+            self.inner = nn.Linear(hidden, config["intermediate_size"])
+            self.outer = nn.Linear(config["intermediate_size"], hidden)
+            self.norm2 = nn.LayerNorm(hidden, eps=eps)
+
+        def forward(self, x, bias):
+            b, n = x.shape[0], x.shape[1]
+            def split(t):
+                return t.view(b, n, heads, width).transpose(1, 2)
+            q, k, v = split(self.query(x)), split(self.key(x)), split(self.value(x))
+            scores = q @ k.transpose(-1, -2) / math.sqrt(width) + bias
+            context = (scores.softmax(-1) @ v).transpose(1, 2).reshape(b, n, hidden)
+            x = self.norm1(x + self.output(context))
+            return self.norm2(x + self.outer(torch.nn.functional.gelu(self.inner(x))))
 
     class Bert(nn.Module):
         def __init__(self):
@@ -36,17 +61,15 @@ def build_model(model_dir: Path):
             self.word = nn.Embedding(config["vocab_size"], hidden)
             self.position = nn.Embedding(config["max_position_embeddings"], hidden)
             self.token_type = nn.Embedding(config["type_vocab_size"], hidden)
-            self.norm = nn.LayerNorm(hidden, eps=config["layer_norm_eps"])
-            self.layers = nn.ModuleList([
-                nn.TransformerEncoderLayer(hidden, heads, config["intermediate_size"], dropout=0.0, activation="gelu",
-                                           layer_norm_eps=config["layer_norm_eps"], batch_first=True, norm_first=False)
-                for _ in range(layers)])
+            self.norm = nn.LayerNorm(hidden, eps=eps)
+            self.layers = nn.ModuleList([Layer() for _ in range(layers)])
 
         def forward(self, ids, mask):
             positions = torch.arange(ids.shape[1]).unsqueeze(0)
             x = self.norm(self.word(ids) + self.position(positions) + self.token_type(torch.zeros_like(ids)))
+            bias = (1.0 - mask[:, None, None, :].float()) * -1e9
             for layer in self.layers:
-                x = layer(x, src_key_padding_mask=~mask)
+                x = layer(x, bias)
             m = mask.unsqueeze(-1).float()
             pooled = (x * m).sum(1) / m.sum(1)
             return torch.nn.functional.normalize(pooled, dim=-1)
@@ -58,20 +81,14 @@ def build_model(model_dir: Path):
     model.token_type.weight.data = w["embeddings.token_type_embeddings.weight"]
     model.norm.weight.data = w["embeddings.LayerNorm.weight"]
     model.norm.bias.data = w["embeddings.LayerNorm.bias"]
+    names = {"query": "attention.self.query", "key": "attention.self.key", "value": "attention.self.value",
+             "output": "attention.output.dense", "norm1": "attention.output.LayerNorm", "inner": "intermediate.dense",
+             "outer": "output.dense", "norm2": "output.LayerNorm"}
     for i, layer in enumerate(model.layers):
-        p = f"encoder.layer.{i}."
-        layer.self_attn.in_proj_weight.data = torch.cat([w[p + f"attention.self.{n}.weight"] for n in ("query", "key", "value")])
-        layer.self_attn.in_proj_bias.data = torch.cat([w[p + f"attention.self.{n}.bias"] for n in ("query", "key", "value")])
-        layer.self_attn.out_proj.weight.data = w[p + "attention.output.dense.weight"]
-        layer.self_attn.out_proj.bias.data = w[p + "attention.output.dense.bias"]
-        layer.norm1.weight.data = w[p + "attention.output.LayerNorm.weight"]
-        layer.norm1.bias.data = w[p + "attention.output.LayerNorm.bias"]
-        layer.linear1.weight.data = w[p + "intermediate.dense.weight"]
-        layer.linear1.bias.data = w[p + "intermediate.dense.bias"]
-        layer.linear2.weight.data = w[p + "output.dense.weight"]
-        layer.linear2.bias.data = w[p + "output.dense.bias"]
-        layer.norm2.weight.data = w[p + "output.LayerNorm.weight"]
-        layer.norm2.bias.data = w[p + "output.LayerNorm.bias"]
+        for attribute, name in names.items():
+            module = getattr(layer, attribute)
+            module.weight.data = w[f"encoder.layer.{i}.{name}.weight"]
+            module.bias.data = w[f"encoder.layer.{i}.{name}.bias"]
     return model.eval()
 
 

@@ -1,4 +1,3 @@
-import CBLAS
 
 /// What the sentence encoder says about a thread: how close each comment is in meaning to its
 /// article (title and paragraphs), to the other comments, and to comments that fit any article.
@@ -74,6 +73,7 @@ struct ThreadMeaning {
     /// Pairs of comments at least `threshold` alike, found with blocked matrix products so a
     /// thread of thousands stays fast.
     func similarPairs(threshold: Float) -> [(Int, Int, Float)] {
+        guard let blas = try? BLAS.library() else { return [] }
         let count = comments.count
         guard count > 1, let width = comments.first?.values.count, width > 0 else { return [] }
         var matrix = [Float](repeating: 0, count: count * width)
@@ -89,9 +89,10 @@ struct ThreadMeaning {
                     let rows = min(block, count - rowStart)
                     for columnStart in stride(from: rowStart, to: count, by: block) {
                         let columns = min(block, count - columnStart)
-                        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(columns), Int32(width), 1,
-                                    matrix.baseAddress! + rowStart * width, Int32(width),
-                                    matrix.baseAddress! + columnStart * width, Int32(width), 0, products.baseAddress!, Int32(columns))
+                        BLAS.sgemm(blas, transposeA: false, transposeB: true, m: rows, n: columns, k: width, alpha: 1,
+                                   a: matrix.baseAddress! + rowStart * width, lda: width,
+                                   b: matrix.baseAddress! + columnStart * width, ldb: width, beta: 0,
+                                   c: products.baseAddress!, ldc: columns)
                         for r in 0..<rows {
                             for c in 0..<columns {
                                 let a = rowStart + r

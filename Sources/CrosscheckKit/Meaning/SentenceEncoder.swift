@@ -1,4 +1,3 @@
-import CBLAS
 public import Foundation
 
 /// A BERT-family sentence encoder run in-process: WordPiece tokens, the transformer's forward pass
@@ -11,6 +10,7 @@ public struct SentenceEncoder: Sendable {
     public let config: EncoderConfig
     let tokenizer: WordPieceTokenizer
     let weights: EncoderWeights
+    let blas: BLAS.Library
     /// Tokens per forward batch; bounds the activations' memory (about 30 KB a token).
     public var batchTokens = 2048
 
@@ -56,7 +56,7 @@ public struct SentenceEncoder: Sendable {
             sha256: manifest["sha256"],
             details: ["storage": file.metadata["storage"] ?? "float32", "dimensions": String(config.hiddenSize),
                       "max_tokens": String(config.maxTokens)])
-        openblas_set_num_threads(1)
+        self.blas = try BLAS.library()
     }
 
     /// The encoder shipped with the engine, or `nil` when its files were removed.
@@ -83,7 +83,7 @@ public struct SentenceEncoder: Sendable {
         let sequences = texts.map(tokenIDs)
         let order = sequences.indices.sorted { sequences[$0].count < sequences[$1].count }
         var result = [Embedding](repeating: Embedding([]), count: texts.count)
-        let forward = EncoderForward(weights: weights)
+        let forward = EncoderForward(weights: weights, blas: blas)
         var batch: [Int] = []
         var tokens = 0
         func flush() {
