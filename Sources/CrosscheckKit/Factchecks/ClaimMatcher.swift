@@ -49,19 +49,29 @@ public struct ClaimMatcher: Sendable {
     public let factChecks: [FactCheck]
     public var configuration: Configuration
     public var reranker: MatchReranker?
+    /// Compares claims by meaning as well as words, when present.
+    public let encoder: SentenceEncoder?
     let features: MatchFeatures
 
-    public init(factChecks: [FactCheck], reranker: MatchReranker? = nil, configuration: Configuration = .init()) {
+    /// A matcher over `factChecks`; with `encoder`, their claims are embedded once here, so
+    /// candidates also come from dense retrieval and the re-ranker sees their closeness in meaning.
+    public init(factChecks: [FactCheck], reranker: MatchReranker? = nil, configuration: Configuration = .init(),
+                encoder: SentenceEncoder? = nil) {
         self.factChecks = factChecks
         self.reranker = reranker
         self.configuration = configuration
-        self.features = MatchFeatures(factChecks: factChecks, k1: configuration.k1, b: configuration.b)
+        self.encoder = encoder
+        self.features = MatchFeatures(
+            factChecks: factChecks, k1: configuration.k1, b: configuration.b,
+            embeddings: encoder?.encode(factChecks.map { [$0.claim, $0.title].compactMap { $0 }.joined(separator: ". ") }))
     }
 
-    /// The candidates for `text` with their feature vectors, best BM25 first.
+    /// The candidates for `text` with their feature vectors, best BM25 first, then those only
+    /// dense retrieval found.
     public func candidates(for text: String, date: Date? = nil) -> [(index: Int, features: [Float])] {
         let claimDate = date ?? SocialText.signOffDate(text).flatMap(DateNormalizer.date)
-        return features.candidates(for: text, date: claimDate, limit: configuration.candidates)
+        let query = encoder?.encode(SocialText.normalize(text))
+        return features.candidates(for: text, date: claimDate, limit: configuration.candidates, query: query)
     }
 
     /// The best matches for `text`, best first, at most `limit`, each with a score in 0...1.

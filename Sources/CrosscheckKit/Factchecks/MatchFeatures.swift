@@ -7,9 +7,12 @@ public struct MatchFeatures: Sendable {
         "bm25.relative", "bm25.absolute", "rank.reciprocal", "bm25.claim", "bm25.title", "overlap.query",
         "overlap.document", "trigram.claim", "trigram.title", "numbers.shared", "numbers.query.only", "names.shared",
         "date.close", "date.known", "date.before", "length.ratio", "bias.top1", "date.week", "date.month",
-        "date.year",
+        "date.year", "dense.claim", "dense.rank.reciprocal", "dense.known",
     ]
     static let relativeBM25 = 0
+    static let denseFeatures = names.indices.filter { names[$0].hasPrefix("dense.") }
+    /// Candidates added from dense retrieval beside BM25's.
+    static let denseCandidates = 20
 
     let all: BM25Index
     let claims: BM25Index
@@ -20,8 +23,11 @@ public struct MatchFeatures: Sendable {
     let numbers: [Set<String>]
     let names: [Set<String>]
     let dates: [Date?]
+    /// The fact-checks' claims embedded by the sentence encoder, when there is one.
+    let embeddings: [Embedding]?
 
-    init(factChecks: [FactCheck], k1: Float = 1.2, b: Float = 0.75) {
+    init(factChecks: [FactCheck], k1: Float = 1.2, b: Float = 0.75, embeddings: [Embedding]? = nil) {
+        self.embeddings = embeddings
         var all = BM25Index(k1: k1, b: b)
         var claims = BM25Index(k1: k1, b: b)
         var titles = BM25Index(k1: k1, b: b)
@@ -54,12 +60,31 @@ public struct MatchFeatures: Sendable {
         self.dates = dates
     }
 
-    func candidates(for text: String, date: Date?, limit: Int) -> [(index: Int, features: [Float])] {
+    /// BM25's best `limit` candidates and, with `query` embedded, the closest in meaning, each
+    /// with its feature vector; BM25's first.
+    func candidates(for text: String, date: Date?, limit: Int, query: Embedding? = nil) -> [(index: Int, features: [Float])] {
         let normalized = SocialText.normalize(text)
         let queryTerms = RetrievalTerms.terms(normalized)
         let querySet = Set(queryTerms)
-        let hits = all.search(terms: queryTerms, limit: limit)
-        guard let top = hits.first?.score, top > 0 else { return [] }
+        var hits = all.search(terms: queryTerms, limit: limit)
+        var denseRank: [Int: Int] = [:]
+        var similarity: [Int: Float] = [:]
+        if let query, let embeddings {
+            let scored = embeddings.enumerated().map { ($0.offset, Float($0.element.cosine(query))) }
+            for (rank, (document, score)) in scored.sorted(by: { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }).enumerated() {
+                similarity[document] = score
+                if rank < Self.denseCandidates { denseRank[document] = rank }
+            }
+            let lexical = Set(hits.map(\.document))
+            let extra = denseRank.keys.filter { !lexical.contains($0) }.sorted { denseRank[$0]! < denseRank[$1]! }
+            if !extra.isEmpty {
+                var allScores: [Int: Float] = [:]
+                for hit in all.search(terms: queryTerms, limit: Int.max) { allScores[hit.document] = hit.score }
+                hits += extra.map { (document: $0, score: allScores[$0] ?? 0) }
+            }
+        }
+        guard let top = hits.first?.score, top > 0 || !denseRank.isEmpty else { return [] }
+        let lexicalCount = min(hits.count, limit)
         let selfScore = max(queryTerms.reduce(Float(0)) { $0 + all.idf($1) }, 1)
         let queryGrams = CharacterGrams.vector(normalized)
         let queryNumbers = Self.numbers(normalized)
@@ -72,9 +97,9 @@ public struct MatchFeatures: Sendable {
             let document = hit.document
             let shared = Float(querySet.intersection(terms[document]).count)
             var features = [Float](repeating: 0, count: Self.names.count)
-            features[0] = hit.score / top
+            features[0] = top > 0 ? hit.score / top : 0
             features[1] = min(hit.score / selfScore, 2)
-            features[2] = 1 / Float(rank + 1)
+            features[2] = rank < lexicalCount ? 1 / Float(rank + 1) : 0
             features[3] = min((claimScores[document] ?? 0) / selfScore, 2)
             features[4] = min((titleScores[document] ?? 0) / selfScore, 2)
             features[5] = querySet.isEmpty ? 0 : shared / Float(querySet.count)
@@ -96,6 +121,11 @@ public struct MatchFeatures: Sendable {
             }
             features[15] = log(Float(max(terms[document].count, 1)) / Float(max(querySet.count, 1)))
             features[16] = rank == 0 ? 1 : 0
+            if let score = similarity[document] {
+                features[20] = score
+                features[21] = denseRank[document].map { 1 / Float($0 + 1) } ?? 0
+                features[22] = 1
+            }
             return (document, features)
         }
     }
@@ -124,77 +154,95 @@ public struct MatchFeatures: Sendable {
 
 /// The trained re-ranker for claim matching: logistic regression over ``MatchFeatures``.
 ///
-/// It holds two weight vectors: one for candidates whose publication date and the claim's date
-/// are both known (dates are a strong signal: a fact-check usually follows the claim within days),
-/// and one for the rest, trained on the same queries with the date features blanked.
+/// It holds four weight vectors: with and without the claim's and the fact-check's dates (dates
+/// are a strong signal: a fact-check usually follows the claim within days), and with and
+/// without the sentence encoder's features (so the matcher still ranks well by words alone when
+/// the encoder is not installed), each trained on the same candidates with the absent features
+/// blanked.
 public struct MatchReranker: Sendable {
-    public var weights: [Float]
-    public var bias: Float
-    /// Weights used when the dates are not known.
-    public var plainWeights: [Float]
-    public var plainBias: Float
+    /// A weight vector and its bias.
+    public struct Variant: Sendable, Hashable {
+        public var weights: [Float]
+        public var bias: Float
+    }
+
+    /// Keyed by ``variantName(dated:dense:)``.
+    public var variants: [String: Variant]
     public var info: [String: String]
 
-    public init(weights: [Float], bias: Float, plainWeights: [Float], plainBias: Float, info: [String: String] = [:]) {
-        self.weights = weights
-        self.bias = bias
-        self.plainWeights = plainWeights
-        self.plainBias = plainBias
+    public init(variants: [String: Variant], info: [String: String] = [:]) {
+        self.variants = variants
         self.info = info
     }
 
     static let dateKnown = MatchFeatures.names.firstIndex(of: "date.known")!
+    static let denseKnown = MatchFeatures.names.firstIndex(of: "dense.known")!
     static let dateFeatures = MatchFeatures.names.indices.filter { MatchFeatures.names[$0].hasPrefix("date.") }
+    static let variantNames = ["dated+dense", "plain+dense", "dated", "plain"]
+
+    static func variantName(dated: Bool, dense: Bool) -> String { (dated ? "dated" : "plain") + (dense ? "+dense" : "") }
+
+    /// The weights used with dates and dense features known.
+    public var weights: [Float] { variants["dated+dense"]?.weights ?? [] }
 
     /// The probability that the candidate is a match.
     public func score(_ features: [Float]) -> Double {
-        let dated = features[Self.dateKnown] > 0
-        var sum = dated ? bias : plainBias
-        for (weight, value) in zip(dated ? weights : plainWeights, features) { sum += weight * value }
+        let name = Self.variantName(dated: features[Self.dateKnown] > 0, dense: features[Self.denseKnown] > 0)
+        guard let variant = variants[name] else { return 0 }
+        var sum = variant.bias
+        for (weight, value) in zip(variant.weights, features) { sum += weight * value }
         return 1 / (1 + exp(-Double(sum)))
     }
 
     public var version: String { info["version"] ?? "unversioned" }
 
-    /// Trains both weight vectors on candidate lists: each candidate's features and whether it matches.
+    /// Trains every variant on candidate lists: each candidate's features and whether it matches.
     public static func train(_ examples: [(features: [Float], label: Bool)], seed: UInt64 = 1, info: [String: String] = [:]) -> MatchReranker {
-        func fit(_ rows: [(features: [Float], label: Bool)]) -> LogisticRegression {
-            let vectors = rows.map { example -> (vector: SparseVector, label: Bool, weight: Float) in
+        func fit(dated: Bool, dense: Bool) -> Variant {
+            let vectors = examples.map { example -> (vector: SparseVector, label: Bool, weight: Float) in
                 var vector = SparseVector()
-                for (index, value) in example.features.enumerated() where value != 0 { vector.append(index, value) }
+                for (index, value) in example.features.enumerated() where value != 0 {
+                    if !dated && dateFeatures.contains(index) { continue }
+                    if !dense && MatchFeatures.denseFeatures.contains(index) { continue }
+                    vector.append(index, value)
+                }
                 return (vector, example.label, example.label ? 3 : 1)
             }
-            return LogisticRegression.train(
+            let model = LogisticRegression.train(
                 vectors, dimensions: MatchFeatures.names.count, options: .init(epochs: 30, learningRate: 0.1, l2: 1e-4, seed: seed))
+            return Variant(weights: model.weights, bias: model.bias)
         }
-        let dated = fit(examples)
-        let plain = fit(examples.map { example in
-            var features = example.features
-            for index in dateFeatures { features[index] = 0 }
-            return (features, example.label)
-        })
-        return MatchReranker(weights: dated.weights, bias: dated.bias, plainWeights: plain.weights, plainBias: plain.bias, info: info)
+        var variants: [String: Variant] = [:]
+        for dated in [true, false] {
+            for dense in [true, false] { variants[variantName(dated: dated, dense: dense)] = fit(dated: dated, dense: dense) }
+        }
+        return MatchReranker(variants: variants, info: info)
     }
 
     public func encoded() -> Data {
         var header = info
-        header["bias"] = String(bias)
-        header["plainBias"] = String(plainBias)
+        for name in Self.variantNames { header["bias." + name] = String(variants[name]?.bias ?? 0) }
         header["features"] = MatchFeatures.names.joined(separator: ",")
-        return ModelFile(kind: "match", header: header, weights: weights + plainWeights).encoded()
+        header["variants"] = Self.variantNames.joined(separator: ",")
+        return ModelFile(kind: "match", header: header, weights: Self.variantNames.flatMap { variants[$0]?.weights ?? [] }).encoded()
     }
 
     public static func load(from data: Data) throws -> MatchReranker {
         let file = try ModelFile(decoding: data, kind: "match")
         let count = MatchFeatures.names.count
-        guard file.header["features"] == MatchFeatures.names.joined(separator: ","), let bias = Float(file.header["bias"] ?? ""),
-            let plainBias = Float(file.header["plainBias"] ?? ""), file.weights.count == 2 * count
+        guard file.header["features"] == MatchFeatures.names.joined(separator: ","),
+            file.header["variants"] == variantNames.joined(separator: ","), file.weights.count == variantNames.count * count
         else {
             throw CrosscheckError(.modelMissing, "the match model was made for other features; rebuild it with crosscheck train match")
         }
-        return MatchReranker(
-            weights: Array(file.weights[0..<count]), bias: bias, plainWeights: Array(file.weights[count...]), plainBias: plainBias,
-            info: file.header)
+        var variants: [String: Variant] = [:]
+        for (position, name) in variantNames.enumerated() {
+            guard let bias = Float(file.header["bias." + name] ?? "") else {
+                throw CrosscheckError(.modelMissing, "the match model has no bias for \(name); rebuild it with crosscheck train match")
+            }
+            variants[name] = Variant(weights: Array(file.weights[(position * count)..<((position + 1) * count)]), bias: bias)
+        }
+        return MatchReranker(variants: variants, info: file.header)
     }
 
     public static var bundledURL: URL? {

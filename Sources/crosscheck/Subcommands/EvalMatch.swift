@@ -42,15 +42,22 @@ struct EvalMatch: ParsableCommand {
     @Option(help: "Print this many Dev-Test queries whose first answer is wrong.")
     var showErrors: Int = 0
 
+    @Flag(help: "Match by words only (no sentence encoder).")
+    var wordsOnly = false
+
     func run() throws {
         let clock = ContinuousClock()
         var data = try ClaimMatchingData.load(directory: self.data)
         if withoutDates { data.factChecks = data.factChecks.map { var check = $0; check.date = nil; return check } }
         if withoutSubtitles { data.factChecks = data.factChecks.map { var check = $0; check.subtitle = nil; return check } }
-        var matcher = ClaimMatcher(factChecks: data.factChecks, configuration: .init(candidates: candidates, k1: k1, b: b))
+        let encoder = wordsOnly ? nil : try SharedEncoder.encoder()
+        var start = clock.now
+        var matcher = ClaimMatcher(
+            factChecks: data.factChecks, configuration: .init(candidates: candidates, k1: k1, b: b), encoder: encoder)
         let evaluation = ClaimMatchingEvaluation(seed: seed)
         print("fact-checks \(data.factChecks.count); queries: train \(data.train.count), dev \(data.dev.count), dev-test \(data.devTest.count)")
-        let start = clock.now
+        print("matching by \(encoder == nil ? "words" : "words and meaning (\(encoder!.identity.name))"); fact-checks indexed in \(clock.now - start)")
+        start = clock.now
         if let model {
             matcher.reranker = try MatchReranker.load(from: Data(contentsOf: URL(fileURLWithPath: model)))
         } else {
@@ -60,11 +67,15 @@ struct EvalMatch: ParsableCommand {
         if let reranker = matcher.reranker {
             print("weights: " + zip(MatchFeatures.names, reranker.weights).map { "\($0)=\(String(format: "%.2f", $1))" }.joined(separator: " "))
         }
-        print("MAP@5".padding(toLength: 12, withPad: " ", startingAt: 0) + "BM25    BM25 + re-ranker")
+        var lexical = ClaimMatcher(factChecks: data.factChecks, configuration: .init(candidates: candidates, k1: k1, b: b))
+        lexical.reranker = matcher.reranker
+        print("MAP@5".padding(toLength: 12, withPad: " ", startingAt: 0) + "BM25    BM25 + re-ranker" + (encoder == nil ? "" : "    + dense (hybrid)"))
         for (name, queries) in [("dev", data.dev), ("dev-test", data.devTest)] where !queries.isEmpty {
-            let bm25 = evaluation.meanAveragePrecision(matcher, queries: queries, bm25Only: true)
-            let reranked = evaluation.meanAveragePrecision(matcher, queries: queries)
-            print(name.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "%.3f   %.3f", bm25, reranked))
+            let bm25 = evaluation.meanAveragePrecision(lexical, queries: queries, bm25Only: true)
+            let reranked = evaluation.meanAveragePrecision(lexical, queries: queries)
+            let hybrid = encoder == nil ? nil : evaluation.meanAveragePrecision(matcher, queries: queries)
+            print(name.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "%.3f   %.3f", bm25, reranked)
+                + (hybrid.map { String(format: "               %.3f", $0) } ?? ""))
             let recall = queries.map { query -> (Bool, Bool) in
                 let ids = matcher.candidates(for: query.text).map { matcher.factChecks[$0.index].id }
                 return (ids.prefix(5).contains { query.relevant.contains($0) }, ids.contains { query.relevant.contains($0) })
@@ -110,7 +121,7 @@ struct TrainMatch: ParsableCommand {
 
     func run() throws {
         let data = try ClaimMatchingData.load(directory: self.data)
-        let matcher = ClaimMatcher(factChecks: data.factChecks)
+        let matcher = ClaimMatcher(factChecks: data.factChecks, encoder: try SharedEncoder.encoder())
         let queries = trainOnly ? data.train : data.train + data.dev + data.devTest
         var reranker = ClaimMatchingEvaluation(seed: seed).train(
             matcher, queries: queries, info: ["data": "claim-matching queries=\(queries.count) factchecks=\(data.factChecks.count)", "seed": String(seed)])
@@ -144,7 +155,7 @@ struct BatchMatch: ParsableCommand {
             for problem in read.problems.prefix(20) { StandardError.write("warning: \(problem)\n") }
             let reranker = try model.map { try MatchReranker.load(from: Data(contentsOf: URL(fileURLWithPath: $0))) }
                 ?? MatchReranker.bundled()
-            let matcher = ClaimMatcher(factChecks: read.factChecks, reranker: reranker)
+            let matcher = ClaimMatcher(factChecks: read.factChecks, reranker: reranker, encoder: try SharedEncoder.encoder())
             try io.run(MatchBatchTask(matcher: matcher, top: max(1, top)))
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)

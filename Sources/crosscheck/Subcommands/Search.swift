@@ -118,7 +118,9 @@ struct FactchecksSearch: AsyncParsableCommand {
             guard !checks.isEmpty else {
                 throw CrosscheckError(.emptyArticle, "the store has no fact-checks; import some with crosscheck factchecks import FILE")
             }
-            let matcher = ClaimMatcher(factChecks: checks, reranker: try MatchReranker.bundled(), configuration: .init(recencyDays: recencyDays))
+            let matcher = ClaimMatcher(
+                factChecks: checks, reranker: try MatchReranker.bundled(), configuration: .init(recencyDays: recencyDays),
+                encoder: try SharedEncoder.encoder())
             let claimDate = date.flatMap(DateNormalizer.date) ?? (recencyDays != nil ? Date() : nil)
             let matches = matcher.match(text, date: claimDate, limit: max(1, limit), includeWeak: all)
             if format == "json" {
