@@ -33,7 +33,7 @@ let ferryBody = "Ferry fares will rise by five percent in April, the operator sa
 
 @Suite("Source polling", .serialized)
 struct SourcePollerTests {
-    func poller(_ store: any EvidenceStore, timeout: Double = 5, maxBytes: Int = 1_000_000) -> SourcePoller {
+    func poller(_ store: any EvidenceStore, timeout: Double = 30, maxBytes: Int = 1_000_000) -> SourcePoller {
         SourcePoller(
             store: store, fetcher: HTTPFetcher(configuration: .init(timeout: timeout, maxBytes: maxBytes)),
             configuration: .init(politeness: 0.01))

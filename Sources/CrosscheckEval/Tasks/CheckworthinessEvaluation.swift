@@ -16,14 +16,20 @@ public struct CheckworthinessEvaluation: Sendable {
     public var sourceWeights: [CheckworthinessExample.Source: Float]
     /// Whether the claim rules' findings are features.
     public var ruleCues: Bool
+    /// Embeds sentences for meaning features beside the lexical ones; `nil` trains on words alone.
+    public var encoder: SentenceEncoder?
+    /// Embeddings computed once per text, so training, calibration and measuring share them.
+    let embeddings: EmbeddingCache?
 
     public init(
         seed: UInt64 = 1, featurizer: TextFeaturizer = TextFeaturizer(),
         training: LogisticRegression.TrainingOptions = .init(),
         sourceWeights: [CheckworthinessExample.Source: Float] = [.claimbuster: 1, .clef2019: 1, .clef2020: 1],
-        ruleCues: Bool = false
+        ruleCues: Bool = false, encoder: SentenceEncoder? = nil
     ) {
         self.ruleCues = ruleCues
+        self.encoder = encoder
+        self.embeddings = encoder.map(EmbeddingCache.init)
         self.seed = seed
         self.featurizer = featurizer
         self.training = training
@@ -64,18 +70,38 @@ public struct CheckworthinessEvaluation: Sendable {
     public func train(_ train: [CheckworthinessExample], calibration: [CheckworthinessExample], info: [String: String] = [:])
         -> CheckworthinessModel
     {
-        let examples = train.compactMap { example -> (vector: SparseVector, label: Bool, weight: Float)? in
-            let weight = sourceWeights[example.source] ?? 1
-            guard weight > 0 else { return nil }
-            return (CheckworthinessModel.vector(example.text, featurizer: featurizer, ruleCues: ruleCues), example.label, weight)
+        let used = train.filter { (sourceWeights[$0.source] ?? 1) > 0 }
+        let vectors = embeddings?.embed(used.map(\.text)) ?? used.map { _ in nil }
+        let examples = zip(used, vectors).map { example, embedding -> (vector: SparseVector, label: Bool, weight: Float) in
+            (CheckworthinessModel.vector(example.text, featurizer: featurizer, ruleCues: ruleCues, embedding: embedding), example.label,
+             sourceWeights[example.source] ?? 1)
         }
-        let classifier = LogisticRegression.train(examples, dimensions: featurizer.dimensions, options: training)
-        var model = CheckworthinessModel(featurizer: featurizer, classifier: classifier, threshold: 0.5, info: info, ruleCues: ruleCues)
+        let meaning = encoder?.dimensions ?? 0
+        let classifier = LogisticRegression.train(examples, dimensions: featurizer.dimensions + meaning, options: training)
+        var model = CheckworthinessModel(
+            featurizer: featurizer, classifier: classifier, threshold: 0.5, info: info, ruleCues: ruleCues,
+            meaningDimensions: meaning, encoder: encoder)
         if !calibration.isEmpty {
-            let scores = calibration.map { model.score($0.text) }
+            let scores = self.scores(model, calibration.map(\.text))
             model.threshold = BinaryMetrics.bestThreshold(scores: scores, labels: calibration.map(\.label)).threshold
         }
         return model
+    }
+
+    /// `model`'s scores for `texts`, embedding through the cache.
+    public func scores(_ model: CheckworthinessModel, _ texts: [String]) -> [Double] {
+        guard model.meaningDimensions > 0, let embeddings else { return model.scores(texts) }
+        let vectors = embeddings.embed(texts)
+        return zip(texts, vectors).map { text, embedding in
+            Double(model.classifier.probability(
+                CheckworthinessModel.vector(text, featurizer: model.featurizer, ruleCues: model.ruleCues, embedding: embedding)))
+        }
+    }
+
+    /// Measures `model` on the held-out examples with its own threshold.
+    public func measure(_ heldOut: [CheckworthinessExample], model: CheckworthinessModel) -> Scores {
+        let scored = Dictionary(zip(heldOut.map(\.text), scores(model, heldOut.map(\.text))), uniquingKeysWith: { a, _ in a })
+        return measure(heldOut, threshold: model.threshold) { scored[$0] ?? model.score($0) }
     }
 
     /// The metrics of one scorer on the held-out part.

@@ -5,11 +5,29 @@ public struct TextClassifierEvaluation: Sendable {
     public var task: TextClassifier.Task
     public var featurizer: TextFeaturizer
     public var training: LogisticRegression.TrainingOptions
+    /// Embeddings for meaning features beside the n-grams; `nil` trains on words alone.
+    public var embeddings: EmbeddingCache?
 
-    public init(task: TextClassifier.Task, featurizer: TextFeaturizer, training: LogisticRegression.TrainingOptions) {
+    public init(task: TextClassifier.Task, featurizer: TextFeaturizer, training: LogisticRegression.TrainingOptions,
+                encoder: SentenceEncoder? = nil) {
         self.task = task
         self.featurizer = featurizer
         self.training = training
+        self.embeddings = encoder.map(EmbeddingCache.init)
+    }
+
+    /// The same evaluation with meaning features from `encoder`.
+    public func withMeaning(_ encoder: SentenceEncoder?) -> TextClassifierEvaluation {
+        TextClassifierEvaluation(task: task, featurizer: featurizer, training: training, encoder: encoder)
+    }
+
+    /// `classifier`'s scores for `texts`, embedding through the cache.
+    public func scores(_ classifier: TextClassifier, _ texts: [String]) -> [Double] {
+        guard classifier.meaningDimensions > 0, let embeddings else { return classifier.scores(texts) }
+        return zip(texts, embeddings.embed(texts)).map { text, embedding in
+            Double(classifier.model.probability(
+                TextClassifier.vector(text, task: task, featurizer: classifier.featurizer, embedding: embedding)))
+        }
     }
 
     /// The default settings for each task.
@@ -27,7 +45,9 @@ public struct TextClassifierEvaluation: Sendable {
     }
 
     public func train(_ examples: [LabelledText], info: [String: String] = [:]) -> TextClassifier {
-        TextClassifier.train(task: task, examples.map { ($0.text, $0.label) }, featurizer: featurizer, options: training, info: info)
+        TextClassifier.train(
+            task: task, examples.map { ($0.text, $0.label) }, featurizer: featurizer, options: training, info: info,
+            embeddings: embeddings?.embed(examples.map(\.text)), encoder: embeddings?.encoder)
     }
 
     /// The peer: TF-IDF over word 1–2-grams and logistic regression, trained on `examples`.

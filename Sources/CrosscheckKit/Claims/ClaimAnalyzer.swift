@@ -31,6 +31,8 @@ public struct ClaimAnalyzer: Sendable {
         var claims: [ReportClaim] = []
         var quotations: [Quotation] = []
         var previousSpeaker: (name: String, kind: ReportedSpeech.SourcingKind, block: Int)?
+        // Scored in one batch: a model with meaning features embeds every sentence at once.
+        let scores = model?.scores(sentences.map { scalars.text($0) })
 
         for (number, sentence) in sentences.enumerated() {
             let tokens = Tokenizer().tokens(in: scalars, range: sentence)
@@ -91,7 +93,7 @@ public struct ClaimAnalyzer: Sendable {
                 attributed: !attributions.isEmpty || sentenceQuotations.contains { $0.kind != .scare && $0.speaker != nil },
                 entities: entities)
             let sentenceText = scalars.text(sentence)
-            let score = model?.score(sentenceText) ?? 0
+            let score = scores?[number] ?? 0
             let primary = sentenceQuotations.first { $0.kind != .scare }
             var claim = ReportClaim(
                 id: "s\(number + 1)", text: sentenceText, start: sentence.start, end: sentence.end,

@@ -68,7 +68,8 @@ public struct CommentScreener: Sendable {
     /// The screen with the shipped spam and machine-text classifiers and `encoder`.
     /// - Throws: ``CrosscheckError`` with code `modelMissing` when a shipped classifier is missing.
     public static func standard(encoder: SentenceEncoder?) throws -> CommentScreener {
-        CommentScreener(spam: try TextClassifier.bundled(.spam), machine: try TextClassifier.bundled(.machine), encoder: encoder)
+        CommentScreener(
+            spam: try TextClassifier.bundled(.spam), machine: try TextClassifier.bundled(.machine, encoder: encoder), encoder: encoder)
     }
 
     /// The result for a thread.
@@ -193,7 +194,7 @@ public struct CommentScreener: Sendable {
                 }
             }
             if let machine, words >= 12 {
-                let p = machine.score(text)
+                let p = machine.score(text, embedding: meaning?.comments[index])
                 if p >= 0.85 {
                     flags.append("machine_style")
                     reasons.append("reads as machine-written (\(Self.percent(p)))")

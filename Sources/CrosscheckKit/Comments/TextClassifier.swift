@@ -13,36 +13,72 @@ public struct TextClassifier: Sendable {
     public var model: LogisticRegression
     public var threshold: Double
     public var info: [String: String]
+    /// The width of the sentence embedding among the features (after the hashed slots), or 0.
+    public var meaningDimensions: Int
+    /// The encoder that embeds texts for a classifier with meaning features.
+    public var encoder: SentenceEncoder?
 
-    public init(task: Task, featurizer: TextFeaturizer, model: LogisticRegression, threshold: Double = 0.5, info: [String: String] = [:]) {
+    public init(task: Task, featurizer: TextFeaturizer, model: LogisticRegression, threshold: Double = 0.5, info: [String: String] = [:],
+                meaningDimensions: Int = 0, encoder: SentenceEncoder? = nil) {
         self.task = task
         self.featurizer = featurizer
         self.model = model
         self.threshold = threshold
         self.info = info
+        self.meaningDimensions = meaningDimensions
+        self.encoder = encoder
     }
 
     /// The probability of the positive class (spam, machine-written).
-    public func score(_ text: String) -> Double {
-        Double(model.probability(Self.vector(text, task: task, featurizer: featurizer)))
+    public func score(_ text: String) -> Double { scores([text])[0] }
+
+    /// The probability of the positive class for `text` whose embedding is already known.
+    public func score(_ text: String, embedding: Embedding?) -> Double {
+        guard meaningDimensions > 0, let embedding else { return score(text) }
+        return Double(model.probability(Self.vector(text, task: task, featurizer: featurizer, embedding: embedding)))
+    }
+
+    /// The probability of the positive class for each text, embedding them in one batch when the
+    /// classifier uses meaning.
+    public func scores(_ texts: [String]) -> [Double] {
+        let embeddings: [Embedding?] = meaningDimensions > 0 ? (encoder?.encode(texts) ?? texts.map { _ in nil }) : texts.map { _ in nil }
+        return zip(texts, embeddings).map { text, embedding in
+            Double(model.probability(Self.vector(text, task: task, featurizer: featurizer, embedding: embedding)))
+        }
     }
 
     public func isPositive(_ text: String) -> Bool { score(text) >= threshold }
 
     public var version: String { info["version"] ?? "unversioned" }
 
-    static func vector(_ text: String, task: Task, featurizer: TextFeaturizer) -> SparseVector {
-        featurizer.vector(text, cues: task == .spam ? SpamCues.cues(text) : StyleCues.cues(text))
+    /// How strongly embedding values enter the features.
+    static let meaningScale: Float = 4
+
+    /// The feature vector: hashed n-grams and cues, then the text's embedding when given.
+    public static func vector(_ text: String, task: Task, featurizer: TextFeaturizer, embedding: Embedding? = nil) -> SparseVector {
+        var vector = featurizer.vector(text, cues: task == .spam ? SpamCues.cues(text) : StyleCues.cues(text))
+        if let embedding {
+            for (offset, value) in embedding.values.enumerated() where value != 0 {
+                vector.append(featurizer.dimensions + offset, value * meaningScale)
+            }
+        }
+        return vector
     }
 
-    /// Trains on labelled texts; deterministic for a seed.
+    /// Trains on labelled texts, with their embeddings as features too when `embeddings` are
+    /// given (one per example); deterministic for a seed.
     public static func train(
         task: Task, _ examples: [(text: String, label: Bool)], featurizer: TextFeaturizer,
-        options: LogisticRegression.TrainingOptions = .init(), info: [String: String] = [:]
+        options: LogisticRegression.TrainingOptions = .init(), info: [String: String] = [:], embeddings: [Embedding]? = nil,
+        encoder: SentenceEncoder? = nil
     ) -> TextClassifier {
-        let vectors = examples.map { (vector: vector($0.text, task: task, featurizer: featurizer), label: $0.label, weight: Float(1)) }
-        let model = LogisticRegression.train(vectors, dimensions: featurizer.dimensions, options: options)
-        return TextClassifier(task: task, featurizer: featurizer, model: model, info: info)
+        let meaning = embeddings?.first?.values.count ?? 0
+        let vectors = examples.enumerated().map { index, example in
+            (vector: vector(example.text, task: task, featurizer: featurizer, embedding: embeddings?[index]), label: example.label,
+             weight: Float(1))
+        }
+        let model = LogisticRegression.train(vectors, dimensions: featurizer.dimensions + meaning, options: options)
+        return TextClassifier(task: task, featurizer: featurizer, model: model, info: info, meaningDimensions: meaning, encoder: encoder)
     }
 
     public func encoded() throws -> Data {
@@ -50,6 +86,7 @@ public struct TextClassifier: Sendable {
         header["featurizer"] = featurizer.headerValue
         header["threshold"] = String(threshold)
         header["bias"] = String(model.bias)
+        if meaningDimensions > 0 { header["meaningDimensions"] = String(meaningDimensions) }
         return ModelFile(kind: task.rawValue, header: header, weights: model.weights).encoded()
     }
 
@@ -57,15 +94,31 @@ public struct TextClassifier: Sendable {
         let file = try ModelFile(decoding: data, kind: task.rawValue)
         guard let featurizer = TextFeaturizer(headerValue: file.header["featurizer"]),
             let threshold = Double(file.header["threshold", default: ""]), let bias = Float(file.header["bias", default: ""]),
-            file.weights.count == featurizer.dimensions
+            file.weights.count == featurizer.dimensions + (Int(file.header["meaningDimensions"] ?? "0") ?? 0)
         else {
             throw CrosscheckError(.modelMissing, "the \(task.rawValue) model file is damaged; rebuild it with crosscheck train \(task == .spam ? "comments" : "machine-text")")
         }
-        return TextClassifier(task: task, featurizer: featurizer, model: LogisticRegression(weights: file.weights, bias: bias), threshold: threshold, info: file.header)
+        return TextClassifier(
+            task: task, featurizer: featurizer, model: LogisticRegression(weights: file.weights, bias: bias), threshold: threshold,
+            info: file.header, meaningDimensions: Int(file.header["meaningDimensions"] ?? "0") ?? 0)
     }
 
     public static func bundledURL(_ task: Task) -> URL? {
         Bundle.module.url(forResource: task.rawValue, withExtension: "model", subdirectory: "Resources/Models")
+    }
+
+    /// The shipped classifier: with `encoder`, the one that also reads meaning when there is one
+    /// for the task; without, the one of words alone.
+    public static func bundled(_ task: Task, encoder: SentenceEncoder?) throws -> TextClassifier {
+        if let encoder, let url = Bundle.module.url(forResource: task.rawValue + "-meaning", withExtension: "model", subdirectory: "Resources/Models") {
+            var classifier = try load(from: Data(contentsOf: url), task: task)
+            guard classifier.meaningDimensions == encoder.dimensions else {
+                throw CrosscheckError(.modelMissing, "\(task.rawValue)-meaning.model was trained with another encoder; rebuild it with crosscheck train")
+            }
+            classifier.encoder = encoder
+            return classifier
+        }
+        return try bundled(task)
     }
 
     public static func bundled(_ task: Task) throws -> TextClassifier {

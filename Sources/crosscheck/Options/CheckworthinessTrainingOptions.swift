@@ -37,13 +37,25 @@ struct CheckworthinessTrainingOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Use the claim rules' findings (types, entities, quantities, sourcing) as features.")
     var ruleCues = false
 
+    @Flag(help: "Add the sentence encoder's embedding to the features (the shipped checkworthiness-meaning.model).")
+    var meaning = false
+
     var evaluation: CheckworthinessEvaluation {
-        CheckworthinessEvaluation(
+        get throws { try makeEvaluation() }
+    }
+
+    func makeEvaluation() throws -> CheckworthinessEvaluation {
+        let encoder = meaning ? try SharedEncoder.encoder() : nil
+        if meaning && encoder == nil {
+            throw CrosscheckError(.modelMissing, "--meaning needs the sentence encoder; restore Sources/CrosscheckKit/Resources/Models/encoder")
+        }
+        return CheckworthinessEvaluation(
             seed: seed,
             featurizer: TextFeaturizer(
                 dimensions: 1 << hashBits, wordNgrams: wordNgrams, charMin: charMax > 0 ? 3 : 0, charMax: charMax,
                 cueWeight: cueWeight),
             training: .init(epochs: epochs, learningRate: learningRate, l2: l2, seed: seed),
-            sourceWeights: [.claimbuster: 1, .clef2019: clef2019Weight, .clef2020: clef2020Weight], ruleCues: ruleCues)
+            sourceWeights: [.claimbuster: 1, .clef2019: clef2019Weight, .clef2020: clef2020Weight], ruleCues: ruleCues,
+            encoder: encoder)
     }
 }

@@ -14,9 +14,16 @@ struct ClassifierOptions: ParsableArguments {
     @Option(help: "L2 penalty.") var l2: Float?
     @Option(help: "Character n-grams over the raw text (true) or inside words (false).") var rawCharacters: Bool?
     @Option(help: "With raw characters, keep the n-grams inside words too.") var bothCharacterViews: Bool?
+    @Flag(help: "Add the sentence encoder's embedding to the features.") var meaning = false
 
-    func apply(to evaluation: TextClassifierEvaluation) -> TextClassifierEvaluation {
+    func apply(to evaluation: TextClassifierEvaluation) throws -> TextClassifierEvaluation {
         var result = evaluation
+        if meaning {
+            guard let encoder = try SharedEncoder.encoder() else {
+                throw CrosscheckError(.modelMissing, "--meaning needs the sentence encoder; restore Sources/CrosscheckKit/Resources/Models/encoder")
+            }
+            result = result.withMeaning(encoder)
+        }
         if let hashBits { result.featurizer.dimensions = 1 << hashBits }
         if let wordNgrams { result.featurizer.wordNgrams = wordNgrams }
         if let charMin { result.featurizer.charMin = charMin }

@@ -68,8 +68,14 @@ struct BatchCheckworthiness: ParsableCommand {
     func run() throws {
         let loaded: CheckworthinessModel
         do {
-            loaded = try model.map { try CheckworthinessModel.load(from: Data(contentsOf: URL(fileURLWithPath: $0))) }
-                ?? CheckworthinessModel.bundled()
+            let encoder = try SharedEncoder.encoder()
+            if let model {
+                var file = try CheckworthinessModel.load(from: Data(contentsOf: URL(fileURLWithPath: model)))
+                if file.meaningDimensions > 0 { file.encoder = encoder }
+                loaded = file
+            } else {
+                loaded = try CheckworthinessModel.bundled(encoder: encoder)
+            }
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)
         }

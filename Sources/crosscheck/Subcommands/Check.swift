@@ -78,7 +78,7 @@ struct Check: AsyncParsableCommand {
             let fetcher = HTTPFetcher(
                 configuration: .init(timeout: timeout, maxBytes: maxBytes), logger: logger)
             let articleInput = try await InputLoader(maxBytes: maxBytes, fetcher: fetcher).load(input, url: url)
-            let model = try CheckworthinessModel.bundled()
+            let model = try CheckworthinessModel.bundled(encoder: try SharedEncoder.encoder())
             var configuration = ArticleChecker.Configuration(reader: readerConfiguration, checkworthiness: model)
             configuration.factCheckMatcher = try await factCheckMatcher()
             configuration.languageAnalyzer = LanguageAnalyzer(
@@ -125,6 +125,6 @@ struct Check: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let checks = try await SQLiteEvidenceStore(path: path).factChecks()
         guard !checks.isEmpty else { return nil }
-        return ClaimMatcher(factChecks: checks, reranker: try MatchReranker.bundled())
+        return ClaimMatcher(factChecks: checks, reranker: try MatchReranker.bundled(), encoder: try SharedEncoder.encoder())
     }
 }

@@ -95,7 +95,7 @@ struct BatchMachineText: ParsableCommand {
 
     func run() throws {
         do {
-            try io.run(MachineTextBatchTask(classifier: try TextClassifier.bundled(.machine)))
+            try io.run(MachineTextBatchTask(classifier: try TextClassifier.bundled(.machine, encoder: try SharedEncoder.encoder())))
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)
         }

@@ -35,19 +35,21 @@ struct EvalCheckworthiness: ParsableCommand {
 
     func run() throws {
         let examples = try CheckworthinessData.load(directory: data)
-        let evaluation = hyper.evaluation
+        let evaluation = try hyper.evaluation
         let split = evaluation.split(examples)
         print("data: \(examples.count) examples; train \(split.train.count), threshold calibration \(split.calibration.count), held out \(split.heldOut.count) (seed \(hyper.seed))")
         let clock = ContinuousClock()
         let start = clock.now
         let ours: CheckworthinessModel
         if let model {
-            ours = try CheckworthinessModel.load(from: Data(contentsOf: URL(fileURLWithPath: model)))
+            var loaded = try CheckworthinessModel.load(from: Data(contentsOf: URL(fileURLWithPath: model)))
+            if loaded.meaningDimensions > 0 { loaded.encoder = try SharedEncoder.encoder() }
+            ours = loaded
         } else {
             ours = evaluation.train(split.train, calibration: split.calibration)
         }
         let trained = clock.now - start
-        let oursScores = evaluation.measure(split.heldOut, threshold: ours.threshold) { ours.score($0) }
+        let oursScores = evaluation.measure(split.heldOut, model: ours)
         var rows: [(String, Double, Double?)] = []
         var peerScores: CheckworthinessEvaluation.Scores?
         if !noPeer {

@@ -18,7 +18,7 @@ struct EvalComments: ParsableCommand {
 
     func run() throws {
         let all = try CommentData.youtubeSpam(directory: data)
-        let evaluation = hyper.apply(to: TextClassifierEvaluation.standard(.spam, seed: seed))
+        let evaluation = try hyper.apply(to: TextClassifierEvaluation.standard(.spam, seed: seed))
         let videos = Array(Set(all.map(\.group))).sorted()
         print("comments \(all.count) in \(videos.count) videos; train on the others, test on one")
         print("held-out video".padding(toLength: 24, withPad: " ", startingAt: 0) + "spam F1 (accuracy)    TF-IDF+LR peer")
@@ -55,13 +55,15 @@ struct EvalMachineText: ParsableCommand {
 
     func run() throws {
         let (train, validation) = try CommentData.tweepfake(directory: data)
-        let evaluation = hyper.apply(to: TextClassifierEvaluation.standard(.machine, seed: seed))
+        let evaluation = try hyper.apply(to: TextClassifierEvaluation.standard(.machine, seed: seed))
         let clock = ContinuousClock()
         let start = clock.now
         let model = evaluation.train(train)
         print("train \(train.count), validation \(validation.count); trained in \(clock.now - start)")
         let peer = evaluation.peer(train)
-        let ours = TextClassifierEvaluation.measure(validation, score: model.score)
+        let scored = Dictionary(zip(validation.map(\.text), evaluation.scores(model, validation.map(\.text))), uniquingKeysWith: { a, _ in a })
+        let score: (String) -> Double = { scored[$0] ?? model.score($0) }
+        let ours = TextClassifierEvaluation.measure(validation, score: score)
         let theirs = TextClassifierEvaluation.measure(validation, score: peer)
         print("accuracy".padding(toLength: 20, withPad: " ", startingAt: 0) + "crosscheck   TF-IDF+LR peer")
         print("all".padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%.3f        %.3f", ours.accuracy, theirs.accuracy))
@@ -69,7 +71,7 @@ struct EvalMachineText: ParsableCommand {
             let part = validation.filter { $0.group == group }
             guard !part.isEmpty else { continue }
             print(group.padding(toLength: 20, withPad: " ", startingAt: 0)
-                + String(format: "%.3f        %.3f", TextClassifierEvaluation.measure(part, score: model.score).accuracy,
+                + String(format: "%.3f        %.3f", TextClassifierEvaluation.measure(part, score: score).accuracy,
                     TextClassifierEvaluation.measure(part, score: peer).accuracy))
         }
     }
@@ -107,11 +109,20 @@ struct TrainMachineText: ParsableCommand {
     @Flag(help: "Also train on the validation split.")
     var includeValidation = false
 
+    @Flag(help: "Add the sentence encoder's embedding to the features (the shipped machine-meaning.model).")
+    var meaning = false
+
     func run() throws {
         let (train, validation) = try CommentData.tweepfake(directory: data)
         let examples = includeValidation ? train + validation : train
-        var model = TextClassifierEvaluation.standard(.machine).train(examples, info: ["data": "tweepfake tweets=\(examples.count)", "seed": "1"])
-        model.info["version"] = "machine-lr-" + SHA256.hex(try model.encoded()).prefix(12)
+        let encoder = meaning ? try SharedEncoder.encoder() : nil
+        if meaning && encoder == nil {
+            throw CrosscheckError(.modelMissing, "--meaning needs the sentence encoder; restore Sources/CrosscheckKit/Resources/Models/encoder")
+        }
+        var info = ["data": "tweepfake tweets=\(examples.count)", "seed": "1"]
+        if let encoder { info["encoder"] = encoder.identity.recorded }
+        var model = TextClassifierEvaluation.standard(.machine).withMeaning(encoder).train(examples, info: info)
+        model.info["version"] = (meaning ? "machine-meaning-lr-" : "machine-lr-") + SHA256.hex(try model.encoded()).prefix(12)
         try model.encoded().write(to: URL(fileURLWithPath: output), options: .atomic)
         print("trained on \(examples.count) tweets; wrote \(output) (\(model.version))")
     }

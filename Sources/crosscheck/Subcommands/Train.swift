@@ -32,7 +32,7 @@ struct TrainCheckworthiness: ParsableCommand {
 
     func run() throws {
         let examples = try CheckworthinessData.load(directory: data).filter { $0.source != .claimbuster2020 }
-        let evaluation = hyper.evaluation
+        let evaluation = try hyper.evaluation
         // Calibrate the threshold on a ClaimBuster slice the calibration model has not seen.
         var generator = SeededGenerator(seed: hyper.seed)
         var calibration: [CheckworthinessExample] = []
@@ -51,10 +51,10 @@ struct TrainCheckworthiness: ParsableCommand {
             "data": counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ","),
             "seed": String(hyper.seed),
             "training": "epochs=\(hyper.epochs) learning-rate=\(hyper.learningRate) l2=\(hyper.l2) clef2019-weight=\(hyper.clef2019Weight) clef2020-weight=\(hyper.clef2020Weight)",
-        ])
+        ].merging(evaluation.encoder.map { ["encoder": $0.identity.recorded] } ?? [:]) { a, _ in a })
         model.threshold = threshold
         let digest = SHA256.hex(try model.encoded()).prefix(12)
-        model.info["version"] = "checkworthiness-lr-\(digest)"
+        model.info["version"] = (model.meaningDimensions > 0 ? "checkworthiness-meaning-lr-" : "checkworthiness-lr-") + digest
         try model.encoded().write(to: URL(fileURLWithPath: output), options: .atomic)
         print("trained on \(examples.count) examples; threshold \(String(format: "%.3f", threshold)); wrote \(output) (\(model.version))")
     }

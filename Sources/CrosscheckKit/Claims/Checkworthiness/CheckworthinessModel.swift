@@ -14,26 +14,49 @@ public struct CheckworthinessModel: Sendable {
     public var info: [String: String]
     /// Whether the claim rules' findings (types, entities, quantities, sourcing) are features too.
     public var ruleCues: Bool
+    /// The width of the sentence embedding among the features (after the hashed slots), or 0
+    /// for a model of words alone.
+    public var meaningDimensions: Int
+    /// The encoder that embeds sentences for a model with meaning features.
+    public var encoder: SentenceEncoder?
 
     public init(
         featurizer: TextFeaturizer, classifier: LogisticRegression, threshold: Double, info: [String: String] = [:],
-        ruleCues: Bool = false
+        ruleCues: Bool = false, meaningDimensions: Int = 0, encoder: SentenceEncoder? = nil
     ) {
         self.featurizer = featurizer
         self.classifier = classifier
         self.threshold = threshold
         self.info = info
         self.ruleCues = ruleCues
+        self.meaningDimensions = meaningDimensions
+        self.encoder = encoder
     }
 
-    /// The feature vector the model scores.
-    public static func vector(_ text: String, featurizer: TextFeaturizer, ruleCues: Bool) -> SparseVector {
-        featurizer.vector(text, cues: ruleCues ? ClaimCues.cues(text) : [])
+    /// How strongly embedding values enter the features (they are small: unit vectors of 384).
+    static let meaningScale: Float = 4
+
+    /// The feature vector the model scores: hashed words, characters and cues, then the
+    /// sentence's embedding when the model has meaning features.
+    public static func vector(_ text: String, featurizer: TextFeaturizer, ruleCues: Bool, embedding: Embedding? = nil) -> SparseVector {
+        var vector = featurizer.vector(text, cues: ruleCues ? ClaimCues.cues(text) : [])
+        if let embedding {
+            for (offset, value) in embedding.values.enumerated() where value != 0 {
+                vector.append(featurizer.dimensions + offset, value * meaningScale)
+            }
+        }
+        return vector
     }
 
     /// The check-worthiness of `text` in 0...1.
-    public func score(_ text: String) -> Double {
-        Double(classifier.probability(Self.vector(text, featurizer: featurizer, ruleCues: ruleCues)))
+    public func score(_ text: String) -> Double { scores([text])[0] }
+
+    /// The check-worthiness of each text, embedding them in one batch when the model uses meaning.
+    public func scores(_ texts: [String]) -> [Double] {
+        let embeddings: [Embedding?] = meaningDimensions > 0 ? (encoder?.encode(texts) ?? texts.map { _ in nil }) : texts.map { _ in nil }
+        return zip(texts, embeddings).map { text, embedding in
+            Double(classifier.probability(Self.vector(text, featurizer: featurizer, ruleCues: ruleCues, embedding: embedding)))
+        }
     }
 
     /// Whether `text` is check-worthy.
@@ -50,8 +73,17 @@ extension CheckworthinessModel {
             ?? Bundle.module.url(forResource: "Resources/Models/checkworthiness", withExtension: "model")
     }
 
-    /// The model file shipped with the engine.
-    public static func bundled() throws -> CheckworthinessModel {
+    /// The model file shipped with the engine: with `encoder`, the one that also reads the
+    /// sentence's meaning; without, the one of words alone.
+    public static func bundled(encoder: SentenceEncoder? = nil) throws -> CheckworthinessModel {
+        if let encoder, let url = Bundle.module.url(forResource: "checkworthiness-meaning", withExtension: "model", subdirectory: "Resources/Models") {
+            var model = try load(from: Data(contentsOf: url))
+            guard model.meaningDimensions == encoder.dimensions else {
+                throw CrosscheckError(.modelMissing, "checkworthiness-meaning.model was trained with another encoder; rebuild it with crosscheck train checkworthiness --meaning")
+            }
+            model.encoder = encoder
+            return model
+        }
         guard let url = bundledURL else {
             throw CrosscheckError(
                 .modelMissing,
@@ -66,8 +98,9 @@ extension CheckworthinessModel {
         guard let featurizer = TextFeaturizer(headerValue: file.header["featurizer"]) else {
             throw CrosscheckError(.modelMissing, "the check-worthiness model file is damaged; rebuild it with crosscheck train checkworthiness")
         }
+        let meaning = Int(file.header["meaningDimensions"] ?? "0") ?? 0
         guard let threshold = Double(file.header["threshold", default: ""]), let bias = Float(file.header["bias", default: ""]),
-            file.weights.count == featurizer.dimensions
+            file.weights.count == featurizer.dimensions + meaning
         else {
             throw CrosscheckError(.modelMissing, "the check-worthiness model file is damaged; rebuild it with crosscheck train checkworthiness")
         }
@@ -75,7 +108,7 @@ extension CheckworthinessModel {
         info.removeValue(forKey: "featurizer")
         return CheckworthinessModel(
             featurizer: featurizer, classifier: LogisticRegression(weights: file.weights, bias: bias), threshold: threshold,
-            info: info, ruleCues: file.header["ruleCues"] == "true")
+            info: info, ruleCues: file.header["ruleCues"] == "true", meaningDimensions: meaning)
     }
 
     /// The model as file bytes.
@@ -85,6 +118,7 @@ extension CheckworthinessModel {
         header["threshold"] = String(threshold)
         header["bias"] = String(classifier.bias)
         header["ruleCues"] = ruleCues ? "true" : "false"
+        if meaningDimensions > 0 { header["meaningDimensions"] = String(meaningDimensions) }
         return ModelFile(kind: "checkworthiness", header: header, weights: classifier.weights).encoded()
     }
 }
