@@ -43,6 +43,28 @@ struct CheckCommandTests {
         #expect((report["engine"] as? [String: Any]).flatMap { $0["models"] as? [String: String] }?["checkworthiness"] != nil)
     }
 
+    @Test func pastedPageWithAThreadIsSplitAndScreenedByMeaning() throws {
+        let result = try CommandRunner.run(["check", "Examples/ferry-route-copied.txt", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let article = try #require(report["article"] as? [String: Any])
+        let paragraphs = try #require(article["paragraphs"] as? [String])
+        #expect(paragraphs.count == 5, "\(paragraphs)")
+        #expect(!paragraphs.contains { $0.contains("Verify the accuracy") || $0.contains("Advertisement") })
+        let comments = try #require(article["comments"] as? [[String: Any]])
+        #expect(comments.map { $0["author"] as? String } == [
+            "Hannah Iverson", "Tomasz Wrobel", "Gemma Stroud", "Rob Kinnear", "civic_voice_88", "northshore_view", "Priya Raman",
+        ])
+        let screens = try #require(report["comments"] as? [[String: Any]])
+        let flags = screens.map { Set($0["flags"] as? [String] ?? []) }
+        #expect(flags[2].contains("off_topic") && flags[3].contains("off_topic"), "the phone exchange")
+        #expect(flags[4].contains("template") && flags[5].contains("template"), "one comment reworded by two accounts")
+        #expect(screens[4]["cluster"] as? String == screens[5]["cluster"] as? String)
+        for index in [0, 1, 6] { #expect(flags[index].isEmpty, "\(screens[index])") }
+        let summary = try #require(report["comment_summary"] as? [String: Any])
+        #expect(summary["method"] as? String == "meaning")
+    }
+
     @Test func helpText() throws {
         let result = try CommandRunner.run(["check", "--help"])
         #expect(result.status == 0)

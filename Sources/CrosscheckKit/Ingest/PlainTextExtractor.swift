@@ -20,7 +20,7 @@ public struct PlainTextExtractor: Sendable {
             commentLines = Array(lines[(start + 1)...])
             lines = Array(lines[..<start])
         }
-        let blocks = Self.paragraphs(from: lines)
+        let blocks = Self.paragraphs(from: Self.withoutWidgetBoxes(lines))
         var paragraphs = blocks.filter { !FurnitureText.isFurniture($0) }
         let title = Self.takeHeadline(from: &paragraphs)
         var byline: String?
@@ -32,6 +32,18 @@ public struct PlainTextExtractor: Sendable {
     }
 
     // MARK: Body
+
+    /// The lines without the text of widget boxes: a short line with a furniture line directly
+    /// above and below it, no blank line between ("Fact Checker" / its call to action / "Try it
+    /// now"), belongs to the box. Body paragraphs are set apart by blank lines, or run on.
+    static func withoutWidgetBoxes(_ lines: [String]) -> [String] {
+        let furniture = lines.map { !$0.isEmpty && FurnitureText.isFurniture($0) }
+        return lines.indices.compactMap { index in
+            let boxed = index > 0 && index + 1 < lines.count && furniture[index - 1] && furniture[index + 1]
+                && !lines[index].isEmpty && lines[index].split(separator: " ").count <= 30
+            return boxed ? nil : lines[index]
+        }
+    }
 
     /// Blank-line-separated blocks; inside a block, hard-wrapped lines are joined and other lines
     /// kept apart (a copied page often has one paragraph or widget per line).
@@ -140,7 +152,9 @@ public struct PlainTextExtractor: Sendable {
     }
 
     static func comments(from lines: [String]) -> [Comment] {
-        let body = lines.filter { !FurnitureText.isReplyWidget($0) && !isCommentChrome($0) }
+        let section = lines.filter { !isCommentChrome($0) }
+        if let split = CommentSectionSplitter.split(section) { return split }
+        let body = section.filter { !FurnitureText.isReplyWidget($0) && !CommentSectionSplitter.isActions($0) }
         guard body.contains(where: { !$0.isEmpty }) else { return [] }
         let paragraphMode = body.contains(where: \.isEmpty)
         var comments: [Comment] = []

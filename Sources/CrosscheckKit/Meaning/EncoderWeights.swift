@@ -35,7 +35,7 @@ final class EncoderWeights: Sendable {
         // Accept both `bert.`-prefixed names (BertForPreTraining exports) and bare ones.
         let prefix = file.entries["bert.embeddings.word_embeddings.weight"] != nil ? "bert." : ""
         func tensor(_ name: String, _ shape: [Int]) throws -> [Float] { try file.floats(prefix + name, shape: shape) }
-        wordEmbeddings = try tensor("embeddings.word_embeddings.weight", [config.vocabularySize, hidden]).map { Float16($0) }
+        wordEmbeddings = try file.halves(prefix + "embeddings.word_embeddings.weight", shape: [config.vocabularySize, hidden])
         positionEmbeddings = try tensor("embeddings.position_embeddings.weight", [config.maxPositions, hidden])
         tokenTypeEmbedding = Array(try tensor("embeddings.token_type_embeddings.weight", [config.typeVocabularySize, hidden])[0..<hidden])
         embeddingNormWeight = try tensor("embeddings.LayerNorm.weight", [hidden])

@@ -79,22 +79,44 @@ public struct SafeTensors: Sendable {
                 .modelMissing, "the encoder tensor \(name) has shape \(entry.shape), not \(expected); the file and config.json disagree")
         }
         let start = bodyOffset + entry.range.lowerBound
-        return try data.withUnsafeBytes { raw -> [Float] in
+        let count = entry.count
+        guard ["F32", "F16", "BF16"].contains(entry.dtype) else {
+            throw CrosscheckError(.modelMissing, "the encoder tensor \(name) is \(entry.dtype); only F32, F16 and BF16 are read")
+        }
+        return data.withUnsafeBytes { raw -> [Float] in
             let bytes = UnsafeRawBufferPointer(rebasing: raw[start..<(start + entry.range.count)])
-            switch entry.dtype {
-            case "F32":
-                return (0..<entry.count).map { Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
-            case "F16":
-                return (0..<entry.count).map {
-                    Float(Float16(bitPattern: UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 2, as: UInt16.self))))
-                }
-            case "BF16":
-                return (0..<entry.count).map {
-                    Float(bitPattern: UInt32(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 2, as: UInt16.self))) << 16)
-                }
-            default:
-                throw CrosscheckError(.modelMissing, "the encoder tensor \(name) is \(entry.dtype); only F32, F16 and BF16 are read")
+            return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+                Self.widen(bytes, dtype: entry.dtype, into: buffer)
+                initialized = count
             }
+        }
+    }
+
+    /// The tensor `name` as half-precision values (converted when stored otherwise).
+    public func halves(_ name: String, shape expected: [Int]) throws -> [Float16] {
+        guard let entry = entries[name], entry.dtype == "F16", entry.shape == expected else {
+            return try floats(name, shape: expected).map { Float16($0) }
+        }
+        let start = bodyOffset + entry.range.lowerBound
+        return data.withUnsafeBytes { raw -> [Float16] in
+            [Float16](unsafeUninitializedCapacity: entry.count) { buffer, initialized in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<(start + entry.range.count)]))
+                initialized = entry.count
+            }
+        }
+    }
+
+    @_optimize(speed)
+    static func widen(_ bytes: UnsafeRawBufferPointer, dtype: String, into buffer: UnsafeMutableBufferPointer<Float>) {
+        switch dtype {
+        case "F32":
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: bytes)
+        case "F16":
+            let halves = bytes.bindMemory(to: Float16.self)
+            for index in 0..<buffer.count { buffer[index] = Float(halves[index]) }
+        default:
+            let bits = bytes.bindMemory(to: UInt16.self)
+            for index in 0..<buffer.count { buffer[index] = Float(bitPattern: UInt32(bits[index]) << 16) }
         }
     }
 

@@ -1,0 +1,213 @@
+import Foundation
+
+/// Splits a comment section copied from a browser into single comments with their authors and
+/// times, whatever the site's layout: a header line ("Jane Doe · 2 hours ago", "@handle 3h"), or an
+/// author line followed by a time line, opens a comment; the text runs until the next opening or a
+/// line of actions ("Reply", "Like · 12", "↑ 4 ↓"), which closes it. "Replying to @x" links a reply
+/// to that author's latest comment. Blank lines do not matter in this mode.
+///
+/// Used when at least two comment openings are found; otherwise the section is read a comment per
+/// paragraph or per line.
+enum CommentSectionSplitter {
+    enum Line: Equatable {
+        case opening(author: String, time: String?)
+        case author(String)
+        case time(String)
+        case replyingTo(String)
+        case actions
+        case text(String)
+    }
+
+    /// The comments, or `nil` when the section does not show author and time structure.
+    static func split(_ lines: [String]) -> [Comment]? {
+        var kinds = classify(lines.filter { !$0.isEmpty })
+        // A user name written as one bare word ("civic_voice_88") is an author when a time follows it.
+        for index in kinds.indices.dropLast() {
+            if case .text(let word) = kinds[index], case .time = kinds[index + 1], isBareUserName(word) { kinds[index] = .author(word) }
+        }
+        // The page goes on after the thread: "Most read", "Related stories" end it.
+        if let end = kinds.firstIndex(where: { if case .text(let line) = $0 { return isSectionEnd(line) } else { return false } }) {
+            kinds = Array(kinds[..<end])
+        }
+        var openings = 0
+        for (index, kind) in kinds.enumerated() {
+            switch kind {
+            case .opening: openings += 1
+            case .author: if index + 1 < kinds.count, case .time = kinds[index + 1] { openings += 1 }
+            default: break
+            }
+        }
+        guard openings >= 2 else { return nil }
+
+        var comments: [Comment] = []
+        var author: String?
+        var time: String?
+        var parent: String?
+        var text: [String] = []
+        var open = false
+        func close() {
+            let body = text.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            if open, !body.isEmpty {
+                comments.append(Comment(
+                    id: "c\(comments.count + 1)", author: author, time: time.flatMap(DateNormalizer.normalizedOrRaw), text: body,
+                    parent: parent))
+            }
+            text = []
+            open = false
+            parent = nil
+        }
+        func start(_ name: String, _ when: String?) {
+            close()
+            author = name
+            time = when
+            open = true
+        }
+        var index = 0
+        while index < kinds.count {
+            switch kinds[index] {
+            case .opening(let name, let when):
+                start(name, when)
+            case .author(let name):
+                if index + 1 < kinds.count, case .time(let when) = kinds[index + 1] {
+                    start(name, when)
+                    index += 1
+                } else if !open || text.isEmpty {
+                    // A name alone before any text: the site shows no time.
+                    start(name, nil)
+                } else {
+                    text.append(name)
+                }
+            case .time(let when):
+                if open && text.isEmpty { time = time ?? when }
+            case .replyingTo(let name):
+                let key = name.hasPrefix("@") ? String(name.dropFirst()) : name
+                parent = comments.last { ($0.author ?? "").caseInsensitiveCompare(key) == .orderedSame
+                    || ($0.author ?? "").caseInsensitiveCompare("@" + key) == .orderedSame }?.id
+            case .actions:
+                close()
+            case .text(let line):
+                if !open {
+                    // Text with no opening of its own: a comment whose author the page does not show.
+                    open = true
+                    author = nil
+                    time = nil
+                }
+                text.append(line)
+            }
+            index += 1
+        }
+        close()
+        return comments
+    }
+
+    static func classify(_ lines: [String]) -> [Line] {
+        lines.map { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if isActions(trimmed) { return .actions }
+            if let name = replyingTo(trimmed) { return .replyingTo(name) }
+            if let header = header(trimmed) { return .opening(author: header.author, time: header.time) }
+            if isTime(trimmed) { return .time(trimmed) }
+            if PlainTextExtractor.looksLikeName(trimmed) || isHandle(trimmed) { return .author(trimmed) }
+            return .text(trimmed)
+        }
+    }
+
+    /// "Jane Doe · 2 hours ago", "@harbourfan 3h", "Jane Doe wrote:", "Jane Doe (2 hours ago)".
+    static func header(_ line: String) -> (author: String, time: String?)? {
+        guard line.count <= 80 else { return nil }
+        for separator in [" · ", " | ", " • ", " - ", " — ", " – ", " ", ", "] {
+            guard let range = line.range(of: separator, options: separator == " " || separator == ", " ? .backwards : []) else { continue }
+            let name = String(line[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+            let when = String(line[range.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " ()"))
+            if (PlainTextExtractor.looksLikeName(name) || isHandle(name)) && isTime(when) { return (name, when) }
+        }
+        if line.hasSuffix(" wrote:") || line.hasSuffix(" says:") {
+            let name = String(line[..<(line.range(of: " ", options: .backwards)!.lowerBound)])
+            if PlainTextExtractor.looksLikeName(name) || isHandle(name) { return (name, nil) }
+        }
+        return nil
+    }
+
+    /// One word of letters, digits and `_ . -`, with a digit or an underscore or no capital: a
+    /// site's user name.
+    static func isBareUserName(_ text: String) -> Bool {
+        guard (3...32).contains(text.count), !text.contains(" "), let last = text.last, last.isLetter || last.isNumber else { return false }
+        guard text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }) else { return false }
+        return text.contains { $0.isNumber || $0 == "_" } || text == text.lowercased()
+    }
+
+    /// Headings of what follows a thread on a page.
+    static func isSectionEnd(_ line: String) -> Bool {
+        let lower = line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :"))
+        return ["most read", "most popular", "most viewed", "related", "related stories", "related articles", "more from",
+                "more stories", "trending", "trending now", "recommended", "recommended for you", "you may also like",
+                "read next", "latest news", "top stories"].contains(lower)
+    }
+
+    static func isHandle(_ text: String) -> Bool {
+        guard text.hasPrefix("@"), text.count >= 3, text.count <= 32 else { return false }
+        return text.dropFirst().allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }
+    }
+
+    /// A relative or absolute time: "2 hours ago", "3h", "5 min", "yesterday", "Mar 3", "10:15 am".
+    static func isTime(_ text: String) -> Bool {
+        let lower = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " ()·•"))
+        guard !lower.isEmpty, lower.count <= 40 else { return false }
+        if PlainTextExtractor.looksLikeTime(lower) { return true }
+        let withoutEdited = lower.replacingOccurrences(of: " (edited)", with: "").replacingOccurrences(of: " edited", with: "")
+        if withoutEdited != lower { return isTime(withoutEdited) }
+        let words = lower.split(separator: " ")
+        let units = ["s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour",
+                     "hours", "d", "day", "days", "w", "wk", "wks", "week", "weeks", "mo", "month", "months", "y", "yr", "yrs",
+                     "year", "years"]
+        // "3h", "12m", "2d"
+        if words.count == 1, let first = words.first {
+            let digits = first.prefix { $0.isNumber }
+            let unit = first.dropFirst(digits.count)
+            if !digits.isEmpty, units.contains(String(unit)) { return true }
+        }
+        // "5 min", "2 hours", "an hour ago"
+        if words.count == 2 || (words.count == 3 && words[2] == "ago") {
+            if (Int(words[0]) != nil || ["a", "an", "one"].contains(words[0])), units.contains(String(words[1])) { return true }
+        }
+        if DateNormalizer.normalizedOrRaw(text).map({ DateNormalizer.iso8601($0) != nil }) == true, text.count <= 30,
+            text.contains(where: \.isNumber)
+        {
+            return true
+        }
+        return false
+    }
+
+    /// A line of buttons and counts: "Reply", "Like · 12", "12 likes", "Reply Share Report", "↑ 4 ↓".
+    static func isActions(_ text: String) -> Bool {
+        guard text.count <= 60 else { return false }
+        if FurnitureText.isReplyWidget(text) { return true }
+        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "·" || $0 == "|" || $0 == "•" })
+        guard !words.isEmpty else { return false }
+        let buttons: Set<String> = ["reply", "replies", "like", "likes", "liked", "report", "share", "flag", "upvote", "downvote",
+                                    "upvotes", "downvotes", "votes", "vote", "points", "point", "recommend", "recommended",
+                                    "permalink", "edit", "delete", "respond", "quote", "↑", "↓", "▲", "▼", "👍", "👎", "♥", "❤️", "❤",
+                                    "(0)", "helpful", "not", "more"]
+        var sawButton = false
+        for word in words {
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "()[]+:"))
+            if buttons.contains(String(word)) || buttons.contains(bare) {
+                sawButton = true
+                continue
+            }
+            if Int(bare) != nil { continue }
+            return false
+        }
+        return sawButton
+    }
+
+    /// "Replying to @jdoe", "In reply to Jane Doe", "↳ @jdoe".
+    static func replyingTo(_ line: String) -> String? {
+        let lower = line.lowercased()
+        for prefix in ["replying to ", "in reply to ", "reply to ", "↳ "] where lower.hasPrefix(prefix) && line.count <= 60 {
+            let name = String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+            if PlainTextExtractor.looksLikeName(name) || isHandle(name) { return name }
+        }
+        return nil
+    }
+}
