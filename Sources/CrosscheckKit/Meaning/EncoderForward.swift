@@ -7,7 +7,6 @@ struct EncoderForward {
     let blas: BLAS.Library
 
     /// The mean-pooled, L2-normalised embedding of each sequence in `batch`.
-    @_optimize(speed)
     func embed(_ batch: [[Int32]]) -> [[Float]] {
         let config = weights.config
         let hidden = config.hiddenSize
@@ -88,7 +87,6 @@ struct EncoderForward {
     }
 
     /// Scaled dot-product attention, head by head, within each sequence.
-    @_optimize(speed)
     func attention(qkv: [Float], offsets: [Int], lengths: [Int], scores: inout [Float], into context: inout [Float]) {
         let hidden = weights.config.hiddenSize
         let heads = weights.config.heads
@@ -148,7 +146,6 @@ struct EncoderForward {
         }
     }
 
-    @_optimize(speed)
     static func addInPlace(_ x: inout [Float], _ y: [Float]) {
         x.withUnsafeMutableBufferPointer { x in
             y.withUnsafeBufferPointer { y in
@@ -157,7 +154,6 @@ struct EncoderForward {
         }
     }
 
-    @_optimize(speed)
     static func layerNorm(_ x: inout [Float], rows: Int, width: Int, weight: [Float], bias: [Float], epsilon: Float) {
         weight.withUnsafeBufferPointer { weight in
             bias.withUnsafeBufferPointer { bias in
@@ -184,7 +180,6 @@ struct EncoderForward {
     /// GELU with the error function, as BERT defines it. The error function is a rational
     /// approximation on [-4, 4] (the one Eigen and XLA use; within 5e-7 of erf), which, unlike a
     /// call to `erff`, the compiler vectorises.
-    @_optimize(speed)
     static func gelu(_ x: inout [Float]) {
         x.withUnsafeMutableBufferPointer { x in
             for i in 0..<x.count {

@@ -106,7 +106,6 @@ public struct SafeTensors: Sendable {
         }
     }
 
-    @_optimize(speed)
     static func widen(_ bytes: UnsafeRawBufferPointer, dtype: String, into buffer: UnsafeMutableBufferPointer<Float>) {
         switch dtype {
         case "F32":
