@@ -67,6 +67,9 @@ public struct SentenceEncoder: Sendable {
         return try SentenceEncoder(directory: url)
     }
 
+    /// Whether the math library the encoder runs on (OpenBLAS) can be loaded on this machine.
+    public static var runtimeAvailable: Bool { (try? BLAS.library()) != nil }
+
     /// Where the shipped encoder's files are, when the build has them.
     public static var bundledDirectory: URL? {
         Bundle.module.url(forResource: "encoder", withExtension: nil, subdirectory: "Resources/Models")

@@ -5,6 +5,10 @@ import Foundation
 /// texts. When its files were removed the stages work by words, and the user is told once.
 enum SharedEncoder {
     private static let loaded: Result<SentenceEncoder?, CrosscheckError> = {
+        guard SentenceEncoder.runtimeAvailable else {
+            StandardError.write("note: OpenBLAS is not installed (Debian: apt-get install libopenblas0); texts are compared by words only\n")
+            return .success(nil)
+        }
         do {
             return .success(try SentenceEncoder.bundled())
         } catch let error as CrosscheckError {
@@ -19,11 +23,20 @@ enum SharedEncoder {
             "note: the sentence encoder is not installed (Sources/CrosscheckKit/Resources/Models/encoder); texts are compared by words only\n")
     }()
 
-    /// The encoder, or `nil` (after a one-line notice) when its files are absent.
+    /// The encoder, for an option that cannot work without it (`what` names the option).
+    /// - Throws: ``CrosscheckError`` with code `modelMissing` when its files are absent or damaged.
+    static func required(for what: String) throws -> SentenceEncoder {
+        guard let encoder = try loaded.get() else {
+            throw CrosscheckError(.modelMissing, "\(what) needs the sentence encoder; restore Sources/CrosscheckKit/Resources/Models/encoder")
+        }
+        return encoder
+    }
+
+    /// The encoder, or `nil` (after a one-line notice) when its files or OpenBLAS are absent.
     /// - Throws: ``CrosscheckError`` with code `modelMissing` when its files are present but damaged.
     static func encoder() throws -> SentenceEncoder? {
         let encoder = try loaded.get()
-        if encoder == nil { _ = noticeOnce }
+        if encoder == nil, SentenceEncoder.runtimeAvailable { _ = noticeOnce }
         return encoder
     }
 }

@@ -45,10 +45,7 @@ struct CheckworthinessTrainingOptions: ParsableArguments {
     }
 
     func makeEvaluation() throws -> CheckworthinessEvaluation {
-        let encoder = meaning ? try SharedEncoder.encoder() : nil
-        if meaning && encoder == nil {
-            throw CrosscheckError(.modelMissing, "--meaning needs the sentence encoder; restore Sources/CrosscheckKit/Resources/Models/encoder")
-        }
+        let encoder = meaning ? try SharedEncoder.required(for: "--meaning") : nil
         return CheckworthinessEvaluation(
             seed: seed,
             featurizer: TextFeaturizer(

@@ -18,12 +18,7 @@ struct ClassifierOptions: ParsableArguments {
 
     func apply(to evaluation: TextClassifierEvaluation) throws -> TextClassifierEvaluation {
         var result = evaluation
-        if meaning {
-            guard let encoder = try SharedEncoder.encoder() else {
-                throw CrosscheckError(.modelMissing, "--meaning needs the sentence encoder; restore Sources/CrosscheckKit/Resources/Models/encoder")
-            }
-            result = result.withMeaning(encoder)
-        }
+        if meaning { result = result.withMeaning(try SharedEncoder.required(for: "--meaning")) }
         if let hashBits { result.featurizer.dimensions = 1 << hashBits }
         if let wordNgrams { result.featurizer.wordNgrams = wordNgrams }
         if let charMin { result.featurizer.charMin = charMin }

@@ -115,10 +115,7 @@ struct TrainMachineText: ParsableCommand {
     func run() throws {
         let (train, validation) = try CommentData.tweepfake(directory: data)
         let examples = includeValidation ? train + validation : train
-        let encoder = meaning ? try SharedEncoder.encoder() : nil
-        if meaning && encoder == nil {
-            throw CrosscheckError(.modelMissing, "--meaning needs the sentence encoder; restore Sources/CrosscheckKit/Resources/Models/encoder")
-        }
+        let encoder = meaning ? try SharedEncoder.required(for: "--meaning") : nil
         var info = ["data": "tweepfake tweets=\(examples.count)", "seed": "1"]
         if let encoder { info["encoder"] = encoder.identity.recorded }
         var model = TextClassifierEvaluation.standard(.machine).withMeaning(encoder).train(examples, info: info)
