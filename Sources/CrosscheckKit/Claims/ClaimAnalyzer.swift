@@ -19,6 +19,8 @@ public struct ClaimAnalyzer: Sendable {
         public var claims: [ReportClaim]
         public var quotations: [Quotation]
         public var summary: ClaimsSummary
+        /// Reported speech without quotation marks, with its content's span and its speaker.
+        public var reportedSpeech: [Quotation] = []
     }
 
     /// Analyses the sentences of `text` (spans in Unicode scalars).
@@ -31,6 +33,7 @@ public struct ClaimAnalyzer: Sendable {
         var claims: [ReportClaim] = []
         var quotations: [Quotation] = []
         var previousSpeaker: (name: String, kind: ReportedSpeech.SourcingKind, block: Int)?
+        var reportedSpeech: [Quotation] = []
         // Scored in one batch: a model with meaning features embeds every sentence at once.
         let scores = model?.scores(sentences.map { scalars.text($0) })
 
@@ -72,6 +75,17 @@ public struct ClaimAnalyzer: Sendable {
                 if previousSpeaker?.block != block { previousSpeaker = nil }
             }
             quotations += sentenceQuotations
+            // Reported speech: the content of an attributed sentence without a direct quotation; with
+            // quoted words inside it, the whole reported clause (a mixed quotation).
+            if !sentenceQuotations.contains(where: { $0.kind == .direct }),
+                let attribution = attributions.first(where: { $0.kind != .none }),
+                let content = ReportedContent.span(of: attribution, in: sentence, tokens: tokens, scalars: scalars)
+            {
+                let mixed = sentenceQuotations.contains { $0.kind != .direct && $0.start >= content.start && $0.end <= content.end }
+                reportedSpeech.append(Quotation(
+                    text: scalars.text(content), kind: mixed ? .partial : .indirect, start: content.start, end: content.end,
+                    speaker: attribution.name ?? attribution.phrase))
+            }
 
             // Sourcing.
             let attribution: ReportClaim.Attribution
@@ -118,7 +132,7 @@ public struct ClaimAnalyzer: Sendable {
             unattributed: checkworthy.filter { $0.attribution.kind == "none" }.map(\.id),
             quotations: quotations.filter { $0.kind != .scare }.count,
             unattributedQuotations: quotations.filter { $0.kind != .scare && $0.speaker == nil }.count)
-        return Result(claims: ranked, quotations: quotations, summary: summary)
+        return Result(claims: ranked, quotations: quotations, summary: summary, reportedSpeech: reportedSpeech)
     }
 
     private func distance(_ a: TextSpan, _ b: TextSpan) -> Int {

@@ -10,7 +10,7 @@ struct Batch: AsyncParsableCommand {
             A line that is not JSON or has no id is reported on standard error with its line number; a \
             line the task cannot use gets {"id": ..., "error": "..."}. Processing always continues.
             """,
-        subcommands: [BatchCheckworthiness.self, BatchMatch.self, BatchComments.self, BatchMachineText.self, BatchLanguage.self, BatchVerify.self, BatchRetrieveVerify.self]
+        subcommands: [BatchCheckworthiness.self, BatchMatch.self, BatchComments.self, BatchMachineText.self, BatchLanguage.self, BatchVerify.self, BatchRetrieveVerify.self, BatchQuotes.self]
     )
 }
 
@@ -51,6 +51,18 @@ struct BatchIO: ParsableArguments {
         if summary.errors > 0 {
             StandardError.write("\(summary.lines) lines, \(summary.answered) answered, \(summary.errors) with errors\n")
         }
+    }
+}
+
+struct BatchQuotes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quotes",
+        abstract: "{\"id\", \"text\"} -> {\"id\", \"quotes\": [{\"start\", \"end\", \"speaker\", \"kind\"}]}: quotations and reported speech with their speakers")
+
+    @OptionGroup var io: BatchIO
+
+    func run() throws {
+        try io.run(QuotesBatchTask())
     }
 }
 

@@ -8,6 +8,8 @@ public struct Quotation: Sendable, Hashable, Codable {
         case partial
         /// One or two words set off to distance the writer from them: rated the deck “fair”.
         case scare
+        /// Reported speech without quotation marks: the mayor said the bridge would reopen.
+        case indirect
     }
 
     /// The quoted words, without the marks.

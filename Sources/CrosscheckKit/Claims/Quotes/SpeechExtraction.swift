@@ -1,0 +1,35 @@
+/// Every quotation and piece of reported speech in a text, with its speaker: the claims stage's
+/// quotations (direct and partial; scare quotes are not speech) and its reported speech, as spans
+/// of the text given.
+public enum SpeechExtraction {
+    /// One quotation or piece of reported speech.
+    public struct Item: Sendable, Hashable {
+        /// Span of what was said, in Unicode scalars of the text; a quotation's marks included.
+        public var start: Int
+        public var end: Int
+        public var speaker: String?
+        public var kind: Quotation.Kind
+    }
+
+    /// The quotations and reported speech of `text`, in text order.
+    public static func items(in text: String) -> [Item] {
+        let scalars = Array(text.unicodeScalars)
+        let sentences = SentenceSegmenter().sentences(in: scalars)
+        let result = ClaimAnalyzer(model: nil).analyze(text: text, sentences: sentences, published: nil)
+        let marks: Set<Unicode.Scalar> = ["\"", "“", "”", "„", "«", "»", "‘", "’", "'"]
+        var items: [Item] = result.quotations.filter { $0.kind != .scare }.map { quotation in
+            var start = quotation.start
+            var end = quotation.end
+            if start > 0, marks.contains(scalars[start - 1]), !marks.contains(scalars[start]) { start -= 1 }
+            if end < scalars.count, marks.contains(scalars[end]), end > 0, !marks.contains(scalars[end - 1]) { end += 1 }
+            return Item(start: start, end: end, speaker: quotation.speaker, kind: quotation.kind)
+        }
+        // A partial quotation inside reported speech is given as the whole reported clause.
+        let clauses = result.reportedSpeech.filter { $0.kind == .partial }
+        items.removeAll { item in
+            item.kind == .partial && clauses.contains { $0.start <= item.start && item.end <= $0.end + 1 }
+        }
+        items += result.reportedSpeech.map { Item(start: $0.start, end: $0.end, speaker: $0.speaker, kind: $0.kind) }
+        return items.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import CrosscheckEval
+import CrosscheckKit
+import Foundation
+
+struct EvalQuotes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quotes",
+        abstract: "Quotations and reported speech: quote span F1 and speaker accuracy on annotated news (shared/data/quotes).",
+        discussion: """
+            A found span matches an annotated one when they overlap by at least half of their union; \
+            speaker accuracy counts every annotated relation with a named speaker (pronouns aside), \
+            direct quotes apart, and a relation not found counts as wrong.
+            """)
+
+    @Option(help: "The quotes folder (shared/data/quotes) or its dev.jsonl.")
+    var data: String
+
+    func run() throws {
+        let file = data.hasSuffix(".jsonl") ? data : URL(fileURLWithPath: data).appendingPathComponent("dev.jsonl").path
+        let articles = try QuoteArticle.load(file: file)
+        var evaluation = QuoteEvaluation()
+        var byKind: [String: QuoteEvaluation] = [:]
+        for article in articles {
+            let items = SpeechExtraction.items(in: article.text)
+            evaluation.add(article, items: items)
+            for kind in ["direct", "mixed", "indirect"] {
+                let gold = QuoteArticle(id: article.id, text: article.text, relations: article.relations.filter { $0.kind == kind })
+                let mapped: [SpeechExtraction.Item] = items.filter {
+                    switch kind {
+                    case "direct": $0.kind == .direct
+                    case "mixed": $0.kind == .partial
+                    default: $0.kind == .indirect
+                    }
+                }
+                byKind[kind, default: QuoteEvaluation()].add(gold, items: mapped)
+            }
+        }
+        print("\(articles.count) articles, \(evaluation.annotated) annotated relations, \(evaluation.found) found")
+        print(String(format: "quote span F1 %.3f (precision %.3f, recall %.3f)", evaluation.f1, evaluation.precision, evaluation.recall))
+        print(String(format: "speaker accuracy: direct quotes %.3f (%d), all relations with a named speaker %.3f (%d)",
+                     evaluation.directSpeakerAccuracy, evaluation.directNamed, evaluation.namedSpeakerAccuracy, evaluation.allNamed))
+        for kind in ["direct", "mixed", "indirect"] {
+            let part = byKind[kind] ?? QuoteEvaluation()
+            print(String(format: "  %@: span F1 %.3f (P %.3f R %.3f)", kind, part.f1, part.precision, part.recall))
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import CrosscheckKit
+import Foundation
+import Testing
+
+@testable import CrosscheckEval
+
+@Suite("batch quotes and its evaluation")
+struct QuotesTaskTests {
+    let text = "Ferry service resumes\n\n“We have waited three winters for this,” said Owen Brightwater.\nRuth Delaney said the budget was too small."
+
+    @Test func outputShapeFollowsEvalMD() throws {
+        let output = try QuotesBatchTask().process(["id": 7, "text": text])
+        let quotes = try #require(output["quotes"] as? [[String: Any]])
+        #expect(quotes.count == 2)
+        for quote in quotes {
+            #expect(quote["start"] is Int && quote["end"] is Int)
+            #expect(["direct", "partial", "indirect", "scare"].contains(quote["kind"] as? String))
+        }
+        #expect(quotes.map { $0["speaker"] as? String } == ["Owen Brightwater", "Ruth Delaney"])
+        #expect(throws: (any Error).self) { try QuotesBatchTask().process(["id": 8]) }
+    }
+
+    @Test func spanMatchingAndSpeakerAccuracy() {
+        let scalars = Array(text.unicodeScalars)
+        let quoteEnd = scalars.firstIndex(of: "”")! + 1
+        let quoteStart = scalars.firstIndex(of: "“")!
+        let article = QuoteArticle(id: "a", text: text, relations: [
+            .init(start: quoteStart, end: quoteEnd, speaker: "Owen Brightwater", kind: "direct"),
+            .init(start: 0, end: 5, speaker: "he", kind: "indirect"),
+        ])
+        var evaluation = QuoteEvaluation()
+        evaluation.add(article, items: SpeechExtraction.items(in: text))
+        #expect(evaluation.matched == 1)
+        #expect(evaluation.directSpeakerAccuracy == 1)
+        #expect(evaluation.allNamed == 1, "a pronoun speaker is not counted as named")
+    }
+}
