@@ -46,3 +46,17 @@ struct SpeechExtractionTests {
         #expect(said("Ferry service resumes\n\nThe crossing to Kell takes about 50 minutes.").isEmpty)
     }
 }
+
+extension SpeechExtractionTests {
+    @Test func aQuotationInterruptedByItsAttributionIsOneRelation() {
+        let items = said("Ferry service resumes\n\n“We waited three winters,” Owen Brightwater said. “This ends that.”")
+        #expect(items.count == 1)
+        #expect(items.first?.0 == "“We waited three winters,” Owen Brightwater said. “This ends that.”")
+        #expect(items.first?.1 == "Owen Brightwater")
+    }
+
+    @Test func speakerAfterALongTitle() {
+        let items = said("Ferry service resumes\n\n“The islands were cut off for two winters,” said former transport minister Ana Ruiz, who chaired the inquiry.")
+        #expect(items.first?.1 == "Ana Ruiz")
+    }
+}

@@ -29,7 +29,37 @@ public enum SpeechExtraction {
         items.removeAll { item in
             item.kind == .partial && clauses.contains { $0.start <= item.start && item.end <= $0.end + 1 }
         }
+        // A speaker the sentence's attribution left unnamed ("former transport minister") is looked
+        // for beside the quotation.
+        for index in items.indices where items[index].kind == .direct && !(items[index].speaker?.contains(where: \.isUppercase) ?? false) {
+            if let name = SpeakerNearQuote.speaker(around: items[index].start..<items[index].end, scalars: scalars) {
+                items[index].speaker = name
+            }
+        }
+        items = mergingInterruptedQuotes(items.sorted { ($0.start, $0.end) < ($1.start, $1.end) }, scalars: scalars)
         items += result.reportedSpeech.map { Item(start: $0.start, end: $0.end, speaker: $0.speaker, kind: $0.kind) }
         return items.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+
+    /// One quotation interrupted by its attribution ("“…,” she said. “…”") is one relation: the
+    /// pieces in one paragraph with only a short attribution between them are joined.
+    static func mergingInterruptedQuotes(_ items: [Item], scalars: [Unicode.Scalar]) -> [Item] {
+        var merged: [Item] = []
+        for item in items {
+            if var last = merged.last, last.kind == .direct, item.kind == .direct || item.kind == .partial,
+                item.start > last.end, item.start - last.end <= 80
+            {
+                let gap = scalars[last.end..<item.start]
+                let marks: Set<Unicode.Scalar> = ["\"", "“", "”", "\n"]
+                if !gap.contains(where: { marks.contains($0) }), gap.contains(where: { $0.properties.isAlphabetic }) {
+                    last.end = item.end
+                    last.speaker = last.speaker ?? item.speaker
+                    merged[merged.count - 1] = last
+                    continue
+                }
+            }
+            merged.append(item)
+        }
+        return merged
     }
 }
