@@ -109,14 +109,15 @@ public struct CommentScreener: Sendable {
         for comment in comments { if let author = comment.author { authorCounts[author, default: 0] += 1 } }
         let indexByID = Dictionary(comments.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
 
+        // Shared words, scored once: eligibility for off-topic, and the reasons.
+        let lexical = texts.map { relatedness?.score($0) }
         let judgement = meaning.map { meaning in
             OffTopicJudgement(
                 meaning: meaning, comments: comments,
-                eligible: texts.map { bodied != nil && (relatedness?.score($0).contentWords ?? 0) >= thresholds.offTopicMinWords },
+                eligible: lexical.map { ($0?.contentWords ?? 0) >= thresholds.offTopicMinWords },
                 threshold: thresholds.offTopicLift, borderline: thresholds.offTopicBorderline)
         }
         var results: [CommentScreening] = []
-        var offTopic = [Bool](repeating: false, count: comments.count)
         for (index, comment) in comments.enumerated() {
             var flags: [String] = []
             var reasons: [String] = []
@@ -150,20 +151,19 @@ public struct CommentScreener: Sendable {
                     probabilities.append(0.75)
                 }
             }
-            let related = relatedness?.score(text)
+            let related = lexical[index]
             let phrases = Boilerplate.phrases(in: text)
             // A short reply is judged by the behaviour rules (agreeing with a flagged comment), not as boilerplate.
             let shortReply = comment.parent != nil && words <= 5
             var scores: (relatedness: Double, genericness: Double)?
-            if let meaning {
-                let closeness = meaning.relatedness(index).score
+            if let meaning, let judgement {
+                let closeness = judgement.closeness[index]
                 let genericness = meaning.genericness(index)
-                let lift = judgement?.lifts[index] ?? 0
-                scores = (lift, genericness.score)
+                scores = (judgement.lifts[index], genericness.score)
                 // A reply is measured against its parent too: close to it is conversation, not boilerplate.
                 let parentIndex = comment.parent.flatMap { indexByID[$0] }.flatMap { $0 < index ? $0 : nil }
                 let toParent = parentIndex.map { meaning.similarity(index, $0) } ?? -1
-                let continuesOffTopic = parentIndex.map { (judgement?.offTopic[$0] ?? false) && toParent > closeness } ?? false
+                let continuesOffTopic = parentIndex.map { judgement.offTopic[$0] && toParent > closeness } ?? false
                 let isGeneric = genericness.score >= thresholds.generic
                     && genericness.score >= max(bodied == nil ? -1 : closeness, toParent) + thresholds.genericMargin
                 if !shortReply && !continuesOffTopic && (isGeneric || Boilerplate.isContentFree(text)) {
@@ -173,9 +173,8 @@ public struct CommentScreener: Sendable {
                     if !phrases.isEmpty { reason += "; stock phrases: " + phrases.prefix(3).map { "“\($0)”" }.joined(separator: ", ") }
                     reasons.append(reason)
                     probabilities.append(phrases.isEmpty ? 0.45 : 0.55)
-                } else if let related, judgement?.offTopic[index] == true {
+                } else if let related, judgement.offTopic[index] {
                     flags.append("off_topic")
-                    offTopic[index] = true
                     let shared = related.shared.isEmpty ? "it shares no specific words with it" : "the words it shares (\(related.shared.prefix(3).joined(separator: ", "))) are incidental"
                     reasons.append("about something else: no closer in meaning to the article (\(Self.percent(max(0, closeness))) at best) than to unrelated subjects; \(shared)")
                     probabilities.append(0.7)
@@ -188,7 +187,6 @@ public struct CommentScreener: Sendable {
                 }
                 if let related, related.contentWords >= 6, related.score < 0.12, related.shared.count <= 1 {
                     flags.append("off_topic")
-                    offTopic[index] = true
                     reasons.append("about something else: shares \(related.shared.isEmpty ? "no" : "almost no") specific words with the article")
                     probabilities.append(0.7)
                 }
@@ -219,9 +217,8 @@ public struct CommentScreener: Sendable {
             results[index].inauthentic = (1 - probabilities.reduce(1.0) { $0 * (1 - $1) }).rounded(toPlaces: 4)
         }
         // Replies that only agree with a flagged comment.
-        let byID = Dictionary(results.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         for (index, comment) in comments.enumerated() {
-            guard let parent = comment.parent, let parentIndex = byID[parent], results[parentIndex].inauthentic >= 0.5,
+            guard let parent = comment.parent, let parentIndex = indexByID[parent], results[parentIndex].inauthentic >= 0.5,
                 Boilerplate.isBareAgreement(comment.text), !results[index].flags.contains("coordinated")
             else { continue }
             results[index].flags.append("coordinated")

@@ -4,6 +4,8 @@
 /// is off-topic with its replies when the exchange as a whole is, even if its own wording brushes
 /// against the article.
 struct OffTopicJudgement {
+    /// Per comment: its closeness to the article (cosine).
+    var closeness: [Double]
     /// Per comment: the lift the decision used.
     var lifts: [Double]
     /// Per comment: whether it is off-topic (before boilerplate takes precedence).
@@ -12,7 +14,7 @@ struct OffTopicJudgement {
     init(meaning: ThreadMeaning, comments: [Comment], eligible: [Bool], threshold: Double, borderline: Double) {
         let count = comments.count
         let indexByID = Dictionary(comments.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        let closeness = (0..<count).map { meaning.relatedness($0).score }
+        let closeness = (0..<count).map { meaning.relatedness($0) }
         let background = (0..<count).map { meaning.background($0) }
         let own = (0..<count).map { closeness[$0] - background[$0] }
         let parents: [Int?] = comments.enumerated().map { index, comment in
@@ -54,6 +56,7 @@ struct OffTopicJudgement {
                 lifts[index] = lift
             }
         }
+        self.closeness = closeness
         self.lifts = lifts
         self.offTopic = offTopic
     }

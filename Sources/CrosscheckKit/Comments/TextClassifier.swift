@@ -51,17 +51,10 @@ public struct TextClassifier: Sendable {
 
     public var version: String { info["version"] ?? "unversioned" }
 
-    /// How strongly embedding values enter the features.
-    static let meaningScale: Float = 4
-
     /// The feature vector: hashed n-grams and cues, then the text's embedding when given.
     public static func vector(_ text: String, task: Task, featurizer: TextFeaturizer, embedding: Embedding? = nil) -> SparseVector {
         var vector = featurizer.vector(text, cues: task == .spam ? SpamCues.cues(text) : StyleCues.cues(text))
-        if let embedding {
-            for (offset, value) in embedding.values.enumerated() where value != 0 {
-                vector.append(featurizer.dimensions + offset, value * meaningScale)
-            }
-        }
+        if let embedding { vector.append(embedding, from: featurizer.dimensions) }
         return vector
     }
 

@@ -28,24 +28,11 @@ struct ThreadMeaning {
     }
 
     /// The comment's closeness to its article: the better of its best paragraph (or the title)
-    /// and the article as a whole, and which unit was best.
-    func relatedness(_ index: Int) -> (score: Double, unit: Int?) {
-        var best = -1.0
-        var unit: Int?
-        for (position, vector) in articleUnits.enumerated() {
-            let similarity = comments[index].cosine(vector)
-            if similarity > best {
-                best = similarity
-                unit = position
-            }
-        }
-        let whole = articleCentroid.map { comments[index].cosine($0) } ?? -1
-        return (max(best, whole), unit)
+    /// and the article as a whole.
+    func relatedness(_ index: Int) -> Double {
+        let best = articleUnits.map { comments[index].cosine($0) }.max() ?? -1
+        return max(best, articleCentroid.map { comments[index].cosine($0) } ?? -1)
     }
-
-    /// How much closer the comment is to its article than to text about unrelated subjects on
-    /// average: its relatedness with the closeness every comment has to every text removed.
-    func lift(_ index: Int) -> Double { relatedness(index).score - background(index) }
 
     /// The comment's mean closeness to text about unrelated subjects: what any comment shares
     /// with any text (register, length, common words), to be discounted.

@@ -15,6 +15,12 @@ public struct SparseVector: Sendable, Hashable {
         values.append(value)
     }
 
+    /// Appends a sentence embedding as features from slot `offset` on, scaled by `scale` (unit
+    /// vectors of 384 have small values beside hashed counts).
+    public mutating func append(_ embedding: Embedding, from offset: Int, scale: Float = 4) {
+        for (position, value) in embedding.values.enumerated() where value != 0 { append(offset + position, value * scale) }
+    }
+
     /// Merges repeated indices by summing their values, and sorts by index.
     public mutating func coalesce() {
         guard indices.count > 1 else { return }

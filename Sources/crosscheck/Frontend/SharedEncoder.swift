@@ -23,6 +23,17 @@ enum SharedEncoder {
             "note: the sentence encoder is not installed (Sources/CrosscheckKit/Resources/Models/encoder); texts are compared by words only\n")
     }()
 
+    /// Fact-checks embedded when a store is opened for one command; beyond this, `check` and
+    /// `factchecks search` match by words (embedding is about 80 fact-checks a second and is not
+    /// stored yet), while `batch match` embeds any number once for the whole batch.
+    static let interactiveFactChecks = 500
+
+    /// The encoder for matching `count` fact-checks in one interactive command, or `nil` when there
+    /// are too many to embed at each start.
+    static func encoder(forFactChecks count: Int) throws -> SentenceEncoder? {
+        count <= interactiveFactChecks ? try encoder() : nil
+    }
+
     /// The encoder, for an option that cannot work without it (`what` names the option).
     /// - Throws: ``CrosscheckError`` with code `modelMissing` when its files are absent or damaged.
     static func required(for what: String) throws -> SentenceEncoder {

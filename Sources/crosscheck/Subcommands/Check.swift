@@ -125,6 +125,7 @@ struct Check: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let checks = try await SQLiteEvidenceStore(path: path).factChecks()
         guard !checks.isEmpty else { return nil }
-        return ClaimMatcher(factChecks: checks, reranker: try MatchReranker.bundled(), encoder: try SharedEncoder.encoder())
+        return ClaimMatcher(
+            factChecks: checks, reranker: try MatchReranker.bundled(), encoder: try SharedEncoder.encoder(forFactChecks: checks.count))
     }
 }

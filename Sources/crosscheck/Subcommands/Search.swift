@@ -120,7 +120,7 @@ struct FactchecksSearch: AsyncParsableCommand {
             }
             let matcher = ClaimMatcher(
                 factChecks: checks, reranker: try MatchReranker.bundled(), configuration: .init(recencyDays: recencyDays),
-                encoder: try SharedEncoder.encoder())
+                encoder: try SharedEncoder.encoder(forFactChecks: checks.count))
             let claimDate = date.flatMap(DateNormalizer.date) ?? (recencyDays != nil ? Date() : nil)
             let matches = matcher.match(text, date: claimDate, limit: max(1, limit), includeWeak: all)
             if format == "json" {

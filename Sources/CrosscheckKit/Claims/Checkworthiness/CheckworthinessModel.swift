@@ -33,18 +33,11 @@ public struct CheckworthinessModel: Sendable {
         self.encoder = encoder
     }
 
-    /// How strongly embedding values enter the features (they are small: unit vectors of 384).
-    static let meaningScale: Float = 4
-
     /// The feature vector the model scores: hashed words, characters and cues, then the
     /// sentence's embedding when the model has meaning features.
     public static func vector(_ text: String, featurizer: TextFeaturizer, ruleCues: Bool, embedding: Embedding? = nil) -> SparseVector {
         var vector = featurizer.vector(text, cues: ruleCues ? ClaimCues.cues(text) : [])
-        if let embedding {
-            for (offset, value) in embedding.values.enumerated() where value != 0 {
-                vector.append(featurizer.dimensions + offset, value * meaningScale)
-            }
-        }
+        if let embedding { vector.append(embedding, from: featurizer.dimensions) }
         return vector
     }
 
