@@ -98,11 +98,16 @@ public struct LanguageAnalyzer: Sendable {
         let signals = LanguageSignals.count(text)
         let words = max(text.roughWordCount, 1)
         var reasons: [String] = []
+        // Reasons name only the marks a reader sees in the text; the rest are in the JSON report.
+        let shown = spans.filter { TechniqueDisplay.isShown($0) }
         var byTechnique: [String: [LanguageSection.Technique]] = [:]
-        for span in spans { byTechnique[span.technique, default: []].append(span) }
+        for span in shown { byTechnique[span.technique, default: []].append(span) }
         for (technique, found) in byTechnique.sorted(by: { $0.value.count > $1.value.count || ($0.value.count == $1.value.count && $0.key < $1.key) }) {
             let example = found.max { $0.score < $1.score }.map { String($0.text.prefix(80)) } ?? ""
             reasons.append("\(technique.replacingOccurrences(of: "_", with: " ")): \(found.count)× (e.g. “\(example)”)")
+        }
+        if spans.count > shown.count {
+            reasons.append("\(spans.count - shown.count) low-confidence technique spans not marked (in the JSON report)")
         }
         let techniqueShare = units == 0 ? 0 : Double(flaggedUnits) / Double(units)
         let emotionRate = Double(signals.emotional.count + signals.exclamations) * 100 / Double(words)

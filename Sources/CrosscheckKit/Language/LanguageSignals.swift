@@ -21,6 +21,12 @@ public enum LanguageSignals {
         "idiot", "idiots", "stupid", "moron", "criminal", "criminals", "sick", "twisted",
     ]
 
+    /// Word-sense guards: an emotional word followed by one of these is another sense of it ("lies"
+    /// followed by a preposition is the verb of place, not falsehoods) and is not counted.
+    static let senseGuards: [String: Set<String>] = [
+        "lies": ["in", "with", "ahead", "between", "at", "on", "beyond", "within", "behind", "outside", "inside", "near", "under", "above", "below"]
+    ]
+
     /// Counts of each signal's words in `text`, with the words found.
     ///
     /// Reads UTF-8 bytes and looks words up by a hash of their lower-cased bytes, so a word becomes
@@ -32,17 +38,27 @@ public enum LanguageSignals {
         word.reserveCapacity(32)
         var hash = fnvOffset
         var ascii = true
+        // The last emotional word found, while the next word may show it was another sense.
+        var guarded: Set<String>?
         func flush() {
             defer {
                 word.removeAll(keepingCapacity: true)
                 hash = fnvOffset
                 ascii = true
             }
-            guard ascii, !word.isEmpty, let kinds = listed[hash] else { return }
+            guard !word.isEmpty else { return }
+            if let following = guarded {
+                guarded = nil
+                if following.contains(String(decoding: word, as: UTF8.self)) { found.emotional.removeLast() }
+            }
+            guard ascii, let kinds = listed[hash] else { return }
             let text = String(decoding: word, as: UTF8.self)
             if kinds & 1 != 0, hedges.contains(text) { found.hedges.append(text) }
             if kinds & 2 != 0, absolutes.contains(text) { found.absolutes.append(text) }
-            if kinds & 4 != 0, emotional.contains(text) { found.emotional.append(text) }
+            if kinds & 4 != 0, emotional.contains(text) {
+                found.emotional.append(text)
+                guarded = senseGuards[text]
+            }
         }
         for byte in text.utf8 {
             switch byte {
@@ -59,6 +75,8 @@ public enum LanguageSignals {
             default:
                 if byte == UInt8(ascii: "!") { exclamations += 1 }
                 flush()
+                // Punctuation ends the phrase: the next word cannot change the sense.
+                if byte != UInt8(ascii: " ") { guarded = nil }
             }
         }
         flush()

@@ -39,6 +39,12 @@ public enum TokenSpans {
             var runBest = 0.0
             func close(_ end: Int) {
                 guard let start = runStart else { return }
+                // A run of capitalised words inside a sentence is a name, not loaded wording.
+                if start > 0, words[start...end].allSatisfy({ $0.text.unicodeScalars.first?.properties.isUppercase == true }) {
+                    runStart = nil
+                    runBest = 0
+                    return
+                }
                 let span = TextSpan(start: words[start].span.start, end: words[end].span.end)
                 result.append(LanguageSection.Technique(
                     technique: head.name, start: span.start, end: span.end, text: scalars.text(span),

@@ -2,7 +2,12 @@ internal import Foundation
 
 /// Writes the report as Markdown, for pasting into notes, tickets and review documents.
 public struct MarkdownReportRenderer: ReportRenderer {
-    public init() {}
+    /// Per technique, the score a span needs to be marked in the article text.
+    public var techniqueDisplay: [String: Double]
+
+    public init(techniqueDisplay: [String: Double] = TechniqueDisplay.thresholds) {
+        self.techniqueDisplay = techniqueDisplay
+    }
 
     public func render(_ report: Report) throws -> String {
         var out = ""
@@ -69,7 +74,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
         }
 
         out += "## Article\n\n"
-        let marks = TechniqueMarks(article: article, language: report.language)
+        let marks = TechniqueMarks(article: article, language: report.language, display: techniqueDisplay)
         for (paragraph, paragraphMarks) in zip(article.paragraphs, marks.paragraphs) {
             // Persuasion techniques in bold, each followed by its name.
             out += TechniqueMarks.pieces(paragraph, paragraphMarks).map { piece in

@@ -1,7 +1,7 @@
 internal import Foundation
 
 /// Where the language stage's technique spans fall in each paragraph, for renderers that mark them
-/// in the article text: the strongest span wins where spans overlap.
+/// in the article text: only spans ``TechniqueDisplay`` shows, the strongest winning where they overlap.
 struct TechniqueMarks {
     /// One marked stretch of a paragraph, in Unicode scalars of that paragraph.
     struct Mark {
@@ -14,8 +14,10 @@ struct TechniqueMarks {
     /// Per paragraph, its marks in order.
     let paragraphs: [[Mark]]
 
-    init(article: ReportArticle, language: LanguageSection?) {
-        let spans = (language?.techniques ?? []).sorted { $0.score != $1.score ? $0.score > $1.score : $0.start < $1.start }
+    /// - Parameter display: per technique, the score a span needs to be drawn (absent: never drawn).
+    init(article: ReportArticle, language: LanguageSection?, display: [String: Double] = TechniqueDisplay.thresholds) {
+        let spans = (language?.techniques ?? []).filter { TechniqueDisplay.isShown($0, thresholds: display) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.start < $1.start }
         var chosen: [LanguageSection.Technique] = []
         for span in spans where span.end > span.start && !chosen.contains(where: { $0.start < span.end && span.start < $0.end }) {
             chosen.append(span)

@@ -6,10 +6,13 @@ public struct TerminalReportRenderer: ReportRenderer {
     public var color: Bool
     /// The line width to wrap at. The default is 100.
     public var width: Int
+    /// Per technique, the score a span needs to be marked in the article text.
+    public var techniqueDisplay: [String: Double]
 
-    public init(color: Bool, width: Int = 100) {
+    public init(color: Bool, width: Int = 100, techniqueDisplay: [String: Double] = TechniqueDisplay.thresholds) {
         self.color = color
         self.width = max(40, width)
+        self.techniqueDisplay = techniqueDisplay
     }
 
     public func render(_ report: Report) throws -> String {
@@ -34,7 +37,7 @@ public struct TerminalReportRenderer: ReportRenderer {
         }
 
         out += heading("Article")
-        let marks = TechniqueMarks(article: article, language: report.language)
+        let marks = TechniqueMarks(article: article, language: report.language, display: techniqueDisplay)
         var footnote = 0
         for (paragraph, paragraphMarks) in zip(article.paragraphs, marks.paragraphs) {
             // Marked stretches go in ⟦ ⟧ with a footnote number; with colour the brackets become

@@ -33,6 +33,12 @@ struct EvalLanguage: ParsableCommand {
     @Option(help: "Longest word n-gram.")
     var wordNgrams: Int?
 
+    @Option(help: "Precision a technique's marks need on the held-out articles to be drawn in the text.")
+    var displayPrecision: Double = 0.6
+
+    @Option(help: "Seeded splits pooled to choose the display thresholds (seed, seed+1, …): one split is too few spans.")
+    var displaySplits: Int = 5
+
     func run() throws {
         var evaluation = LanguageEvaluation(seed: seed)
         if let charMax {
@@ -57,20 +63,53 @@ struct EvalLanguage: ParsableCommand {
             print("sentence-level F1".padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f        %.3f", ours.sentenceF1, peer.sentenceF1))
             print("line-level F1".padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f        %.3f", ours.lineF1, peer.lineF1))
             print("span-level technique F1".padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f        %.3f", ours.spanF1, peer.spanF1))
+            var measured = TechniquePrecision(test) { analyzer.techniqueSpans($0) }
+            for offset in 1..<max(displaySplits, 1) {
+                var other = evaluation
+                other.seed = seed &+ UInt64(offset)
+                let (train, test) = other.split(articles)
+                let analyzer = LanguageAnalyzer(techniques: other.trainTechniques(train), truthfulness: nil, tokens: other.trainTokens(train))
+                measured.add(TechniquePrecision(test) { analyzer.techniqueSpans($0) })
+            }
+            printDisplayThresholds(measured)
         } else {
-            let train = try LanguageData.liar(directory: data, split: "train")
-            let valid = try LanguageData.liar(directory: data, split: "valid")
-            let model = evaluation.trainTruthfulness(train)
-            let analyzer = LanguageAnalyzer(techniques: nil, truthfulness: model)
-            let ours = LanguageEvaluation.ratingScores(valid) { analyzer.truthfulnessEstimate($0.text, subject: $0.subject, context: $0.context)?.label ?? "half-true" }
-            let textOnly = LanguageEvaluation.ratingScores(valid) { analyzer.truthfulnessEstimate($0.text)?.label ?? "half-true" }
-            let peer = LanguageEvaluation.ratingScores(valid, predict: evaluation.peerTruthfulness(train))
-            let majority = Double(valid.count { $0.label == "half-true" }) / Double(valid.count)
-            print("LIAR: train \(train.count), valid \(valid.count); majority class (half-true) \(String(format: "%.3f", majority))")
-            print("metric".padding(toLength: 34, withPad: " ", startingAt: 0) + "crosscheck   text only    TF-IDF+LR peer")
-            print("6-way accuracy".padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f        %.3f        %.3f", ours.accuracy, textOnly.accuracy, peer.accuracy))
-            print("macro-F1".padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f        %.3f        %.3f", ours.macroF1, textOnly.macroF1, peer.macroF1))
+            try evalTruthfulness(evaluation)
         }
+    }
+
+    /// Per technique: its spans' precision on the held-out articles, the lowest score at which its
+    /// marks reach --display-precision (at least 10 of them), and the shipped display threshold.
+    func printDisplayThresholds(_ measured: TechniquePrecision) {
+        let grid = stride(from: 0.0, through: 0.95, by: 0.05).map { $0 }
+        print("display thresholds (marks drawn in the text need precision ≥ \(displayPrecision) on the held-out articles of \(max(displaySplits, 1)) seeded splits, pooled):")
+        print("technique".padding(toLength: 44, withPad: " ", startingAt: 0) + "spans  precision  chosen  precision  shown   shipped")
+        for technique in measured.techniques {
+            let all = technique.precision(atLeast: 0)
+            let chosen = technique.displayThreshold(target: displayPrecision, minimumSpans: 10, grid: grid)
+            let at = chosen.map { technique.precision(atLeast: $0) }
+            let shipped = TechniqueDisplay.thresholds[technique.name].map { String(format: "%.2f", $0) } ?? "never"
+            print(
+                technique.name.padding(toLength: 44, withPad: " ", startingAt: 0)
+                    + String(format: "%5d  %.3f      ", all.count, all.precision)
+                    + (chosen.map { String(format: "%.2f    ", $0) } ?? "never   ")
+                    + (at.map { String(format: "%.3f      %5d", $0.precision, $0.count) } ?? "  -            -")
+                    + "   " + shipped)
+        }
+    }
+
+    func evalTruthfulness(_ evaluation: LanguageEvaluation) throws {
+        let train = try LanguageData.liar(directory: data, split: "train")
+        let valid = try LanguageData.liar(directory: data, split: "valid")
+        let model = evaluation.trainTruthfulness(train)
+        let analyzer = LanguageAnalyzer(techniques: nil, truthfulness: model)
+        let ours = LanguageEvaluation.ratingScores(valid) { analyzer.truthfulnessEstimate($0.text, subject: $0.subject, context: $0.context)?.label ?? "half-true" }
+        let textOnly = LanguageEvaluation.ratingScores(valid) { analyzer.truthfulnessEstimate($0.text)?.label ?? "half-true" }
+        let peer = LanguageEvaluation.ratingScores(valid, predict: evaluation.peerTruthfulness(train))
+        let majority = Double(valid.count { $0.label == "half-true" }) / Double(valid.count)
+        print("LIAR: train \(train.count), valid \(valid.count); majority class (half-true) \(String(format: "%.3f", majority))")
+        print("metric".padding(toLength: 34, withPad: " ", startingAt: 0) + "crosscheck   text only    TF-IDF+LR peer")
+        print("6-way accuracy".padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f        %.3f        %.3f", ours.accuracy, textOnly.accuracy, peer.accuracy))
+        print("macro-F1".padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f        %.3f        %.3f", ours.macroF1, textOnly.macroF1, peer.macroF1))
     }
 }
 

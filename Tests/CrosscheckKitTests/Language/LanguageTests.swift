@@ -18,6 +18,13 @@ struct LanguageTests {
         #expect(signals.exclamations == 1)
     }
 
+    @Test func anotherSenseOfAnEmotionalWordIsNotCounted() {
+        // The verb of place is not the noun of falsehood.
+        #expect(LanguageSignals.count("The difficulty now lies in funding the repairs.").emotional.isEmpty)
+        #expect(LanguageSignals.count("The answer lies with the council, which lies about costs.").emotional == ["lies"])
+        #expect(LanguageSignals.count("He told lies. In court he admitted it.").emotional == ["lies"])
+    }
+
     @Test func techniqueSpansIndexTheText() throws {
         let analyzer = LanguageAnalyzer(techniques: try MultiHeadClassifier.bundled("techniques"), truthfulness: nil)
         let text = "The council met on Tuesday to discuss the budget.\nThese traitors and their radical thugs want to destroy our great nation, and every patriot knows it!"

@@ -24,21 +24,41 @@ struct TechniqueHighlightTests {
         return report
     }
 
+    /// Display thresholds for these tests: Exaggeration is drawn from 0.5, Name Calling from 0.2;
+    /// Loaded Language from 0.7.
+    static let display = ["Loaded_Language": 0.7, "Name_Calling,Labeling": 0.2, "Exaggeration,Minimisation": 0.5]
+
     @Test func terminalBracketsEachSpanWithAFootnote() throws {
-        let out = try TerminalReportRenderer(color: false).render(try report())
+        let out = try TerminalReportRenderer(color: false, techniqueDisplay: Self.display).render(try report())
         #expect(out.contains("a ⟦disgraceful betrayal⟧¹ of voters"))
         #expect(out.contains("¹ Loaded Language 0.80"))
         // The weaker overlapping span is not marked.
         #expect(!out.contains("Name Calling / Labeling"))
         #expect(out.contains("Costs ⟦rose by 5 percent⟧², the city said"))
         #expect(out.contains("² Exaggeration / Minimisation 0.50"))
-        let coloured = try TerminalReportRenderer(color: true).render(try report())
+        let coloured = try TerminalReportRenderer(color: true, techniqueDisplay: Self.display).render(try report())
         #expect(coloured.contains("\u{1B}[4;33mdisgraceful betrayal\u{1B}[0m"))
     }
 
     @Test func markdownBoldsSpansAndNamesTheTechnique() throws {
-        let out = try MarkdownReportRenderer().render(try report())
+        let out = try MarkdownReportRenderer(techniqueDisplay: Self.display).render(try report())
         #expect(out.contains("a **disgraceful betrayal**<sup>Loaded Language</sup> of voters"))
         #expect(out.contains("Costs **rose by 5 percent**<sup>Exaggeration / Minimisation</sup>, the city said"))
+    }
+
+    @Test func marksUnderTheirTechniquesThresholdStayOutOfTheText() throws {
+        // Loaded Language needs 0.9 here; Exaggeration has no threshold, so it is never drawn.
+        let display = ["Loaded_Language": 0.9, "Name_Calling,Labeling": 0.2]
+        let out = try TerminalReportRenderer(color: false, techniqueDisplay: display).render(try report())
+        #expect(!out.contains("⟦disgraceful betrayal⟧"))
+        #expect(!out.contains("⟦rose by 5 percent⟧"))
+        // The weaker overlapping span now stands alone above its own threshold.
+        #expect(out.contains("a disgraceful ⟦betrayal⟧¹ of voters"))
+        #expect(out.contains("¹ Name Calling / Labeling 0.30"))
+        let markdown = try MarkdownReportRenderer(techniqueDisplay: [:]).render(try report())
+        #expect(!markdown.contains("<sup>"))
+        // The JSON report keeps every span.
+        let json = try JSONReportRenderer().render(try report())
+        #expect(json.contains("Exaggeration,Minimisation") && json.contains("Loaded_Language"))
     }
 }
