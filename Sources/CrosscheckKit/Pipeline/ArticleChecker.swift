@@ -85,7 +85,10 @@ public struct ArticleChecker: Sendable {
         if let analyzer = configuration.languageAnalyzer {
             start = clock.now
             report.language = analyzer.analyze(text: text, title: read.article.title, claims: claims.summary)
-            if let model = analyzer.techniques { report.engine.models["techniques"] = model.version }
+            if let model = analyzer.techniques {
+                report.engine.models["techniques"] = model.version
+                report.engine.thresholds["technique_display"] = TechniqueDisplay.thresholds
+            }
             timings.append(StageTiming(stage: "language", milliseconds: Self.milliseconds(clock.now - start)))
             report.timings = timings
         }
