@@ -35,7 +35,7 @@ struct ArticleVerificationCommandTests {
         let share = try #require(verdict(claims, "The state will cover 40 percent"))
         #expect(share["label"] as? String == "refuted")
         let reasons = (share["evidence"] as? [[String: Any]])?.first?["reasons"] as? [String]
-        #expect(reasons?.contains("the claim says 40 percent but the source says 25 percent") == true)
+        #expect(reasons?.contains("number check: the claim says 40 percent but the source says 25 percent") == true)
         #expect(verdict(claims, "Officials said the work is expected to be finished by the end of 2027")?["label"] as? String == "refuted")
         #expect(verdict(claims, "The city plans to run extra buses on Route 9")?["label"] as? String == "not_enough_info")
     }
@@ -67,7 +67,7 @@ struct ArticleVerificationCommandTests {
         #expect(terminal.status == 0, "\(terminal.stderr)")
         #expect(terminal.stdout.hasPrefix("REFUTED"))
         #expect(terminal.stdout.contains("[state-release]"))
-        #expect(terminal.stdout.contains("→ the claim says 40 percent but the source says 25 percent"))
+        #expect(terminal.stdout.contains("→ number check: the claim says 40 percent but the source says 25 percent"))
         let json = try CommandRunner.run(["verify", "Ferry fares will fall in April.", "--db", db, "--format", "json"])
         let verdict = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(verdict["label"] as? String == "refuted")

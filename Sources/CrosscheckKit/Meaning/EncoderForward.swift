@@ -8,6 +8,19 @@ struct EncoderForward {
 
     /// The mean-pooled, L2-normalised embedding of each sequence in `batch`.
     func embed(_ batch: [[Int32]]) -> [[Float]] {
+        meanPooled(batch).map { pooled in
+            var pooled = pooled
+            var norm: Float = 0
+            for value in pooled { norm += value * value }
+            norm = norm.squareRoot()
+            if norm > 0 { for j in pooled.indices { pooled[j] /= norm } }
+            return pooled
+        }
+    }
+
+    /// The mean of the last layer's token states of each sequence in `batch`; `types` gives each
+    /// token's type (all 0 when `nil`).
+    func meanPooled(_ batch: [[Int32]], types: [[Int32]]? = nil) -> [[Float]] {
         let config = weights.config
         let hidden = config.hiddenSize
         let inner = config.intermediateSize
@@ -21,18 +34,19 @@ struct EncoderForward {
         }
 
         var x = [Float](repeating: 0, count: total * hidden)
-        // Embeddings: word + position + token type 0, then layer norm.
+        // Embeddings: word + position + token type, then layer norm.
         x.withUnsafeMutableBufferPointer { x in
             weights.wordEmbeddings.withUnsafeBufferPointer { words in
                 weights.positionEmbeddings.withUnsafeBufferPointer { positions in
-                    weights.tokenTypeEmbedding.withUnsafeBufferPointer { tokenType in
+                    weights.tokenTypeEmbeddings.withUnsafeBufferPointer { tokenTypes in
                         for (sequenceIndex, sequence) in batch.enumerated() {
                             for (position, id) in sequence.enumerated() {
                                 let row = (offsets[sequenceIndex] + position) * hidden
                                 let word = Int(id) * hidden
                                 let positionRow = position * hidden
+                                let typeRow = Int(types?[sequenceIndex][position] ?? 0) * hidden
                                 for j in 0..<hidden {
-                                    x[row + j] = Float(words[word + j]) + positions[positionRow + j] + tokenType[j]
+                                    x[row + j] = Float(words[word + j]) + positions[positionRow + j] + tokenTypes[typeRow + j]
                                 }
                             }
                         }
@@ -67,7 +81,7 @@ struct EncoderForward {
                            epsilon: config.layerNormEpsilon)
         }
 
-        // Mean pooling over each sequence's tokens, then unit length.
+        // Mean pooling over each sequence's tokens.
         return batch.indices.map { sequenceIndex in
             var pooled = [Float](repeating: 0, count: hidden)
             let length = batch[sequenceIndex].count
@@ -75,13 +89,7 @@ struct EncoderForward {
                 let row = (offsets[sequenceIndex] + token) * hidden
                 for j in 0..<hidden { pooled[j] += x[row + j] }
             }
-            var norm: Float = 0
-            for j in 0..<hidden {
-                pooled[j] /= Float(length)
-                norm += pooled[j] * pooled[j]
-            }
-            norm = norm.squareRoot()
-            if norm > 0 { for j in 0..<hidden { pooled[j] /= norm } }
+            for j in 0..<hidden { pooled[j] /= Float(max(length, 1)) }
             return pooled
         }
     }

@@ -23,21 +23,32 @@ final class EncoderWeights: Sendable {
     /// Word embeddings stay half precision (a third of the model); rows are widened as looked up.
     let wordEmbeddings: [Float16]
     let positionEmbeddings: [Float]
-    let tokenTypeEmbedding: [Float]
+    /// One row per token type (a pair's first text is type 0, its second type 1).
+    let tokenTypeEmbeddings: [Float]
     let embeddingNormWeight: [Float]
     let embeddingNormBias: [Float]
     let layers: [Layer]
 
-    init(_ file: SafeTensors, config: EncoderConfig) throws {
+    /// Reads the weights in `file`; `sharedWordEmbeddings` stands in for a file that leaves its
+    /// word embeddings out because they were frozen while it was trained from another model.
+    init(_ file: SafeTensors, config: EncoderConfig, sharedWordEmbeddings: [Float16]? = nil) throws {
         let hidden = config.hiddenSize
         let inner = config.intermediateSize
         self.config = config
         // Accept both `bert.`-prefixed names (BertForPreTraining exports) and bare ones.
         let prefix = file.entries["bert.embeddings.word_embeddings.weight"] != nil ? "bert." : ""
         func tensor(_ name: String, _ shape: [Int]) throws -> [Float] { try file.floats(prefix + name, shape: shape) }
-        wordEmbeddings = try file.halves(prefix + "embeddings.word_embeddings.weight", shape: [config.vocabularySize, hidden])
+        let wordName = prefix + "embeddings.word_embeddings.weight"
+        if let sharedWordEmbeddings, file.entries[wordName] == nil {
+            guard sharedWordEmbeddings.count == config.vocabularySize * hidden else {
+                throw CrosscheckError(.modelMissing, "the shared word embeddings do not fit \(file.source): expected \(config.vocabularySize) × \(hidden) values")
+            }
+            wordEmbeddings = sharedWordEmbeddings
+        } else {
+            wordEmbeddings = try file.halves(wordName, shape: [config.vocabularySize, hidden])
+        }
         positionEmbeddings = try tensor("embeddings.position_embeddings.weight", [config.maxPositions, hidden])
-        tokenTypeEmbedding = Array(try tensor("embeddings.token_type_embeddings.weight", [config.typeVocabularySize, hidden])[0..<hidden])
+        tokenTypeEmbeddings = try tensor("embeddings.token_type_embeddings.weight", [config.typeVocabularySize, hidden])
         embeddingNormWeight = try tensor("embeddings.LayerNorm.weight", [hidden])
         embeddingNormBias = try tensor("embeddings.LayerNorm.bias", [hidden])
         layers = try (0..<config.layers).map { index in

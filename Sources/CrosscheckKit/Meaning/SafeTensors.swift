@@ -18,6 +18,8 @@ public struct SafeTensors: Sendable {
     public var entries: [String: Entry]
     /// The file's `__metadata__` strings.
     public var metadata: [String: String]
+    /// Where the bytes came from, for error messages.
+    public let source: String
     let data: Data
     let bodyOffset: Int
 
@@ -54,6 +56,7 @@ public struct SafeTensors: Sendable {
         }
         self.entries = entries
         self.metadata = metadata
+        self.source = source
         self.data = data
         self.bodyOffset = 8 + headerLength
     }

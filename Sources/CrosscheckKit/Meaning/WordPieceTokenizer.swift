@@ -41,6 +41,30 @@ public struct WordPieceTokenizer: Sendable {
         return ids
     }
 
+    /// The ids of a text pair as a cross-encoder reads it: `[CLS] first [SEP] second [SEP]`, with
+    /// token type 0 up to the first `[SEP]` and 1 after. When the pair is longer than `maxTokens`,
+    /// the longer text is cut first, as Hugging Face's `longest_first` truncation does.
+    public func pairIDs(_ first: String, _ second: String, maxTokens: Int) -> (ids: [Int32], types: [Int32]) {
+        var a = words(first).flatMap(pieces)
+        var b = words(second).flatMap(pieces)
+        let budget = max(maxTokens - 3, 0)
+        if a.count + b.count > budget {
+            // The shorter text keeps what it can (up to the whole budget); the longer gets the rest.
+            var short = min(a.count, b.count)
+            var long = short > budget ? short : max(short, budget - short)
+            if short + long > budget {
+                short = budget / 2
+                long = short + budget % 2
+            }
+            let (keepA, keepB) = a.count > b.count ? (long, short) : (short, long)
+            a = Array(a.prefix(keepA))
+            b = Array(b.prefix(keepB))
+        }
+        let ids = [classify] + a + [separator] + b + [separator]
+        let types = [Int32](repeating: 0, count: a.count + 2) + [Int32](repeating: 1, count: b.count + 1)
+        return (ids, types)
+    }
+
     /// The word-level tokens, after normalisation and splitting.
     public func words(_ text: String) -> [String] {
         var words: [String] = []

@@ -30,7 +30,12 @@ public struct ClaimVerificationStage: Sendable {
             let result = try await verifier.verify(claim: claim.text, quote: quote, store: store, since: since, until: until)
             report.claims[index].verdict = ReportClaim.Verdict(result, asOf: asOf, cited: cited)
         }
-        report.engine.models["stance"] = verifier.judge.model.classifier.version
+        if let inference = verifier.judge.inference {
+            report.engine.models["stance"] = inference.identity.recorded
+        } else {
+            report.engine.models["stance"] = verifier.judge.model.classifier.version
+        }
+        report.engine.thresholds["verdict"] = verifier.policy.recorded
         if let relevance = verifier.relevance { report.engine.models["relevance"] = relevance.version }
         report.timings.append(StageTiming(stage: "verify", milliseconds: ArticleChecker.milliseconds(clock.now - start)))
     }

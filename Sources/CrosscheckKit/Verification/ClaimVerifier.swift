@@ -15,15 +15,21 @@ public struct ClaimVerifier: Sendable {
     /// At most this many passages from one document.
     public var passagesPerDocument = 2
 
-    public init(model: StanceModel, relevance: RelevanceModel? = nil, policy: VerdictPolicy = VerdictPolicy()) {
-        self.judge = PassageJudge(model: model)
+    /// - Parameters:
+    ///   - inference: the trained inference model; without it the word-cue `model` decides.
+    ///   - policy: the thresholds and calibration; by default the ones tuned for whichever model decides.
+    public init(model: StanceModel, inference: InferenceModel? = nil, relevance: RelevanceModel? = nil, policy: VerdictPolicy? = nil) {
+        self.judge = PassageJudge(model: model, inference: inference)
         self.relevance = relevance
-        self.policy = policy
+        self.policy = policy ?? (inference == nil ? VerdictPolicy() : .inference)
     }
 
-    /// The verifier with the shipped stance and relevance models.
-    public static func bundled() throws -> ClaimVerifier {
-        ClaimVerifier(model: try StanceModel.bundled(), relevance: try RelevanceModel.bundled())
+    /// The verifier with the shipped models: the inference model when `encoder` is given and its
+    /// files are present, else the word-cue stance model.
+    public static func bundled(encoder: SentenceEncoder? = nil, relevance: Bool = true) throws -> ClaimVerifier {
+        ClaimVerifier(
+            model: try StanceModel.bundled(), inference: try encoder.flatMap { try InferenceModel.bundled(encoder: $0) },
+            relevance: relevance ? try RelevanceModel.bundled() : nil)
     }
 
     /// Verifies `claim` against passages it is given.
@@ -33,7 +39,7 @@ public struct ClaimVerifier: Sendable {
         var statement = Statement(claim, quotations: quote == nil)
         if let quote { statement.quotations = [quote] }
         let read = passages.map { Statement($0.text, quotations: !statement.quotations.isEmpty) }
-        let stances = read.map { judge.judge(claim: statement, passage: $0) }
+        let stances = judge.judge(claim: statement, passages: read)
         var (label, confidence) = policy.verdict(stances)
         var reasons: [String] = []
 
@@ -41,7 +47,7 @@ public struct ClaimVerifier: Sendable {
         if parts.count > 1 {
             let verdicts = parts.map { part -> (String, String) in
                 let partStatement = Statement(part)
-                return (part, policy.verdict(read.map { judge.judge(claim: partStatement, passage: $0) }).label)
+                return (part, policy.verdict(judge.judge(claim: partStatement, passages: read)).label)
             }
             let supported = verdicts.filter { $0.1 == "supported" }
             let refuted = verdicts.filter { $0.1 == "refuted" }

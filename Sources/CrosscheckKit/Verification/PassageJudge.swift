@@ -1,26 +1,70 @@
-/// Decides a passage's stance toward a claim: the trained stance model's probabilities, moved by
-/// what the explainable checks find, and held to neutral when the passage is about something else.
+import Foundation
+
+/// Decides a passage's stance toward a claim: the trained inference model's probabilities (or,
+/// without it, the word-cue stance model's), moved by what the explainable checks find.
+///
+/// Each reason says what fired: the inference model, the word-cue model, or a named check.
 public struct PassageJudge: Sendable {
+    /// The word-cue stance model, used when there is no inference model.
     public var model: StanceModel
+    /// The trained inference model; `nil` falls back to ``model``.
+    public var inference: InferenceModel?
     public var checks: [any StanceCheck]
     /// Below this share of the claim's terms, a passage with no findings is about something else.
+    /// Only the word-cue model needs it: the inference model reads an unrelated passage as neutral.
     public var minimumRelevance = 0.3
+    /// How far a check's finding moves the inference model's probabilities (1 = its full strength);
+    /// tuned with the verdict thresholds by `crosscheck eval stance --tune`.
+    public var checkWeightWithInference = 0.75
+    /// Whether, with the inference model, a check's refuting finding turns the model's entailment
+    /// into contradiction.
+    public var refutingFindingsTakeEntailment = true
 
-    public init(model: StanceModel, checks: [any StanceCheck] = StanceChecks.all) {
+    public init(model: StanceModel, inference: InferenceModel? = nil, checks: [any StanceCheck] = StanceChecks.all) {
         self.model = model
+        self.inference = inference
         self.checks = checks
     }
 
+    /// The version of whichever model gives the probabilities.
+    public var modelVersion: String { inference?.identity.version ?? model.classifier.version }
+
+    /// Each passage's stance toward `claim`, in order; the inference model reads them as one batch.
+    public func judge(claim: Statement, passages: [Statement]) -> [PassageStance] {
+        let priors: [StanceProbabilities]
+        if let inference {
+            priors = inference.stances(claim: claim.text, evidence: passages.map(\.text))
+        } else {
+            priors = passages.map { model.stance(claim: claim.text, evidence: $0.text) }
+        }
+        return zip(passages, priors).map { judge(claim: claim, passage: $0, prior: $1) }
+    }
+
+    /// One passage's stance toward `claim`.
     public func judge(claim: Statement, passage: Statement) -> PassageStance {
-        let p = model.stance(claim: claim.text, evidence: passage.text)
+        judge(claim: claim, passages: [passage])[0]
+    }
+
+    /// A passage's stance from the model's probabilities and the checks' findings.
+    public func judge(claim: Statement, passage: Statement, prior: StanceProbabilities) -> PassageStance {
         var findings = checks.flatMap { $0.findings(claim: claim, passage: passage) }
         // Sharing the claim's words says nothing once a check has found them used against it.
         if findings.contains(where: { $0.effect == .refutes }) { findings.removeAll { $0.check == "coverage" } }
+        // The inference model already reads shared words; coverage only spoke for the word-cue model.
+        if inference != nil { findings.removeAll { $0.check == "coverage" } }
         let relevance = passage.coverage(of: claim)
-        var supports = p.supports, refutes = p.refutes, neutral = p.neutral
+        var supports = prior.supports, refutes = prior.refutes, neutral = prior.neutral
+        let weight = inference == nil ? 1 : checkWeightWithInference
+        // With the inference model, reading the passage as entailing the claim says it is about the
+        // same thing in the same terms; a contradiction a check finds there makes it a refutation.
+        if inference != nil, refutingFindingsTakeEntailment, findings.contains(where: { $0.effect == .refutes }) {
+            refutes += supports
+            supports = 0
+        }
         // Each finding is evidence for its side: it takes that share of the other sides' mass.
         for finding in findings {
-            let strength = finding.effect == .supports ? finding.strength * max(relevance, 0.5) : finding.strength
+            var strength = finding.effect == .supports ? finding.strength * max(relevance, 0.5) : finding.strength
+            strength *= weight
             switch finding.effect {
             case .supports:
                 supports = 1 - (1 - supports) * (1 - strength)
@@ -31,19 +75,35 @@ public struct PassageJudge: Sendable {
             }
             neutral *= 1 - strength
         }
-        if findings.isEmpty, relevance < minimumRelevance {
+        if inference == nil, findings.isEmpty, relevance < minimumRelevance {
             neutral = max(neutral, 1 - relevance) + supports + refutes
             supports *= relevance
             refutes *= relevance
         }
-        var reasons = findings.map(\.reason)
+        // The checks' reasons first: they say what differs in words a journalist can verify.
+        var reasons = findings.map { "\($0.check) check: \($0.reason)" }
+        if inference != nil {
+            reasons.append(Self.inferenceReason(prior))
+        }
         if reasons.isEmpty {
             let share = Int((relevance * 100).rounded())
             reasons.append(
                 relevance < minimumRelevance
                     ? "the passage shares only \(share)% of the claim's key words"
-                    : "the stance model reads it so; it shares \(share)% of the claim's key words")
+                    : "the word-cue stance model reads it so; it shares \(share)% of the claim's key words")
         }
         return PassageStance(supports: supports, refutes: refutes, neutral: neutral, relevance: relevance, reasons: reasons)
+    }
+
+    static func inferenceReason(_ p: StanceProbabilities) -> String {
+        let reading: String
+        if p.supports >= p.refutes && p.supports >= p.neutral {
+            reading = "the passage entails the claim"
+        } else if p.refutes >= p.neutral {
+            reading = "the passage contradicts the claim"
+        } else {
+            reading = "the passage neither entails nor contradicts the claim"
+        }
+        return "inference model, before the checks: \(reading) " + String(format: "(entails %.2f, contradicts %.2f, neither %.2f)", p.supports, p.refutes, p.neutral)
     }
 }

@@ -7,12 +7,12 @@ public struct StanceModel: Sendable {
     }
 
     /// Probabilities of supports, refutes and neutral, in that order (normalised).
-    public func stance(claim: String, evidence: String) -> (supports: Double, refutes: Double, neutral: Double) {
+    public func stance(claim: String, evidence: String) -> StanceProbabilities {
         let scores = classifier.scores(evidence, cues: StanceFeatures.cues(claim: claim, evidence: evidence))
         func score(_ name: String) -> Double { classifier.head(name).map { scores[$0] } ?? 0 }
         let s = score("supports"), r = score("refutes"), n = score("neutral")
         let total = max(s + r + n, 1e-9)
-        return (s / total, r / total, n / total)
+        return StanceProbabilities(supports: s / total, refutes: r / total, neutral: n / total)
     }
 }
 

@@ -29,6 +29,9 @@ struct BenchVerify: AsyncParsableCommand {
     @Option(help: "Seed.")
     var seed: UInt64 = 42
 
+    @Flag(help: "Judge stance with the word-cue model instead of the inference model (the baseline).")
+    var wordsOnly = false
+
     func run() async throws {
         let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-bench-\(passages).sqlite").path
         var synthetic = SyntheticStore(passages: passages, seed: seed)
@@ -44,17 +47,23 @@ struct BenchVerify: AsyncParsableCommand {
             if texts.count % 2 == 1 { words[Int.random(in: 0..<words.count, using: &generator)] = synthetic.draw() }
             texts.append(words.joined(separator: " ") + ".")
         }
-        let verifier = try ClaimVerifier.bundled()
+        let verifier = try ClaimVerifier.bundled(encoder: wordsOnly ? nil : try SharedEncoder.required(for: "bench verify"))
         let before = BenchStore.peakMemoryMB()
         let clock = ContinuousClock()
         let start = clock.now
         var labels: [String: Int] = [:]
-        for text in texts {
-            labels[try await verifier.verify(claim: text, store: store).label, default: 0] += 1
+        var caught = (verbatim: 0, swapped: 0)
+        for (index, text) in texts.enumerated() {
+            let label = try await verifier.verify(claim: text, store: store).label
+            labels[label, default: 0] += 1
+            if index % 2 == 0, label == "supported" { caught.verbatim += 1 }
+            if index % 2 == 1, label == "refuted" { caught.swapped += 1 }
         }
         let seconds = BenchStore.seconds(clock.now - start)
         print(String(format: "verified %d claims in %.2f s: %.0f claims/s", claims, seconds, Double(claims) / seconds))
         print("verdicts: " + labels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        print("stance: \(verifier.judge.modelVersion); verbatim claims supported \(caught.verbatim) of \((texts.count + 1) / 2), "
+            + "one-word swaps refuted \(caught.swapped) of \(texts.count / 2)")
         print("peak memory: \(BenchStore.peakMemoryMB()) MB (\(before) MB before verifying); resident now \(BenchStore.residentMB()) MB")
     }
 }

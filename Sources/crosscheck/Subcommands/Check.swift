@@ -115,7 +115,7 @@ struct Check: AsyncParsableCommand {
         guard try await store.statistics().documents > 0 else { return nil }
         try await store.ensureIndex()
         return ClaimVerificationStage(
-            verifier: try ClaimVerifier.bundled(), store: store,
+            verifier: try ClaimVerifier.bundled(encoder: try SharedEncoder.encoder()), store: store,
             since: try dateOption(evidenceSince, "--evidence-since"), until: try dateOption(evidenceUntil, "--evidence-until"))
     }
 

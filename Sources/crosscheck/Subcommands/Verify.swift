@@ -89,6 +89,7 @@ struct EvalRetrieveVerify: AsyncParsableCommand {
     @Flag(help: "Label every evidence abstract SUPPORT (to measure what the stance step adds).") var supportOnly = false
     @Option(help: "Relevance a passage needs to count as evidence (default: the model's).") var relevance: Double?
     @Option(help: "Claims to score: dev, or train to tune without touching dev.") var split: String = "dev"
+    @Flag(help: "Judge stance with the word-cue model instead of the inference model.") var wordsOnly = false
 
     func run() async throws {
         let dev = try SciFactData(directory: data, split: split)
@@ -100,7 +101,7 @@ struct EvalRetrieveVerify: AsyncParsableCommand {
         if try await store.statistics().documents == 0 { try await SciFactEvaluation.importCorpus(dev, into: store) }
         try await store.rebuildIndex()
         let built = clock.now - start
-        var evaluation = SciFactEvaluation(verifier: try ClaimVerifier.bundled())
+        var evaluation = SciFactEvaluation(verifier: try ClaimVerifier.bundled(encoder: wordsOnly ? nil : try SharedEncoder.required(for: "eval retrieve-verify")))
         evaluation.abstractsPerClaim = abstracts
         evaluation.supportOnly = supportOnly
         if let relevance { evaluation.verifier.relevance?.threshold = relevance }
@@ -166,7 +167,7 @@ struct BatchVerify: ParsableCommand {
 
     func run() throws {
         do {
-            try io.run(VerifyBatchTask(verifier: ClaimVerifier(model: try StanceModel.bundled())))
+            try io.run(VerifyBatchTask(verifier: try ClaimVerifier.bundled(encoder: try SharedEncoder.encoder(), relevance: false)))
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)
         }
@@ -193,7 +194,7 @@ struct BatchRetrieveVerify: AsyncParsableCommand {
             }
             let store = try SQLiteEvidenceStore(path: index)
             if try await store.passagesNotIndexed() > 0 { try await store.rebuildIndex() }
-            var verifier = try ClaimVerifier.bundled()
+            var verifier = try ClaimVerifier.bundled(encoder: try SharedEncoder.encoder())
             verifier.passagesPerClaim = passages
             // Retrieval is async; the batch runner is not.
             let task = RetrieveVerifyBatchTask(verifier: verifier, retrieve: { [verifier] claim in

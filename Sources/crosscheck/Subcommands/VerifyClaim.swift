@@ -49,7 +49,7 @@ struct VerifyClaim: AsyncParsableCommand {
                 throw CrosscheckError(.unreadable, "the store at \(store.path) holds no documents; import sources first with crosscheck sources import")
             }
             try await evidence.ensureIndex()
-            let verifier = try ClaimVerifier.bundled()
+            let verifier = try ClaimVerifier.bundled(encoder: try SharedEncoder.encoder())
             let result = try await verifier.verify(
                 claim: claim, store: evidence, since: try dateOption(since, "--since"), until: try dateOption(until, "--until"))
             let verdict = ReportClaim.Verdict(result, asOf: try await evidence.statistics().newestRetrieved, cited: max(cite, 0))

@@ -5,7 +5,7 @@ public struct CheckFinding: Sendable, Hashable, Codable {
         case supports, refutes
     }
 
-    /// The check that found it: `quote`, `number`, `date`, `polarity`, `entity`, `substitution` or `coverage`.
+    /// The check that found it: `quote`, `number`, `date`, `polarity`, `entity`, `roles`, `substitution` or `coverage`.
     public var check: String
     public var effect: Effect
     /// How much the finding alone should move the stance, 0..1.
@@ -29,7 +29,7 @@ public protocol StanceCheck: Sendable {
 
 /// The explainable checks, in the order their reasons are listed.
 public enum StanceChecks {
-    public static let all: [any StanceCheck] = [QuoteCheck(), NumberCheck(), DateCheck(), PolarityCheck(), EntityRoleCheck(), SubstitutionCheck(), CoverageCheck()]
+    public static let all: [any StanceCheck] = [QuoteCheck(), NumberCheck(), DateCheck(), PolarityCheck(), EntityRoleCheck(), RoleSwapCheck(), SubstitutionCheck(), CoverageCheck()]
 
     /// Every finding of every check.
     public static func findings(claim: Statement, passage: Statement) -> [CheckFinding] {

@@ -1,0 +1,67 @@
+public import Foundation
+
+/// The trained inference model: a cross-encoder fine-tuned from the sentence encoder that reads a
+/// passage and a claim together and gives the probabilities that the passage entails the claim,
+/// contradicts it, or neither — learned from natural-language-inference and claim-verification
+/// pairs (`scripts/train-stance/train.py`).
+public struct InferenceModel: Sendable {
+    public let pairs: CrossEncoder
+    let supportsIndex: Int
+    let refutesIndex: Int
+    let neutralIndex: Int
+
+    /// Wraps a cross-encoder whose labels are `entails`, `contradicts` and `neutral`.
+    /// - Throws: ``CrosscheckError`` with code `modelMissing` when a label is absent.
+    public init(pairs: CrossEncoder) throws {
+        guard let supports = pairs.labels.firstIndex(of: "entails"), let refutes = pairs.labels.firstIndex(of: "contradicts"),
+            let neutral = pairs.labels.firstIndex(of: "neutral")
+        else {
+            throw CrosscheckError(
+                .modelMissing, "the inference model's labels are \(pairs.labels); it needs entails, contradicts and neutral — retrain it")
+        }
+        self.pairs = pairs
+        self.supportsIndex = supports
+        self.refutesIndex = refutes
+        self.neutralIndex = neutral
+    }
+
+    public var identity: ModelIdentity { pairs.identity }
+
+    /// Probabilities of supports, refutes and neutral for each passage, in order.
+    public func stances(claim: String, evidence: [String]) -> [StanceProbabilities] {
+        stances(evidence.map { (claim: claim, evidence: $0) })
+    }
+
+    /// Probabilities of supports, refutes and neutral for each (claim, evidence) pair, in order,
+    /// read in batches of similar length.
+    public func stances(_ items: [(claim: String, evidence: String)]) -> [StanceProbabilities] {
+        pairs.probabilities(items.map { (first: $0.evidence, second: $0.claim) }).map { p in
+            StanceProbabilities(supports: p[supportsIndex], refutes: p[refutesIndex], neutral: p[neutralIndex])
+        }
+    }
+
+    /// Where the shipped inference model's files are, when the build has them.
+    public static var bundledDirectory: URL? {
+        Bundle.module.url(forResource: "stance", withExtension: nil, subdirectory: "Resources/Models")
+    }
+
+    /// The inference model shipped with the engine, on `encoder`; `nil` when its files were removed.
+    public static func bundled(encoder: SentenceEncoder) throws -> InferenceModel? {
+        guard let url = bundledDirectory, FileManager.default.fileExists(atPath: url.appendingPathComponent("model.safetensors").path)
+        else { return nil }
+        return try InferenceModel(pairs: CrossEncoder(directory: url, encoder: encoder))
+    }
+}
+
+/// A stance as three probabilities that add up to one.
+public struct StanceProbabilities: Sendable, Hashable {
+    public var supports: Double
+    public var refutes: Double
+    public var neutral: Double
+
+    public init(supports: Double, refutes: Double, neutral: Double) {
+        self.supports = supports
+        self.refutes = refutes
+        self.neutral = neutral
+    }
+}

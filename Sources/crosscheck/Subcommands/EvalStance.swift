@@ -1,0 +1,124 @@
+import ArgumentParser
+import CrosscheckEval
+import CrosscheckKit
+import Foundation
+
+struct EvalStance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stance",
+        abstract: "Single-passage verification on NLI and claim-verification pairs, scored as batch verify is: SNLI test, held-aside FEVER and HealthVer, SICK trial, COVID-Fact dev, SciFact dev claims.",
+        discussion: """
+            --data is the folder shared/data (it holds nli/, covid-fact/ and scifact/). FEVER-RTE and \
+            HealthVer were partly trained on; only the claims the trainer held aside are scored.
+            """)
+
+    @Option(help: "shared/data") var data: String
+    @Flag(help: "Judge with the word-cue stance model instead of the inference model (the baseline).") var wordsOnly = false
+    @Option(help: "Score at most this many pairs of each set (the first ones).") var limit: Int?
+    @Flag(help: "Tune the verdict thresholds, the checks' weight and the calibration on held-aside FEVER and HealthVer and on COVID-Fact dev.") var tune = false
+
+    func run() throws {
+        let root = URL(fileURLWithPath: data)
+        let encoder = wordsOnly ? nil : try SharedEncoder.required(for: "eval stance")
+        let verifier = try ClaimVerifier.bundled(encoder: encoder, relevance: false)
+        if !wordsOnly, verifier.judge.inference == nil {
+            throw CrosscheckError(.modelMissing, "the inference model is not installed; restore Sources/CrosscheckKit/Resources/Models/stance")
+        }
+        print("stance: \(verifier.judge.modelVersion); verdict thresholds support \(verifier.policy.support), refute \(verifier.policy.refute)")
+        var sets: [(name: String, pairs: [NLIData.Pair])] = []
+        for set in NLIData.Set.allCases {
+            let name = set.rawValue + (set.heldAsidePercent.map { " (held-aside \($0)%)" } ?? "")
+            sets.append((name, try NLIData.pairs(set, directory: root.appendingPathComponent("nli").path)))
+        }
+        let covid = try StanceData.covidFact(directory: root.appendingPathComponent("covid-fact").path, split: "dev").map {
+            NLIData.Pair(claim: $0.claim, evidence: $0.evidence, label: $0.stance == "supports" ? "supported" : "refuted")
+        }
+        sets.append(("covid-fact dev", covid))
+        if let limit { sets = sets.map { ($0.name, Array($0.pairs.prefix(limit))) } }
+
+        if tune {
+            try tuneThresholds(verifier.judge, sets: sets.filter { $0.name.hasPrefix("fever") || $0.name.hasPrefix("healthver") || $0.name.hasPrefix("covid") })
+            return
+        }
+        print("set                               pairs  macro-F1  bal.acc  supported-or-not  F1 sup/ref/nei        predicted")
+        var confidences: [Double] = []
+        var correct: [Bool] = []
+        for set in sets {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let stances = PairSetEvaluation.judge(verifier.judge, set.pairs)
+            let result = PairSetEvaluation.score(set.pairs, stances: stances, policy: verifier.policy)
+            let seconds = Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18
+            func f1(_ label: String) -> String { result.perLabel[label].map { String(format: "%.3f", $0) } ?? "  -  " }
+            print(
+                set.name.padding(toLength: 33, withPad: " ", startingAt: 0) + String(format: " %5d  %.3f     %.3f    %.3f             ", result.pairs,
+                    result.macroF1, result.balancedAccuracy, result.supportedOrNotAccuracy)
+                    + "\(f1("supported"))/\(f1("refuted"))/\(f1("not_enough_info"))  "
+                    + result.predicted.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                    + String(format: "  (%.0f pairs/s)", Double(result.pairs) / max(seconds, 1e-9)))
+            let verdicts = stances.map { verifier.policy.verdict([$0]) }
+            confidences += verdicts.map(\.confidence)
+            correct += zip(verdicts, set.pairs).map { $0.label == $1.label }
+        }
+        let calibration = Calibration(confidences: confidences, correct: correct)
+        print(String(format: "calibration of the verdict confidence over all pairs: expected calibration error %.3f", calibration.expectedError))
+        calibration.lines.forEach { print($0) }
+
+        let sciFact = root.appendingPathComponent("scifact").path
+        var claimSets = try StanceData.sciFactClaimSets(directory: sciFact, split: "dev")
+        if let limit { claimSets = Array(claimSets.prefix(limit)) }
+        let claims = StanceEvaluation.claimLevel(verifier, claimSets)
+        print("SciFact dev claims with given evidence (\(claimSets.count) claims, up to 5 sentences of the cited abstract):")
+        print(String(format: "  macro-F1 %.3f, accuracy %.3f; F1 supported %.3f, refuted %.3f, not enough info %.3f", claims.macroF1, claims.accuracy,
+            claims.perLabel["supported"] ?? 0, claims.perLabel["refuted"] ?? 0, claims.perLabel["not_enough_info"] ?? 0))
+        print("  predicted: " + claims.predicted.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        print(String(format: "  expected calibration error %.3f", claims.calibration.expectedError))
+    }
+
+    /// Grid-searches the checks' weight and the verdict thresholds for the mean macro-F1 over
+    /// `sets`, then fits one calibration curve per label.
+    func tuneThresholds(_ judge: PassageJudge, sets: [(name: String, pairs: [NLIData.Pair])]) throws {
+        guard let inference = judge.inference else { throw ValidationError("--tune tunes the inference model's policy; drop --words-only") }
+        let priors = sets.map { set in inference.stances(set.pairs.map { (claim: $0.claim, evidence: $0.evidence) }) }
+        var best: (f1: Double, weight: Double, support: Double, refute: Double, takes: Bool) = (-1, 0, 0, 0, false)
+        var bestStances: [[PassageStance]] = []
+        for (weight, takes) in [(0.0, false), (0.5, false), (0.75, false), (1.0, false), (0.25, true), (0.5, true), (0.75, true), (1.0, true)] {
+            var weighted = judge
+            weighted.checkWeightWithInference = weight
+            weighted.refutingFindingsTakeEntailment = takes
+            let stances = zip(sets, priors).map { set, priors in
+                zip(set.pairs, priors).map { pair, prior in
+                    let claim = Statement(pair.claim, quotations: true)
+                    return weighted.judge(claim: claim, passage: Statement(pair.evidence, quotations: !claim.quotations.isEmpty), prior: prior)
+                }
+            }
+            for support in stride(from: 0.2, through: 0.95, by: 0.025) {
+                for refute in stride(from: 0.2, through: 0.95, by: 0.025) {
+                    let policy = VerdictPolicy(support: support, refute: refute)
+                    let f1 = zip(sets, stances).map { PairSetEvaluation.score($0.pairs, stances: $1, policy: policy).macroF1 }.reduce(0, +) / Double(sets.count)
+                    if f1 > best.f1 {
+                        best = (f1, weight, support, refute, takes)
+                        bestStances = stances
+                    }
+                }
+            }
+            print(String(format: "checks' weight %.2f, ", weight) + "refuting findings take entailment \(takes ? "yes" : "no")"
+                + String(format: ": best mean macro-F1 so far %.3f", best.f1))
+        }
+        print("tuned on " + sets.map(\.name).joined(separator: " + ")
+            + String(format: ": checks' weight %.2f, support %.3f, refute %.3f (mean macro-F1 %.3f)", best.weight, best.support, best.refute, best.f1)
+            + ", refuting findings take entailment: \(best.takes ? "yes" : "no")")
+        let policy = VerdictPolicy(support: best.support, refute: best.refute)
+        var points: [String: [(strength: Double, correct: Bool)]] = [:]
+        for (set, stances) in zip(sets, bestStances) {
+            for (pair, stance) in zip(set.pairs, stances) {
+                let raw = policy.rawVerdict([stance])
+                points[raw.label, default: []].append((raw.strength, raw.label == pair.label))
+            }
+        }
+        for (label, values) in points.sorted(by: { $0.key < $1.key }) {
+            let curve = VerdictPolicy.fitCurve(values)
+            print("  calibration \(label): " + String(format: "[%.2f, %.2f] from %d pairs", curve[0], curve[1], values.count))
+        }
+    }
+}
