@@ -16,9 +16,9 @@ public struct PassageJudge: Sendable {
     /// How far a check's finding moves the inference model's probabilities (1 = its full strength);
     /// tuned with the verdict thresholds by `crosscheck eval stance --tune`.
     public var checkWeightWithInference = 0.75
-    /// Whether, with the inference model, a check's refuting finding turns the model's entailment
-    /// into contradiction.
-    public var refutingFindingsTakeEntailment = true
+    /// With the inference model, a refuting finding at least this strong turns the model's
+    /// entailment into contradiction; `nil`: none does. Tuned by `crosscheck eval stance --tune`.
+    public var entailmentTakenAbove: Double? = 0.8
 
     public init(model: StanceModel, inference: InferenceModel? = nil, checks: [any StanceCheck] = StanceChecks.all) {
         self.model = model
@@ -57,7 +57,9 @@ public struct PassageJudge: Sendable {
         let weight = inference == nil ? 1 : checkWeightWithInference
         // With the inference model, reading the passage as entailing the claim says it is about the
         // same thing in the same terms; a contradiction a check finds there makes it a refutation.
-        if inference != nil, refutingFindingsTakeEntailment, findings.contains(where: { $0.effect == .refutes }) {
+        if inference != nil, let minimum = entailmentTakenAbove,
+            findings.contains(where: { $0.effect == .refutes && $0.strength >= minimum })
+        {
             refutes += supports
             supports = 0
         }

@@ -80,34 +80,37 @@ struct EvalStance: ParsableCommand {
     func tuneThresholds(_ judge: PassageJudge, sets: [(name: String, pairs: [NLIData.Pair])]) throws {
         guard let inference = judge.inference else { throw ValidationError("--tune tunes the inference model's policy; drop --words-only") }
         let priors = sets.map { set in inference.stances(set.pairs.map { (claim: $0.claim, evidence: $0.evidence) }) }
-        var best: (f1: Double, weight: Double, support: Double, refute: Double, takes: Bool) = (-1, 0, 0, 0, false)
+        var best: (f1: Double, weight: Double, support: Double, refute: Double, takes: Double?) = (-1, 0, 0, 0, nil)
         var bestStances: [[PassageStance]] = []
-        for (weight, takes) in [(0.0, false), (0.5, false), (0.75, false), (1.0, false), (0.25, true), (0.5, true), (0.75, true), (1.0, true)] {
+        let settings = [0.5, 0.75, 1.0].flatMap { weight in [nil, 0.5, 0.6, 0.7, 0.8].map { (weight, $0) } }
+        for (weight, takes) in settings {
             var weighted = judge
             weighted.checkWeightWithInference = weight
-            weighted.refutingFindingsTakeEntailment = takes
+            weighted.entailmentTakenAbove = takes
             let stances = zip(sets, priors).map { set, priors in
                 zip(set.pairs, priors).map { pair, prior in
                     let claim = Statement(pair.claim, quotations: true)
                     return weighted.judge(claim: claim, passage: Statement(pair.evidence, quotations: !claim.quotations.isEmpty), prior: prior)
                 }
             }
+            var settingBest = -1.0
             for support in stride(from: 0.2, through: 0.95, by: 0.025) {
                 for refute in stride(from: 0.2, through: 0.95, by: 0.025) {
                     let policy = VerdictPolicy(support: support, refute: refute)
                     let f1 = zip(sets, stances).map { PairSetEvaluation.score($0.pairs, stances: $1, policy: policy).macroF1 }.reduce(0, +) / Double(sets.count)
+                    settingBest = max(settingBest, f1)
                     if f1 > best.f1 {
                         best = (f1, weight, support, refute, takes)
                         bestStances = stances
                     }
                 }
             }
-            print(String(format: "checks' weight %.2f, ", weight) + "refuting findings take entailment \(takes ? "yes" : "no")"
-                + String(format: ": best mean macro-F1 so far %.3f", best.f1))
+            print(String(format: "checks' weight %.2f, ", weight) + "refuting findings take entailment from strength \(takes.map { String($0) } ?? "never")"
+                + String(format: ": best mean macro-F1 %.4f", settingBest))
         }
         print("tuned on " + sets.map(\.name).joined(separator: " + ")
             + String(format: ": checks' weight %.2f, support %.3f, refute %.3f (mean macro-F1 %.3f)", best.weight, best.support, best.refute, best.f1)
-            + ", refuting findings take entailment: \(best.takes ? "yes" : "no")")
+            + ", refuting findings take entailment from strength: \(best.takes.map { String($0) } ?? "never")")
         let policy = VerdictPolicy(support: best.support, refute: best.refute)
         var points: [String: [(strength: Double, correct: Bool)]] = [:]
         for (set, stances) in zip(sets, bestStances) {

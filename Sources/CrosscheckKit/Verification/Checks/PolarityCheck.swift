@@ -15,7 +15,7 @@ public struct PolarityCheck: StanceCheck {
         if let (said, found) = opposed.first {
             result.append(
                 CheckFinding(
-                    check: "polarity", effect: .refutes, strength: 0.55 + 0.3 * coverage,
+                    check: "polarity", effect: .refutes, strength: 0.6 + 0.3 * coverage,
                     reason: "the claim says \"\(said)\" where the source says \"\(found)\""))
         }
         let claimNegated = PolarityLexicon.isNegated(claim.words)
