@@ -19,15 +19,24 @@ public struct PairSetEvaluation: Sendable {
 
     /// Each pair's passage stance: the model's probabilities for all pairs in one batch, then the checks.
     public static func judge(_ judge: PassageJudge, _ pairs: [NLIData.Pair]) -> [PassageStance] {
-        let claims = pairs.map { Statement($0.claim, quotations: true) }
-        let passages = zip(pairs, claims).map { Statement($0.evidence, quotations: !$1.quotations.isEmpty) }
-        let priors: [StanceProbabilities]
+        self.judge(judge, pairs, priors: priors(judge, pairs))
+    }
+
+    /// The model's probabilities for each pair, before the checks (the inference model reads them
+    /// in batches).
+    public static func priors(_ judge: PassageJudge, _ pairs: [NLIData.Pair]) -> [StanceProbabilities] {
         if let inference = judge.inference {
-            priors = inference.stances(pairs.map { (claim: $0.claim, evidence: $0.evidence) })
-        } else {
-            priors = pairs.map { judge.model.stance(claim: $0.claim, evidence: $0.evidence) }
+            return inference.stances(pairs.map { (claim: $0.claim, evidence: $0.evidence) })
         }
-        return claims.indices.map { judge.judge(claim: claims[$0], passage: passages[$0], prior: priors[$0]) }
+        return pairs.map { judge.model.stance(claim: $0.claim, evidence: $0.evidence) }
+    }
+
+    /// Each pair's passage stance from probabilities already computed, moved by the checks.
+    public static func judge(_ judge: PassageJudge, _ pairs: [NLIData.Pair], priors: [StanceProbabilities]) -> [PassageStance] {
+        zip(pairs, priors).map { pair, prior in
+            let claim = Statement(pair.claim, quotations: true)
+            return judge.judge(claim: claim, passage: Statement(pair.evidence, quotations: !claim.quotations.isEmpty), prior: prior)
+        }
     }
 
     /// Scores the verdicts `policy` gives to the judged stances against the pairs' labels.

@@ -48,7 +48,7 @@ struct EvalStance: ParsableCommand {
             let start = clock.now
             let stances = PairSetEvaluation.judge(verifier.judge, set.pairs)
             let result = PairSetEvaluation.score(set.pairs, stances: stances, policy: verifier.policy)
-            let seconds = Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18
+            let seconds = BenchStore.seconds(clock.now - start)
             func f1(_ label: String) -> String { result.perLabel[label].map { String(format: "%.3f", $0) } ?? "  -  " }
             print(
                 set.name.padding(toLength: 33, withPad: " ", startingAt: 0) + String(format: " %5d  %.3f     %.3f    %.3f             ", result.pairs,
@@ -78,8 +78,8 @@ struct EvalStance: ParsableCommand {
     /// Grid-searches the checks' weight and the verdict thresholds for the mean macro-F1 over
     /// `sets`, then fits one calibration curve per label.
     func tuneThresholds(_ judge: PassageJudge, sets: [(name: String, pairs: [NLIData.Pair])]) throws {
-        guard let inference = judge.inference else { throw ValidationError("--tune tunes the inference model's policy; drop --words-only") }
-        let priors = sets.map { set in inference.stances(set.pairs.map { (claim: $0.claim, evidence: $0.evidence) }) }
+        guard judge.inference != nil else { throw ValidationError("--tune tunes the inference model's policy; drop --words-only") }
+        let priors = sets.map { PairSetEvaluation.priors(judge, $0.pairs) }
         var best: (f1: Double, weight: Double, support: Double, refute: Double, takes: Double?) = (-1, 0, 0, 0, nil)
         var bestStances: [[PassageStance]] = []
         let settings = [0.5, 0.75, 1.0].flatMap { weight in [nil, 0.5, 0.6, 0.7, 0.8].map { (weight, $0) } }
@@ -87,12 +87,7 @@ struct EvalStance: ParsableCommand {
             var weighted = judge
             weighted.checkWeightWithInference = weight
             weighted.entailmentTakenAbove = takes
-            let stances = zip(sets, priors).map { set, priors in
-                zip(set.pairs, priors).map { pair, prior in
-                    let claim = Statement(pair.claim, quotations: true)
-                    return weighted.judge(claim: claim, passage: Statement(pair.evidence, quotations: !claim.quotations.isEmpty), prior: prior)
-                }
-            }
+            let stances = zip(sets, priors).map { PairSetEvaluation.judge(weighted, $0.pairs, priors: $1) }
             var settingBest = -1.0
             for support in stride(from: 0.2, through: 0.95, by: 0.025) {
                 for refute in stride(from: 0.2, through: 0.95, by: 0.025) {
