@@ -209,6 +209,13 @@ class CrossEncoder(torch.nn.Module):
         return self.params[name.replace(".", "__")]
 
     def forward(self, ids, types, mask):
+        x = self.states(ids, types, mask)
+        m = mask[:, :, None].float()
+        pooled = (x * m).sum(1) / m.sum(1)
+        return self.head(self.dropout(pooled))
+
+    def states(self, ids, types, mask):
+        """The last layer's token states."""
         n, length = ids.shape
         hidden = self.config["hidden_size"]
         d = hidden // self.heads
@@ -235,9 +242,7 @@ class CrossEncoder(torch.nn.Module):
             x = torch.nn.functional.layer_norm(
                 x + self.dropout(linear(inner, "output.dense")), (hidden,),
                 self.p(pre + "output.LayerNorm.weight"), self.p(pre + "output.LayerNorm.bias"), self.eps)
-        m = mask[:, :, None].float()
-        pooled = (x * m).sum(1) / m.sum(1)
-        return self.head(self.dropout(pooled))
+        return x
 
 
 def batches(encoded, batch_size, rng):

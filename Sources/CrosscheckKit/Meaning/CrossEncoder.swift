@@ -4,35 +4,16 @@ public import Foundation
 /// through the same transformer runtime, mean-pools the last layer and maps it to one probability
 /// per label with a linear layer and softmax.
 ///
-/// Its directory holds `model.safetensors` (every weight but the word embeddings, which stayed
-/// frozen in training and are taken from the encoder it was trained from) and `manifest.json`
-/// (labels, checksums, the encoder's checksum, the training record).
+/// Its directory holds the files of a ``FineTunedModel``.
 public struct CrossEncoder: Sendable {
-    /// What `manifest.json` says about the model.
-    public struct Manifest: Sendable, Codable {
-        public struct Source: Sendable, Codable {
-            public var name: String
-            public var sha256: String
-        }
+    public typealias Manifest = FineTunedManifest
 
-        public var name: String
-        public var version: String
-        public var labels: [String]
-        public var sha256: String?
-        public var storage: String?
-        public var maxLength: Int
-        public var wordEmbeddingsFrom: Source
-    }
-
-    public let identity: ModelIdentity
-    public let labels: [String]
+    let model: FineTunedModel
+    public var identity: ModelIdentity { model.identity }
+    public var labels: [String] { model.labels }
     /// Tokens per pair; longer pairs are cut, the longer text first.
-    public let maxTokens: Int
-    let tokenizer: WordPieceTokenizer
-    let weights: EncoderWeights
-    let classifier: [Float]
-    let classifierBias: [Float]
-    let blas: BLAS.Library
+    public var maxTokens: Int { model.maxTokens }
+    var tokenizer: WordPieceTokenizer { model.tokenizer }
     /// Tokens per forward batch; bounds the activations' memory.
     public var batchTokens = 2048
 
@@ -40,43 +21,12 @@ public struct CrossEncoder: Sendable {
     /// - Throws: ``CrosscheckError`` with code `modelMissing` when a file is absent, damaged or
     ///   was trained from a different encoder.
     public init(directory: URL, encoder: SentenceEncoder) throws {
-        let manifestURL = directory.appendingPathComponent("manifest.json")
-        let modelURL = directory.appendingPathComponent("model.safetensors")
-        guard let manifestData = try? Data(contentsOf: manifestURL), let modelData = try? Data(contentsOf: modelURL, options: .alwaysMapped)
-        else {
-            throw CrosscheckError(
-                .modelMissing, "the pair model in \(directory.path) is missing model.safetensors or manifest.json; restore them from the repository")
-        }
-        let manifest: Manifest
-        do {
-            manifest = try JSONDecoder().decode(Manifest.self, from: manifestData)
-        } catch {
-            throw CrosscheckError(.modelMissing, "\(manifestURL.path) is not a usable manifest (\(error)); restore it from the repository")
-        }
-        guard let encoderSum = encoder.identity.sha256, encoderSum == manifest.wordEmbeddingsFrom.sha256 else {
-            throw CrosscheckError(
-                .modelMissing,
-                "the pair model in \(directory.path) was trained on encoder \(manifest.wordEmbeddingsFrom.name) sha256:\(manifest.wordEmbeddingsFrom.sha256.prefix(12)), "
-                    + "but the loaded encoder is sha256:\(encoder.identity.sha256?.prefix(12) ?? "unknown"); use the encoder it was trained with, or retrain it")
-        }
-        let file = try SafeTensors(data: modelData, source: modelURL.path)
-        let hidden = encoder.config.hiddenSize
-        self.weights = try EncoderWeights(file, config: encoder.config, sharedWordEmbeddings: encoder.weights.wordEmbeddings)
-        self.classifier = try file.floats("classifier.weight", shape: [manifest.labels.count, hidden])
-        self.classifierBias = try file.floats("classifier.bias", shape: [manifest.labels.count])
-        self.labels = manifest.labels
-        self.maxTokens = min(manifest.maxLength, encoder.config.maxPositions)
-        self.tokenizer = encoder.tokenizer
-        self.blas = encoder.blas
-        self.identity = ModelIdentity(
-            name: manifest.name, version: manifest.version, sha256: manifest.sha256,
-            details: ["storage": manifest.storage ?? "float16", "labels": manifest.labels.joined(separator: ","),
-                      "max_tokens": String(maxTokens), "encoder": String(manifest.wordEmbeddingsFrom.sha256.prefix(12))])
+        self.model = try FineTunedModel(directory: directory, encoder: encoder, what: "pair model")
     }
 
     /// The token ids and types the model reads for a pair.
     public func pairIDs(_ first: String, _ second: String) -> (ids: [Int32], types: [Int32]) {
-        tokenizer.pairIDs(first, second, maxTokens: maxTokens)
+        model.tokenizer.pairIDs(first, second, maxTokens: maxTokens)
     }
 
     /// One probability per label (in ``labels`` order) for each pair, in order. Pairs are
@@ -85,13 +35,13 @@ public struct CrossEncoder: Sendable {
         let encoded = pairs.map { pairIDs($0.first, $0.second) }
         let order = encoded.indices.sorted { encoded[$0].ids.count < encoded[$1].ids.count }
         var result = [[Double]](repeating: [], count: pairs.count)
-        let forward = EncoderForward(weights: weights, blas: blas)
+        let forward = model.forward
         var batch: [Int] = []
         var tokens = 0
         func flush() {
             guard !batch.isEmpty else { return }
             let pooled = forward.meanPooled(batch.map { encoded[$0].ids }, types: batch.map { encoded[$0].types })
-            for (index, vector) in zip(batch, pooled) { result[index] = softmax(logits(vector)) }
+            for (index, vector) in zip(batch, pooled) { result[index] = model.probabilities(vector, offset: 0) }
             batch.removeAll(keepingCapacity: true)
             tokens = 0
         }
@@ -102,21 +52,5 @@ public struct CrossEncoder: Sendable {
         }
         flush()
         return result
-    }
-
-    func logits(_ pooled: [Float]) -> [Double] {
-        let hidden = pooled.count
-        return labels.indices.map { label in
-            var sum = Double(classifierBias[label])
-            for j in 0..<hidden { sum += Double(classifier[label * hidden + j]) * Double(pooled[j]) }
-            return sum
-        }
-    }
-
-    func softmax(_ logits: [Double]) -> [Double] {
-        let top = logits.max() ?? 0
-        let exps = logits.map { Foundation.exp($0 - top) }
-        let total = exps.reduce(0, +)
-        return exps.map { $0 / total }
     }
 }

@@ -21,17 +21,34 @@ struct EncoderForward {
     /// The mean of the last layer's token states of each sequence in `batch`; `types` gives each
     /// token's type (all 0 when `nil`).
     func meanPooled(_ batch: [[Int32]], types: [[Int32]]? = nil) -> [[Float]] {
+        let hidden = weights.config.hiddenSize
+        let (x, offsets) = tokenStates(batch, types: types)
+        return batch.indices.map { sequenceIndex in
+            var pooled = [Float](repeating: 0, count: hidden)
+            let length = batch[sequenceIndex].count
+            for token in 0..<length {
+                let row = (offsets[sequenceIndex] + token) * hidden
+                for j in 0..<hidden { pooled[j] += x[row + j] }
+            }
+            for j in 0..<hidden { pooled[j] /= Float(max(length, 1)) }
+            return pooled
+        }
+    }
+
+    /// The last layer's state of every token of `batch`, sequences end to end (row `offsets[s] + t`
+    /// is token `t` of sequence `s`, `hiddenSize` floats a row).
+    func tokenStates(_ batch: [[Int32]], types: [[Int32]]? = nil) -> (states: [Float], offsets: [Int]) {
         let config = weights.config
         let hidden = config.hiddenSize
         let inner = config.intermediateSize
         let total = batch.reduce(0) { $0 + $1.count }
-        guard total > 0 else { return batch.map { _ in [Float](repeating: 0, count: hidden) } }
         var offsets: [Int] = []
         var running = 0
         for sequence in batch {
             offsets.append(running)
             running += sequence.count
         }
+        guard total > 0 else { return ([], offsets) }
 
         var x = [Float](repeating: 0, count: total * hidden)
         // Embeddings: word + position + token type, then layer norm.
@@ -81,17 +98,7 @@ struct EncoderForward {
                            epsilon: config.layerNormEpsilon)
         }
 
-        // Mean pooling over each sequence's tokens.
-        return batch.indices.map { sequenceIndex in
-            var pooled = [Float](repeating: 0, count: hidden)
-            let length = batch[sequenceIndex].count
-            for token in 0..<length {
-                let row = (offsets[sequenceIndex] + token) * hidden
-                for j in 0..<hidden { pooled[j] += x[row + j] }
-            }
-            for j in 0..<hidden { pooled[j] /= Float(max(length, 1)) }
-            return pooled
-        }
+        return (x, offsets)
     }
 
     /// Scaled dot-product attention, head by head, within each sequence.
