@@ -41,3 +41,13 @@ public struct QuoteArticle: Sendable {
         return articles
     }
 }
+
+extension QuoteArticle {
+    /// Whether the attribution tagger's trainer held this article aside for measurement: the first
+    /// two bytes of the SHA-256 of its id, big-endian, modulo 100, below 20 (the rule in
+    /// `scripts/train-attribution/train.py`).
+    public var isHeldAside: Bool {
+        let digest = CrosscheckKit.SHA256.digest(Array(id.utf8))
+        return (Int(digest[0]) << 8 | Int(digest[1])) % 100 < 20
+    }
+}

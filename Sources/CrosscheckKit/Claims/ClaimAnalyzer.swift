@@ -8,9 +8,14 @@ public import Foundation
 /// quotation without attribution against the speaker of the sentence before it.
 public struct ClaimAnalyzer: Sendable {
     public var model: CheckworthinessModel?
+    /// The trained attribution tagger; when given, its speakers win over the rules' for the
+    /// quotations it finds, and quoted words inside the reported speech it finds are partial
+    /// quotations, not scare quotes.
+    public var attribution: AttributionTagger?
 
-    public init(model: CheckworthinessModel?) {
+    public init(model: CheckworthinessModel?, attribution: AttributionTagger? = nil) {
         self.model = model
+        self.attribution = attribution
     }
 
     /// What the stage found.
@@ -36,6 +41,7 @@ public struct ClaimAnalyzer: Sendable {
         var reportedSpeech: [Quotation] = []
         // Scored in one batch: a model with meaning features embeds every sentence at once.
         let scores = model?.scores(sentences.map { scalars.text($0) })
+        let relations = attribution?.relations(in: text) ?? []
 
         for (number, sentence) in sentences.enumerated() {
             let tokens = Tokenizer().tokens(in: scalars, range: sentence)
@@ -53,9 +59,14 @@ public struct ClaimAnalyzer: Sendable {
             for span in sentenceQuotes {
                 let quoted = scalars.text(span).trimmingASCII()
                 var quotation = Quotation(text: quoted, kind: kind(of: span, in: sentence, scalars: scalars), start: span.start, end: span.end)
+                // The tagger's relation holding these quoted words, when it names a speaker.
+                let tagged = relations.first { $0.start <= span.start && span.end <= $0.end && $0.speaker.map(SpeakerNames.isName) == true }
+                if quotation.kind == .scare, tagged != nil { quotation.kind = .partial }
                 if quotation.kind != .scare {
                     let nearest = attributions.min { distance($0.span, span) < distance($1.span, span) }
-                    if let nearest {
+                    if let tagged {
+                        quotation.speaker = tagged.speaker
+                    } else if let nearest {
                         quotation.speaker = nearest.name ?? nearest.phrase
                     } else if let previous = previousSpeaker, previous.block >= block - 1 {
                         quotation.speaker = previous.name
@@ -67,7 +78,7 @@ public struct ClaimAnalyzer: Sendable {
                 }
                 sentenceQuotations.append(quotation)
             }
-            if let attribution = attributions.first(where: { $0.kind == .named }), let name = attribution.name {
+            if let attribution = attributions.first(where: { $0.kind.isIdentified }), let name = attribution.name {
                 people.addSpeaker(name, at: attribution.span.end)
                 previousSpeaker = (name, .named, block)
             } else if sentenceQuotes.isEmpty, attributions.isEmpty {
@@ -89,14 +100,14 @@ public struct ClaimAnalyzer: Sendable {
 
             // Sourcing.
             let attribution: ReportClaim.Attribution
-            if let named = attributions.first(where: { $0.kind == .named }) {
-                attribution = .init(kind: "named", source: named.name ?? named.phrase)
+            if let named = attributions.first(where: { $0.kind.isIdentified }) {
+                attribution = .init(kind: "named", source: named.name ?? named.phrase, sourcing: named.kind.rawValue)
             } else if let quoted = sentenceQuotations.first(where: { $0.kind != .scare && $0.speaker != nil }) {
-                attribution = .init(kind: "named", source: quoted.speaker)
+                attribution = .init(kind: "named", source: quoted.speaker, sourcing: "named")
             } else if let anonymous = attributions.first(where: { $0.kind == .anonymous }) {
-                attribution = .init(kind: "anonymous", source: anonymous.phrase)
+                attribution = .init(kind: "anonymous", source: anonymous.phrase, sourcing: "anonymous")
             } else {
-                attribution = .init(kind: "none")
+                attribution = .init(kind: "none", sourcing: "none")
             }
 
             let quantities = QuantityExtractor().quantities(in: scalars, span: sentence)

@@ -14,6 +14,8 @@ public struct ArticleChecker: Sendable {
         public var now: @Sendable () -> Date
         /// The check-worthiness model; without one, claims are typed and sourced but not scored.
         public var checkworthiness: CheckworthinessModel?
+        /// The attribution tagger; without one, quotations and speakers are found by rules.
+        public var attribution: AttributionTagger?
         /// Earlier fact-checks to match claims against; `nil` skips matching.
         public var factCheckMatcher: ClaimMatcher?
         /// The comment screen; `nil` skips screening.
@@ -63,12 +65,13 @@ public struct ArticleChecker: Sendable {
         timings.append(StageTiming(stage: "segment", milliseconds: Self.milliseconds(clock.now - start)))
 
         start = clock.now
-        let claims = ClaimAnalyzer(model: configuration.checkworthiness).analyze(
+        let claims = ClaimAnalyzer(model: configuration.checkworthiness, attribution: configuration.attribution).analyze(
             text: text, sentences: sentences, published: read.article.published)
         timings.append(StageTiming(stage: "claims", milliseconds: Self.milliseconds(clock.now - start)))
 
         var engine = EngineInfo()
         if let model = configuration.checkworthiness { engine.models["checkworthiness"] = model.version }
+        if let tagger = configuration.attribution { engine.models["attribution"] = tagger.identity.recorded }
         var report = Report(
             engine: engine,
             generatedAt: ISO8601DateFormatter().string(from: configuration.now()),

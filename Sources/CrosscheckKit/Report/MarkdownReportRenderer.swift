@@ -31,7 +31,9 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 out += "| # | score | claim | types | source |\n|---|---|---|---|---|\n"
                 for claim in checkworthy {
                     var source = claim.attribution.kind == "none" ? "⚠️ none" : claim.attribution.kind == "anonymous"
-                        ? "⚠️ anonymous (\(claim.attribution.source ?? ""))" : (claim.attribution.source ?? "named")
+                        ? "⚠️ anonymous (\(claim.attribution.source ?? ""))"
+                        : (["institution", "document"].contains(claim.attribution.sourcing ?? "") ? "\(claim.attribution.sourcing!): " : "")
+                            + (claim.attribution.source ?? "named")
                     if let quote = claim.quote { source += "; quote by \(quote.speaker ?? "unknown")" }
                     if let match = claim.factcheckMatches.first {
                         source += "; fact-checked before (\(match.rating ?? "unrated")): \(match.claim)"

@@ -36,13 +36,19 @@ public struct ReportClaim: Sendable, Hashable, Codable {
 
     /// Who a claim is attributed to.
     public struct Attribution: Sendable, Hashable, Codable {
-        /// `named`, `anonymous` or `none`.
+        /// `named`, `anonymous` or `none` (the report format's three kinds; a named institution or
+        /// document is `named`).
         public var kind: String
         public var source: String?
+        /// The finer kind: `named` (a person), `institution` (a named body, or a country or capital
+        /// speaking for its government), `document` (a named publication or record), `anonymous`
+        /// (an unnamed person or a vague group) or `none`.
+        public var sourcing: String?
 
-        public init(kind: String, source: String? = nil) {
+        public init(kind: String, source: String? = nil, sourcing: String? = nil) {
             self.kind = kind
             self.source = source
+            self.sourcing = sourcing
         }
     }
 

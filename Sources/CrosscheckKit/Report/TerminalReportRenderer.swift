@@ -99,7 +99,9 @@ public struct TerminalReportRenderer: ReportRenderer {
             let types = claim.types.filter { $0 != "opinion" }.joined(separator: ", ")
             var source: String
             switch claim.attribution.kind {
-            case "named": source = "source: " + (claim.attribution.source ?? "named")
+            case "named":
+                let what = ["institution": "institution", "document": "document"][claim.attribution.sourcing ?? ""] ?? "source"
+                source = what + ": " + (claim.attribution.source ?? "named")
             case "anonymous": source = style("anonymous source: " + (claim.attribution.source ?? "?"), .yellow)
             default: source = style("no source given", .yellow)
             }

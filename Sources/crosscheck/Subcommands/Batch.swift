@@ -62,7 +62,7 @@ struct BatchQuotes: ParsableCommand {
     @OptionGroup var io: BatchIO
 
     func run() throws {
-        try io.run(QuotesBatchTask())
+        try io.run(QuotesBatchTask(attribution: try SharedAttribution.tagger()))
     }
 }
 

@@ -80,6 +80,7 @@ struct Check: AsyncParsableCommand {
             let articleInput = try await InputLoader(maxBytes: maxBytes, fetcher: fetcher).load(input, url: url)
             let model = try CheckworthinessModel.bundled(encoder: try SharedEncoder.encoder())
             var configuration = ArticleChecker.Configuration(reader: readerConfiguration, checkworthiness: model)
+            configuration.attribution = try SharedAttribution.tagger()
             configuration.factCheckMatcher = try await factCheckMatcher()
             configuration.languageAnalyzer = LanguageAnalyzer(
                 techniques: try MultiHeadClassifier.bundled("techniques"), truthfulness: nil, tokens: try MultiHeadClassifier.bundled("tokens"))

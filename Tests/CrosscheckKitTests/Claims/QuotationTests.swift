@@ -92,6 +92,33 @@ struct SourcingTests {
         #expect(claim.attribution.source == source)
     }
 
+    /// The finer sourcing kind a reader is shown: a person, a named body, a record, a vague group.
+    @Test(arguments: [
+        ("Councillor Ray Duarte said the vote was rigged.", "named", "Ray Duarte"),
+        ("The Harbour Transit Authority said fares would rise in May.", "institution", "Harbour Transit Authority"),
+        ("The Treasury and the Federal Reserve announced a joint review on Friday.", "institution", "The Treasury and the Federal Reserve"),
+        ("Canada, Mexico and Chile announced new tariffs on steel.", "institution", "Canada, Mexico and Chile"),
+        ("Ottawa said the tariffs would take effect in June.", "institution", "Ottawa"),
+        ("According to the official minutes, the board voted 5-4 to sell the land.", "document", "the official minutes"),
+        ("According to the audit, the agency overspent by $3 million.", "document", "the audit"),
+        ("Western intelligence estimates indicate that the plant makes 40 drones a month.", "anonymous", "Western intelligence"),
+        ("Analysts said the merger could cut 900 jobs.", "anonymous", "Analysts"),
+    ])
+    func sourcingKinds(sentence: String, sourcing: String, source: String) throws {
+        let claim = try #require(analyze(sentence).claims.first)
+        #expect(claim.attribution.sourcing == sourcing, "\(claim.attribution)")
+        #expect(claim.attribution.source == source, "\(claim.attribution)")
+        #expect(claim.attribution.kind == (sourcing == "anonymous" ? "anonymous" : "named"))
+    }
+
+    /// A capital keeping or doing something is not a source; speaking, it is its government.
+    @Test func aCapitalIsASourceOnlyWhenItSpeaks() throws {
+        let keeps = try #require(analyze("Caracas maintains a fleet of 40 patrol boats on the coast.").claims.first)
+        #expect(keeps.attribution.kind == "none", "\(keeps.attribution)")
+        let speaks = try #require(analyze("Caracas maintains that the patrol boats never left port.").claims.first)
+        #expect(speaks.attribution.sourcing == "institution", "\(speaks.attribution)")
+    }
+
     @Test(arguments: ["Rents rose 12 percent last year.", "The bridge carries 41,000 vehicles a day."])
     func none(sentence: String) throws {
         let claim = try #require(analyze(sentence).claims.first)

@@ -66,6 +66,11 @@ enum Lexicon {
         "venezuela", "vermont", "vietnam", "virginia", "wales", "washington", "wisconsin", "wyoming", "yemen",
         "zambia", "zimbabwe", "u.s.", "u.s", "us", "usa", "uk", "u.k.", "eu", "europe", "kyiv", "kiev", "tehran",
         "baghdad", "kabul", "jerusalem", "delhi", "shanghai", "hong", "los", "angeles", "francisco", "york",
+        "pyongyang", "damascus", "caracas", "havana", "riyadh", "ankara", "canberra", "ottawa", "hanoi", "manila",
+        "bangkok", "jakarta", "islamabad", "kinshasa", "nairobi", "pretoria", "brasilia", "bogota", "warsaw",
+        "prague", "vienna", "budapest", "athens", "stockholm", "oslo", "copenhagen", "helsinki", "dublin",
+        "amsterdam", "minsk", "tbilisi", "baku", "yerevan", "doha", "beirut", "amman", "tripoli", "khartoum",
+        "algiers", "rabat", "tunis", "dhaka", "taipei", "kremlin", "vatican",
     ]
 
     /// Capitalised words that open sentences without being names.

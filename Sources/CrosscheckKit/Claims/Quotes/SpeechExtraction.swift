@@ -11,7 +11,27 @@ public enum SpeechExtraction {
         public var kind: Quotation.Kind
     }
 
-    /// The quotations and reported speech of `text`, in text order.
+    /// The quotations and reported speech of `text`, in text order: found by `attribution` when
+    /// given, by the claims stage's rules otherwise.
+    public static func items(in text: String, attribution: AttributionTagger?) -> [Item] {
+        guard let attribution else { return items(in: text) }
+        var tagged = attribution.relations(in: text)
+        // The rules' direct quotations fill in what the tagger missed: a quotation it did not
+        // find, a speaker it did not name.
+        let ruled = items(in: text).filter { $0.kind == .direct }
+        var missed: [Item] = []
+        for rule in ruled {
+            let overlapping = tagged.indices.filter { tagged[$0].start < rule.end && rule.start < tagged[$0].end }
+            if overlapping.isEmpty {
+                missed.append(rule)
+            } else if let speaker = rule.speaker {
+                for index in overlapping where tagged[index].speaker == nil { tagged[index].speaker = speaker }
+            }
+        }
+        return (tagged + missed).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+
+    /// The quotations and reported speech of `text` by the claims stage's rules, in text order.
     public static func items(in text: String) -> [Item] {
         let scalars = Array(text.unicodeScalars)
         let sentences = SentenceSegmenter().sentences(in: scalars)

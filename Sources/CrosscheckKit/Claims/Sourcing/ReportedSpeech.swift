@@ -1,5 +1,6 @@
 /// Who a sentence says is speaking: the source of each reporting verb ("X said", "said X",
-/// "according to X"), classified as named or anonymous.
+/// "according to X"), classified as a named person, a named institution, a document, an
+/// anonymous or vague source.
 struct ReportedSpeech {
     /// One attribution in a sentence.
     struct Attribution: Hashable {
@@ -17,7 +18,19 @@ struct ReportedSpeech {
 
     /// How a claim is sourced.
     enum SourcingKind: String {
-        case named, anonymous, none
+        /// A named person.
+        case named
+        /// A named body: a government, company, agency, party — or a country or capital
+        /// standing for its government when it is the one speaking.
+        case institution
+        /// A named publication or record: a report, the minutes, a ruling.
+        case document
+        /// An unnamed person or a vague group: "officials", "analysts", "U.S. intelligence".
+        case anonymous
+        case none
+
+        /// Whether the source can be looked up: a named person, institution or document.
+        var isIdentified: Bool { self == .named || self == .institution || self == .document }
     }
 
     let scalars: [Unicode.Scalar]
@@ -35,6 +48,17 @@ struct ReportedSpeech {
         "figures", "data", "polls", "surveys", "rumours", "rumors", "claims", "engineers", "doctors", "teachers",
         "economist", "scientist", "researcher", "person", "staff", "employees", "workers", "supporters",
         "opponents", "campaigners", "users", "fans", "locals", "neighbours", "neighbors", "voters",
+        "intelligence", "insiders", "circles",
+    ]
+
+    /// Heads of a phrase naming a record or publication: with a definite article or a name before
+    /// it ("the official minutes", "the ministry's report"), a document.
+    static let documentHeads: Set<String> = [
+        "minutes", "report", "records", "record", "documents", "document", "filing", "filings", "transcript",
+        "memo", "memorandum", "letter", "study", "survey", "poll", "census", "audit", "ruling", "judgment",
+        "judgement", "indictment", "complaint", "lawsuit", "statement", "communique", "communiqué", "treaty",
+        "agreement", "data", "figures", "statistics", "estimates", "assessment", "review", "investigation",
+        "inquiry", "analysis", "paper", "journal", "book", "website", "release",
     ]
 
     static let organizationHeads: Set<String> = [
@@ -66,8 +90,8 @@ struct ReportedSpeech {
                 "say", "note", "argue", "warn", "claim", "estimate", "predict", "found", "finds", "show", "shows",
                 "suggest", "suggests", "confirmed", "denied", "tweeted", "reads", "states", "concluded", "concludes",
                 "called", "described", "insists", "maintains", "contend", "contends", "fear", "fears", "think",
-                "thinks", "expect", "expects",
-            ].contains(word) {
+                "thinks", "expect", "expects", "indicate", "indicates", "maintain",
+            ].contains(word), !Self.keepsAnObject(verb: index, tokens: tokens) {
                 if let attribution = subject(before: index) ?? (Self.invertible.contains(word) ? subject(after: index) : nil)
                     ?? sentenceSubject(verb: index)
                 {
@@ -89,6 +113,16 @@ struct ReportedSpeech {
             }
         }
         return result
+    }
+
+    /// "maintains" reports speech only before a clause ("maintains that …", "maintains: …");
+    /// "Pyongyang maintains a large arsenal" keeps something.
+    static func keepsAnObject(verb: Int, tokens: [Token]) -> Bool {
+        let word = tokens[verb].text.lowercased()
+        guard word == "maintains" || word == "maintain" else { return false }
+        guard verb + 1 < tokens.count else { return false }
+        let next = tokens[verb + 1].text
+        return !(["that", ",", ":", "\"", "“", "it", "he", "she", "they", "its", "his", "her", "their"].contains(next.lowercased()))
     }
 
     /// The subject just before the verb at `verb` ("Officials said", "Whitfield told", "he said").
@@ -190,10 +224,15 @@ struct ReportedSpeech {
         let span = TextSpan(start: tokens[start].span.start, end: tokens[end].span.end)
         let phrase = scalars.text(span)
         let head = words.last ?? ""
-        if words.contains(where: { Self.organizationHeads.contains($0) }) {
-            return Attribution(phrase: phrase, name: phrase, kind: .named, entityKind: .organization, verb: verb, span: span)
-        }
         let definite = words.first == "the" || words.contains("'s") || words.contains("’s")
+        if words.contains(where: { Self.organizationHeads.contains($0) }) {
+            return Attribution(phrase: phrase, name: phrase, kind: .institution, entityKind: .organization, verb: verb, span: span)
+        }
+        if Self.documentHeads.contains(head), definite || tokens[start].text.first?.isUppercase == true,
+            !words.contains(where: { $0 == "intelligence" })
+        {
+            return Attribution(phrase: phrase, name: phrase, kind: .document, entityKind: .document, verb: verb, span: span)
+        }
         if Lexicon.personTitles.contains(head) || Lexicon.personTitles.contains(words.first ?? "") {
             if let person = people.person(withTitle: head) {
                 return Attribution(phrase: phrase, name: person, kind: .named, entityKind: .person, verb: verb, span: span)
@@ -215,10 +254,47 @@ struct ReportedSpeech {
     }
 
     private func named(_ entity: EntityMention, verb: Int, phraseStart: Int? = nil) -> Attribution {
+        let coordinated = coordination(ending: entity)
+        if coordinated.count > 1, let first = coordinated.first {
+            // "The U.S., South Korea and Japan announced": every party, each a government or body.
+            var start = first.start
+            if let index = tokens.firstIndex(where: { $0.span.end <= first.start && $0.span.end >= first.start - 1 && $0.text.lowercased() == "the" }) {
+                start = tokens[index].span.start
+            }
+            let span = TextSpan(start: start, end: entity.end)
+            let phrase = scalars.text(span)
+            let kind: SourcingKind = coordinated.allSatisfy { $0.kind == .person } ? .named : .institution
+            return Attribution(phrase: phrase, name: phrase, kind: kind, entityKind: entity.kind, verb: verb, span: span)
+        }
         let name = entity.kind == .person ? people.fullName(for: entity.text) : entity.text
+        let kind: SourcingKind =
+            switch entity.kind {
+            case .person: .named
+            case .document: .document
+            case .organization, .place, .other: .institution
+            }
         return Attribution(
-            phrase: entity.title.map { $0 + " " + entity.text } ?? entity.text, name: name, kind: .named,
+            phrase: entity.title.map { $0 + " " + entity.text } ?? entity.text, name: name, kind: kind,
             entityKind: entity.kind, verb: verb, span: TextSpan(start: entity.start, end: entity.end))
+    }
+
+    /// The entities joined with `entity` by commas and "and" before it ("the U.S., South Korea and
+    /// Japan"), in text order; just `entity` when it stands alone.
+    func coordination(ending entity: EntityMention) -> [EntityMention] {
+        var chain = [entity]
+        var current = entity
+        while var joint = tokens.lastIndex(where: { $0.span.end <= current.start }) {
+            if tokens[joint].text.lowercased() == "the", joint > 0 { joint -= 1 }
+            guard [",", "and", "&"].contains(tokens[joint].text.lowercased()) else { break }
+            var before = joint
+            if joint > 0, [",", "and"].contains(tokens[joint - 1].text.lowercased()) { before = joint - 1 }
+            guard before > 0, let previous = entities.last(where: { $0.end == tokens[before - 1].span.end }),
+                previous.kind != .person || entity.kind == .person
+            else { break }
+            chain.insert(previous, at: 0)
+            current = previous
+        }
+        return chain
     }
 
     private func pronoun(_ word: String, token: Token, verb: Int) -> Attribution? {
