@@ -24,10 +24,17 @@ public struct ClaimVerificationStage: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let asOf = try await store.statistics().newestRetrieved
+        // Passages are retrieved claim by claim, then judged for all claims in one batch.
+        var chosen: [Int] = []
+        var items: [(claim: String, quote: Quotation?, retrieved: [RankedPassage])] = []
         for index in report.claims.indices where report.claims[index].checkworthy || report.claims[index].quote != nil {
             let claim = report.claims[index]
             let quote = claim.quote.map { Quotation(text: $0.text, kind: .direct, start: 0, end: 0, speaker: $0.speaker) }
-            let result = try await verifier.verify(claim: claim.text, quote: quote, store: store, since: since, until: until)
+            let retrieved = try await verifier.retrieve(claim: claim.text, quote: quote, store: store, since: since, until: until)
+            chosen.append(index)
+            items.append((claim.text, quote, retrieved))
+        }
+        for (index, result) in zip(chosen, verifier.verify(items)) {
             report.claims[index].verdict = ReportClaim.Verdict(result, asOf: asOf, cited: cited)
         }
         if let inference = verifier.judge.inference {

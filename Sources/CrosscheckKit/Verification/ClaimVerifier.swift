@@ -36,30 +36,63 @@ public struct ClaimVerifier: Sendable {
     /// - Parameter quote: the claim's quotation, when the claims stage found one (else it is looked
     ///   for in the claim text).
     public func verify(claim: String, quote: Quotation? = nil, passages: [EvidencePassage]) -> ClaimVerification {
-        var statement = Statement(claim, quotations: quote == nil)
-        if let quote { statement.quotations = [quote] }
-        let read = passages.map { Statement($0.text, quotations: !statement.quotations.isEmpty) }
-        let stances = judge.judge(claim: statement, passages: read)
-        var (label, confidence) = policy.verdict(stances)
-        var reasons: [String] = []
+        verify([ClaimEvidence(claim: claim, quote: quote, passages: passages)])[0]
+    }
 
-        let parts = ClaimParts.split(claim)
-        if parts.count > 1 {
-            let verdicts = parts.map { part -> (String, String) in
-                let partStatement = Statement(part)
-                return (part, policy.verdict(judge.judge(claim: partStatement, passages: read)).label)
-            }
-            let supported = verdicts.filter { $0.1 == "supported" }
-            let refuted = verdicts.filter { $0.1 == "refuted" }
-            if let yes = supported.first, let no = refuted.first {
-                label = "mixed"
-                confidence = min(stances.map(\.supports).max() ?? 0, stances.map(\.refutes).max() ?? 0, 1)
-                confidence = max(confidence, policy.support)
-                reasons.append("“\(yes.0)” is supported but “\(no.0)” is refuted")
+    /// A claim and the passages to verify it against.
+    public struct ClaimEvidence: Sendable {
+        public var claim: String
+        public var quote: Quotation?
+        public var passages: [EvidencePassage]
+
+        public init(claim: String, quote: Quotation? = nil, passages: [EvidencePassage]) {
+            self.claim = claim
+            self.quote = quote
+            self.passages = passages
+        }
+    }
+
+    /// Verifies each claim against its passages, in order. The model reads every (claim, passage)
+    /// pair of every claim — and of each part of a compound claim — in one batch.
+    public func verify(_ items: [ClaimEvidence]) -> [ClaimVerification] {
+        // Each claim's statement, its passages read, and its parts when it is compound.
+        let plans = items.map { item -> (statement: Statement, read: [Statement], parts: [Statement]) in
+            var statement = Statement(item.claim, quotations: item.quote == nil)
+            if let quote = item.quote { statement.quotations = [quote] }
+            let read = item.passages.map { Statement($0.text, quotations: !statement.quotations.isEmpty) }
+            let parts = ClaimParts.split(item.claim)
+            return (statement, read, parts.count > 1 ? parts.map { Statement($0) } : [])
+        }
+        var pairs: [(claim: String, evidence: String)] = []
+        for plan in plans {
+            for claim in [plan.statement] + plan.parts {
+                pairs += plan.read.map { (claim: claim.text, evidence: $0.text) }
             }
         }
-        return ClaimVerification(
-            label: label, confidence: confidence.rounded(toPlaces: 4), passages: Array(zip(passages, stances)), reasons: reasons)
+        var priors = judge.priors(pairs)[...]
+        func judged(_ claim: Statement, _ read: [Statement]) -> [PassageStance] {
+            let mine = priors.prefix(read.count)
+            priors = priors.dropFirst(read.count)
+            return zip(read, mine).map { judge.judge(claim: claim, passage: $0, prior: $1) }
+        }
+        return zip(items, plans).map { item, plan in
+            let stances = judged(plan.statement, plan.read)
+            var (label, confidence) = policy.verdict(stances)
+            var reasons: [String] = []
+            if !plan.parts.isEmpty {
+                let verdicts = plan.parts.map { part in (part.text, policy.verdict(judged(part, plan.read)).label) }
+                let supported = verdicts.filter { $0.1 == "supported" }
+                let refuted = verdicts.filter { $0.1 == "refuted" }
+                if let yes = supported.first, let no = refuted.first {
+                    label = "mixed"
+                    confidence = min(stances.map(\.supports).max() ?? 0, stances.map(\.refutes).max() ?? 0, 1)
+                    confidence = max(confidence, policy.support)
+                    reasons.append("“\(yes.0)” is supported but “\(no.0)” is refuted")
+                }
+            }
+            return ClaimVerification(
+                label: label, confidence: confidence.rounded(toPlaces: 4), passages: Array(zip(item.passages, stances)), reasons: reasons)
+        }
     }
 
     /// Retrieves passages for `claim` from `store` and verifies it against the relevant ones.
@@ -75,9 +108,20 @@ public struct ClaimVerifier: Sendable {
     /// Verifies `claim` against passages ``retrieve(claim:quote:store:since:until:)`` found; none
     /// found is "not enough info" with that reason.
     public func verify(claim: String, quote: Quotation? = nil, retrieved: [RankedPassage]) -> ClaimVerification {
-        var verification = verify(claim: claim, quote: quote, passages: retrieved.map { EvidencePassage($0.hit, relevance: $0.relevance) })
-        if retrieved.isEmpty { verification.reasons.append("no passage in the evidence store is about this claim") }
-        return verification
+        verify([(claim: claim, quote: quote, retrieved: retrieved)])[0]
+    }
+
+    /// Verifies each claim against the passages retrieved for it, all in one batch for the model;
+    /// a claim with none found is "not enough info" with that reason.
+    public func verify(_ items: [(claim: String, quote: Quotation?, retrieved: [RankedPassage])]) -> [ClaimVerification] {
+        let verifications = verify(items.map { item in
+            ClaimEvidence(claim: item.claim, quote: item.quote, passages: item.retrieved.map { EvidencePassage($0.hit, relevance: $0.relevance) })
+        })
+        return zip(items, verifications).map { item, verification in
+            var verification = verification
+            if item.retrieved.isEmpty { verification.reasons.append("no passage in the evidence store is about this claim") }
+            return verification
+        }
     }
 
     /// The passages to judge for `claim`: the relevant ones among the candidates, most relevant

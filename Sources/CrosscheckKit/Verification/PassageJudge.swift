@@ -31,13 +31,15 @@ public struct PassageJudge: Sendable {
 
     /// Each passage's stance toward `claim`, in order; the inference model reads them as one batch.
     public func judge(claim: Statement, passages: [Statement]) -> [PassageStance] {
-        let priors: [StanceProbabilities]
-        if let inference {
-            priors = inference.stances(claim: claim.text, evidence: passages.map(\.text))
-        } else {
-            priors = passages.map { model.stance(claim: claim.text, evidence: $0.text) }
-        }
+        let priors = self.priors(passages.map { (claim: claim.text, evidence: $0.text) })
         return zip(passages, priors).map { judge(claim: claim, passage: $0, prior: $1) }
+    }
+
+    /// The model's probabilities for each (claim, evidence) pair, before the checks: the inference
+    /// model reads all of them as one batch (pairs of many claims batch better than one claim's).
+    public func priors(_ pairs: [(claim: String, evidence: String)]) -> [StanceProbabilities] {
+        if let inference { return inference.stances(pairs) }
+        return pairs.map { model.stance(claim: $0.claim, evidence: $0.evidence) }
     }
 
     /// One passage's stance toward `claim`.

@@ -10,7 +10,8 @@ struct BenchVerify: AsyncParsableCommand {
         discussion: """
             Builds (or with --keep reuses) the same generated store as `bench store`, then verifies \
             claims made from stored sentences — half verbatim, half with one word swapped — each \
-            through two queries' worth of retrieval, re-ranking and five judged passages, on one core.
+            through retrieval, re-ranking and up to five judged passages, on one core; claims are judged \
+            in batches (--batch), as an article's check-worthy claims are.
             """
     )
 
@@ -32,6 +33,12 @@ struct BenchVerify: AsyncParsableCommand {
     @Flag(help: "Judge stance with the word-cue model instead of the inference model (the baseline).")
     var wordsOnly = false
 
+    @Option(help: "Passages judged a claim (default: the verifier's).")
+    var judged: Int?
+
+    @Option(help: "Claims judged together in one batch (an article's check-worthy claims are).")
+    var batch: Int = 30
+
     func run() async throws {
         let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-bench-\(passages).sqlite").path
         var synthetic = SyntheticStore(passages: passages, seed: seed)
@@ -47,22 +54,30 @@ struct BenchVerify: AsyncParsableCommand {
             if texts.count % 2 == 1 { words[Int.random(in: 0..<words.count, using: &generator)] = synthetic.draw() }
             texts.append(words.joined(separator: " ") + ".")
         }
-        let verifier = try ClaimVerifier.bundled(encoder: wordsOnly ? nil : try SharedEncoder.required(for: "bench verify"))
+        var verifier = try ClaimVerifier.bundled(encoder: wordsOnly ? nil : try SharedEncoder.required(for: "bench verify"))
+        if let judged { verifier.passagesPerClaim = judged }
         let before = BenchStore.peakMemoryMB()
         let clock = ContinuousClock()
         let start = clock.now
         var labels: [String: Int] = [:]
         var caught = (verbatim: 0, swapped: 0)
-        for (index, text) in texts.enumerated() {
-            let label = try await verifier.verify(claim: text, store: store).label
-            labels[label, default: 0] += 1
-            if index % 2 == 0, label == "supported" { caught.verbatim += 1 }
-            if index % 2 == 1, label == "refuted" { caught.swapped += 1 }
+        // Claims go through as an article's would: retrieved one by one, judged in batches.
+        for first in stride(from: 0, to: texts.count, by: batch) {
+            let chunk = Array(texts[first..<min(first + batch, texts.count)])
+            var items: [(claim: String, quote: Quotation?, retrieved: [RankedPassage])] = []
+            for text in chunk { items.append((text, nil, try await verifier.retrieve(claim: text, store: store))) }
+            for (offset, verification) in verifier.verify(items).enumerated() {
+                let index = first + offset
+                let label = verification.label
+                labels[label, default: 0] += 1
+                if index % 2 == 0, label == "supported" { caught.verbatim += 1 }
+                if index % 2 == 1, label == "refuted" { caught.swapped += 1 }
+            }
         }
         let seconds = BenchStore.seconds(clock.now - start)
         print(String(format: "verified %d claims in %.2f s: %.0f claims/s", claims, seconds, Double(claims) / seconds))
         print("verdicts: " + labels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-        print("stance: \(verifier.judge.modelVersion); verbatim claims supported \(caught.verbatim) of \((texts.count + 1) / 2), "
+        print("stance: \(verifier.judge.modelVersion), up to \(verifier.passagesPerClaim) passages judged a claim, claims in batches of \(batch); verbatim claims supported \(caught.verbatim) of \((texts.count + 1) / 2), "
             + "one-word swaps refuted \(caught.swapped) of \(texts.count / 2)")
         print("peak memory: \(BenchStore.peakMemoryMB()) MB (\(before) MB before verifying); resident now \(BenchStore.residentMB()) MB")
     }

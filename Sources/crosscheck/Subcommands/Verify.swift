@@ -90,6 +90,7 @@ struct EvalRetrieveVerify: AsyncParsableCommand {
     @Option(help: "Relevance a passage needs to count as evidence (default: the model's).") var relevance: Double?
     @Option(help: "Claims to score: dev, or train to tune without touching dev.") var split: String = "dev"
     @Flag(help: "Judge stance with the word-cue model instead of the inference model.") var wordsOnly = false
+    @Option(help: "Passages judged a claim (default: the verifier's).") var judged: Int?
 
     func run() async throws {
         let dev = try SciFactData(directory: data, split: split)
@@ -105,6 +106,7 @@ struct EvalRetrieveVerify: AsyncParsableCommand {
         evaluation.abstractsPerClaim = abstracts
         evaluation.supportOnly = supportOnly
         if let relevance { evaluation.verifier.relevance?.threshold = relevance }
+        if let judged { evaluation.verifier.passagesPerClaim = judged }
         start = clock.now
         let result = try await evaluation.run(dev, store: store)
         let elapsed = clock.now - start
