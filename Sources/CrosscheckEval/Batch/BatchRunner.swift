@@ -25,7 +25,7 @@ public struct BatchRunner {
     /// Reads all of `input`, writes results with `write`, and reports bad lines with `warn`.
     public func run(
         input: FileHandle, write: (Data) throws -> Void, warn: (String) -> Void
-    ) throws -> Summary {
+    ) async throws -> Summary {
         var summary = Summary()
         var pending: [(line: Int, id: Any, object: [String: Any])] = []
 
@@ -45,7 +45,7 @@ public struct BatchRunner {
             try write(data)
         }
 
-        func handle(_ lineNumber: Int, _ line: Data) throws {
+        func handle(_ lineNumber: Int, _ line: Data) async throws {
             summary.lines += 1
             let object: [String: Any]
             do {
@@ -72,7 +72,7 @@ public struct BatchRunner {
             if task.needsWholeInput {
                 pending.append((lineNumber, id, object))
             } else {
-                try emit(id, Result { try task.process(object) })
+                try emit(id, await task.result(object))
             }
         }
 
@@ -89,16 +89,16 @@ public struct BatchRunner {
                 start = newline + 1
                 lineNumber += 1
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                try handle(lineNumber, Data(line))
+                try await handle(lineNumber, Data(line))
             }
             buffer = Data(buffer[start...])
         }
         if !buffer.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }) {
             lineNumber += 1
-            try handle(lineNumber, buffer)
+            try await handle(lineNumber, buffer)
         }
         if task.needsWholeInput {
-            let results = task.process(all: pending.map(\.object))
+            let results = await task.process(all: pending.map(\.object))
             for (entry, result) in zip(pending, results) { try emit(entry.id, result) }
         }
         return summary

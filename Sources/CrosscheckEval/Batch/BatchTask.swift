@@ -4,24 +4,36 @@ public import Foundation
 ///
 /// Objects are `JSONSerialization` values. Tasks that look at one line at a time implement
 /// ``process(_:)``; tasks that need the whole input (comments screened per thread) override
-/// ``process(all:)``.
+/// ``process(all:)``. Both may be asynchronous (a store is searched with `await`); a
+/// synchronous implementation satisfies them too.
 public protocol BatchTask {
     /// The output fields for one input object (the runner adds `id`).
     /// - Throws: ``BatchLineError`` (or any error) for a line that cannot be processed.
-    func process(_ object: [String: Any]) throws -> [String: Any]
+    func process(_ object: [String: Any]) async throws -> [String: Any]
 
     /// Whether ``process(all:)`` needs every line before answering. The default is `false`.
     var needsWholeInput: Bool { get }
 
     /// The outputs for all objects, in order; each is a result or the error for that line.
-    func process(all objects: [[String: Any]]) -> [Result<[String: Any], any Error>]
+    func process(all objects: [[String: Any]]) async -> [Result<[String: Any], any Error>]
 }
 
 extension BatchTask {
     public var needsWholeInput: Bool { false }
 
-    public func process(all objects: [[String: Any]]) -> [Result<[String: Any], any Error>] {
-        objects.map { object in Result { try process(object) } }
+    public func process(all objects: [[String: Any]]) async -> [Result<[String: Any], any Error>] {
+        var results: [Result<[String: Any], any Error>] = []
+        for object in objects { results.append(await result(object)) }
+        return results
+    }
+
+    /// One object's output, or the error that stopped it.
+    func result(_ object: [String: Any]) async -> Result<[String: Any], any Error> {
+        do {
+            return .success(try await process(object))
+        } catch {
+            return .failure(error)
+        }
     }
 }
 

@@ -4,16 +4,18 @@ public import CrosscheckKit
 /// the retrieved passages, each with its document id.
 public struct RetrieveVerifyBatchTask: BatchTask, Sendable {
     public var verifier: ClaimVerifier
-    public var retrieve: @Sendable (String) -> [RankedPassage]
+    /// Finds the passages for a claim; a failure (the store cannot be read) is that line's error,
+    /// never "not enough info".
+    public var retrieve: @Sendable (String) async throws -> [RankedPassage]
 
-    public init(verifier: ClaimVerifier, retrieve: @escaping @Sendable (String) -> [RankedPassage]) {
+    public init(verifier: ClaimVerifier, retrieve: @escaping @Sendable (String) async throws -> [RankedPassage]) {
         self.verifier = verifier
         self.retrieve = retrieve
     }
 
-    public func process(_ object: [String: Any]) throws -> [String: Any] {
+    public func process(_ object: [String: Any]) async throws -> [String: Any] {
         let claim = try object.requiredString("claim")
-        let found = retrieve(claim)
+        let found = try await retrieve(claim)
         let hits = found.map(\.hit)
         let verification = verifier.verify(claim: claim, retrieved: found)
         return [

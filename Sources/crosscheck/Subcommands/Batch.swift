@@ -22,7 +22,7 @@ struct BatchIO: ParsableArguments {
     @Option(help: "Output file, or - for standard output.")
     var output: String = "-"
 
-    func run(_ task: any BatchTask) throws {
+    func run(_ task: any BatchTask) async throws {
         let inputHandle: FileHandle
         if input == "-" {
             inputHandle = FileHandle.standardInput
@@ -46,7 +46,7 @@ struct BatchIO: ParsableArguments {
             outputHandle = handle
         }
         defer { try? outputHandle.close() }
-        let summary = try BatchRunner(task: task).run(
+        let summary = try await BatchRunner(task: task).run(
             input: inputHandle, write: { outputHandle.write($0) }, warn: { StandardError.write("warning: \($0)\n") })
         if summary.errors > 0 {
             StandardError.write("\(summary.lines) lines, \(summary.answered) answered, \(summary.errors) with errors\n")
@@ -54,19 +54,19 @@ struct BatchIO: ParsableArguments {
     }
 }
 
-struct BatchQuotes: ParsableCommand {
+struct BatchQuotes: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quotes",
         abstract: "{\"id\", \"text\"} -> {\"id\", \"quotes\": [{\"start\", \"end\", \"speaker\", \"kind\"}]}: quotations and reported speech with their speakers")
 
     @OptionGroup var io: BatchIO
 
-    func run() throws {
-        try io.run(QuotesBatchTask(attribution: try SharedAttribution.tagger()))
+    func run() async throws {
+        try await io.run(QuotesBatchTask(attribution: try SharedAttribution.tagger()))
     }
 }
 
-struct BatchCheckworthiness: ParsableCommand {
+struct BatchCheckworthiness: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkworthiness",
         abstract: "{\"id\", \"text\"} -> {\"id\", \"score\": 0..1, \"checkworthy\": bool}"
@@ -77,7 +77,7 @@ struct BatchCheckworthiness: ParsableCommand {
     @Option(help: "A model file to use instead of the shipped one.")
     var model: String?
 
-    func run() throws {
+    func run() async throws {
         let loaded: CheckworthinessModel
         do {
             let encoder = try SharedEncoder.encoder()
@@ -91,6 +91,6 @@ struct BatchCheckworthiness: ParsableCommand {
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)
         }
-        try io.run(CheckworthinessBatchTask(model: loaded))
+        try await io.run(CheckworthinessBatchTask(model: loaded))
     }
 }

@@ -131,7 +131,7 @@ struct TrainMatch: ParsableCommand {
     }
 }
 
-struct BatchMatch: ParsableCommand {
+struct BatchMatch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
         abstract: "{\"id\", \"text\"} -> {\"id\", \"matches\": [{\"id\", \"score\"}]} against --factchecks."
@@ -148,7 +148,7 @@ struct BatchMatch: ParsableCommand {
     @Option(help: "A re-ranker file to use instead of the shipped one.")
     var model: String?
 
-    func run() throws {
+    func run() async throws {
         do {
             let data = try InputLoader(maxBytes: 2_000_000_000, fetcher: .init()).readFile(factchecks)
             let read = try FactCheckReader().read(data, name: factchecks)
@@ -156,7 +156,7 @@ struct BatchMatch: ParsableCommand {
             let reranker = try model.map { try MatchReranker.load(from: Data(contentsOf: URL(fileURLWithPath: $0))) }
                 ?? MatchReranker.bundled()
             let matcher = ClaimMatcher(factChecks: read.factChecks, reranker: reranker, encoder: try SharedEncoder.encoder())
-            try io.run(MatchBatchTask(matcher: matcher, top: max(1, top)))
+            try await io.run(MatchBatchTask(matcher: matcher, top: max(1, top)))
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)
         }

@@ -144,19 +144,19 @@ struct TrainLanguage: ParsableCommand {
     }
 }
 
-struct BatchLanguage: ParsableCommand {
+struct BatchLanguage: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "language",
         abstract: "{\"id\", \"text\"} -> {\"id\", \"score\", \"techniques\": [{\"technique\", \"start\", \"end\", \"score\"}], \"truthfulness\": {\"label\", \"score\"}}")
 
     @OptionGroup var io: BatchIO
 
-    func run() throws {
+    func run() async throws {
         do {
             let analyzer = LanguageAnalyzer(
                 techniques: try MultiHeadClassifier.bundled("techniques"), truthfulness: try MultiHeadClassifier.bundled("truthfulness"),
                 tokens: try MultiHeadClassifier.bundled("tokens"))
-            try io.run(LanguageBatchTask(analyzer: analyzer))
+            try await io.run(LanguageBatchTask(analyzer: analyzer))
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)
         }

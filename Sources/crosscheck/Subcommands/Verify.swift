@@ -160,16 +160,16 @@ struct TrainStance: ParsableCommand {
     }
 }
 
-struct BatchVerify: ParsableCommand {
+struct BatchVerify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "{\"id\", \"claim\", \"evidence\": [{\"id\", \"text\", \"title\"?}]} -> {\"id\", \"label\", \"confidence\", \"evidence\": [{\"id\", \"stance\", \"score\"}]}")
 
     @OptionGroup var io: BatchIO
 
-    func run() throws {
+    func run() async throws {
         do {
-            try io.run(VerifyBatchTask(verifier: try ClaimVerifier.bundled(encoder: try SharedEncoder.encoder(), relevance: false)))
+            try await io.run(VerifyBatchTask(verifier: try ClaimVerifier.bundled(encoder: try SharedEncoder.encoder(), relevance: false)))
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)
         }
@@ -198,32 +198,12 @@ struct BatchRetrieveVerify: AsyncParsableCommand {
             if try await store.passagesNotIndexed() > 0 { try await store.rebuildIndex() }
             var verifier = try ClaimVerifier.bundled(encoder: try SharedEncoder.encoder())
             verifier.passagesPerClaim = passages
-            // Retrieval is async; the batch runner is not.
             let task = RetrieveVerifyBatchTask(verifier: verifier, retrieve: { [verifier] claim in
-                let semaphore = DispatchSemaphore(value: 0)
-                let box = HitsBox()
-                Task {
-                    box.hits = (try? await verifier.retrieve(claim: claim, store: store)) ?? []
-                    semaphore.signal()
-                }
-                semaphore.wait()
-                return box.hits
+                try await verifier.retrieve(claim: claim, store: store)
             })
-            // The runner blocks on each retrieval, so it runs on a thread of its own, off Swift's
-            // cooperative pool, where the searches run.
-            let io = self.io
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                Thread.detachNewThread {
-                    continuation.resume(with: Result { try io.run(task) })
-                }
-            }
+            try await io.run(task)
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)
         }
     }
-}
-
-/// Carries search results out of a task.
-final class HitsBox: @unchecked Sendable {
-    var hits: [RankedPassage] = []
 }
