@@ -2,10 +2,11 @@ internal import Foundation
 
 /// Writes the report as Markdown, for pasting into notes, tickets and review documents.
 public struct MarkdownReportRenderer: ReportRenderer {
-    /// Per technique, the score a span needs to be marked in the article text.
-    public var techniqueDisplay: [String: Double]
+    /// Per technique, the score a span needs to be marked in the article text; `nil`: the
+    /// thresholds the report records (those its language stage used).
+    public var techniqueDisplay: [String: Double]?
 
-    public init(techniqueDisplay: [String: Double] = TechniqueDisplay.thresholds) {
+    public init(techniqueDisplay: [String: Double]? = nil) {
         self.techniqueDisplay = techniqueDisplay
     }
 
@@ -76,7 +77,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
         }
 
         out += "## Article\n\n"
-        let marks = TechniqueMarks(article: article, language: report.language, display: techniqueDisplay)
+        let marks = TechniqueMarks(article: article, language: report.language, display: techniqueDisplay ?? report.engine.thresholds["technique_display"] ?? TechniqueDisplay.thresholds)
         for (paragraph, paragraphMarks) in zip(article.paragraphs, marks.paragraphs) {
             // Persuasion techniques in bold, each followed by its name.
             out += TechniqueMarks.pieces(paragraph, paragraphMarks).map { piece in

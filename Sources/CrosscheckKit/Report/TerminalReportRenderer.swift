@@ -6,10 +6,11 @@ public struct TerminalReportRenderer: ReportRenderer {
     public var color: Bool
     /// The line width to wrap at. The default is 100.
     public var width: Int
-    /// Per technique, the score a span needs to be marked in the article text.
-    public var techniqueDisplay: [String: Double]
+    /// Per technique, the score a span needs to be marked in the article text; `nil`: the
+    /// thresholds the report records (those its language stage used).
+    public var techniqueDisplay: [String: Double]?
 
-    public init(color: Bool, width: Int = 100, techniqueDisplay: [String: Double] = TechniqueDisplay.thresholds) {
+    public init(color: Bool, width: Int = 100, techniqueDisplay: [String: Double]? = nil) {
         self.color = color
         self.width = max(40, width)
         self.techniqueDisplay = techniqueDisplay
@@ -37,7 +38,7 @@ public struct TerminalReportRenderer: ReportRenderer {
         }
 
         out += heading("Article")
-        let marks = TechniqueMarks(article: article, language: report.language, display: techniqueDisplay)
+        let marks = TechniqueMarks(article: article, language: report.language, display: techniqueDisplay ?? report.engine.thresholds["technique_display"] ?? TechniqueDisplay.thresholds)
         var footnote = 0
         for (paragraph, paragraphMarks) in zip(article.paragraphs, marks.paragraphs) {
             // Marked stretches go in ⟦ ⟧ with a footnote number; with colour the brackets become
