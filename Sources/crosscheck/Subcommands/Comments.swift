@@ -69,35 +69,3 @@ struct Comments: AsyncParsableCommand {
         }
     }
 }
-
-struct BatchComments: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "comments",
-        abstract: "{\"id\", \"text\", \"article\"?, \"author\"?, \"time\"?, \"thread\"?} -> {\"id\", \"inauthentic\", \"flags\", \"reasons\"}; lines sharing a thread are screened together.")
-
-    @OptionGroup var io: BatchIO
-
-    func run() async throws {
-        do {
-            let screener = try CommentScreener.standard(encoder: try SharedEncoder.encoder())
-            try await io.run(CommentBatchTask(screener: screener))
-        } catch let error as CrosscheckError {
-            throw ExitCodes.fail(error)
-        }
-    }
-}
-
-struct BatchMachineText: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "machine-text", abstract: "{\"id\", \"text\"} -> {\"id\", \"score\": 0..1, \"machine\": bool}")
-
-    @OptionGroup var io: BatchIO
-
-    func run() async throws {
-        do {
-            try await io.run(MachineTextBatchTask(classifier: try TextClassifier.bundled(.machine, encoder: try SharedEncoder.encoder())))
-        } catch let error as CrosscheckError {
-            throw ExitCodes.fail(error)
-        }
-    }
-}

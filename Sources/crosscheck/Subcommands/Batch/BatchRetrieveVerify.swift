@@ -1,0 +1,37 @@
+import ArgumentParser
+import CrosscheckEval
+import CrosscheckKit
+import CrosscheckSQLite
+import Foundation
+
+struct BatchRetrieveVerify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retrieve-verify",
+        abstract: "{\"id\", \"claim\"} -> a verdict over passages retrieved from --index (a store made with crosscheck sources import).")
+
+    @OptionGroup var io: BatchIO
+
+    @Option(help: "The store to retrieve from (a file made with crosscheck sources import ... --db PATH).")
+    var index: String
+
+    @Option(help: "Passages retrieved per claim.")
+    var passages: Int = 5
+
+    func run() async throws {
+        do {
+            guard FileManager.default.fileExists(atPath: index) else {
+                throw CrosscheckError(.fileNotFound, "no store at \(index); build one with crosscheck sources import CORPUS --db \(index)")
+            }
+            let store = try SQLiteEvidenceStore(path: index)
+            if try await store.passagesNotIndexed() > 0 { try await store.rebuildIndex() }
+            var verifier = try ClaimVerifier.bundled(encoder: try SharedEncoder.encoder())
+            verifier.passagesPerClaim = passages
+            let task = RetrieveVerifyBatchTask(verifier: verifier, retrieve: { [verifier] claim in
+                try await verifier.retrieve(claim: claim, store: store)
+            })
+            try await io.run(task)
+        } catch let error as CrosscheckError {
+            throw ExitCodes.fail(error)
+        }
+    }
+}

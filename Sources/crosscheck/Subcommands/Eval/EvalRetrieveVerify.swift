@@ -1,0 +1,45 @@
+import ArgumentParser
+import CrosscheckEval
+import CrosscheckKit
+import CrosscheckSQLite
+import Foundation
+
+struct EvalRetrieveVerify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retrieve-verify",
+        abstract: "SciFact dev: builds a store from corpus.jsonl, then abstract retrieval recall@3 and abstract-level label F1.")
+
+    @Option(help: "shared/data/scifact") var data: String
+    @Option(help: "Where to build the store (default: a temporary file, removed afterwards).") var db: String?
+    @Option(help: "Abstracts labelled per claim.") var abstracts: Int = 3
+    @Flag(help: "Label every evidence abstract SUPPORT (to measure what the stance step adds).") var supportOnly = false
+    @Option(help: "Relevance a passage needs to count as evidence (default: the model's).") var relevance: Double?
+    @Option(help: "Claims to score: dev, or train to tune without touching dev.") var split: String = "dev"
+    @Flag(help: "Judge stance with the word-cue model instead of the inference model.") var wordsOnly = false
+    @Option(help: "Passages judged a claim (default: the verifier's).") var judged: Int?
+
+    func run() async throws {
+        let dev = try SciFactData(directory: data, split: split)
+        let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("scifact-\(UUID().uuidString).sqlite").path
+        defer { if db == nil { for suffix in ["", "-wal", "-shm", ".index"] { try? FileManager.default.removeItem(atPath: path + suffix) } } }
+        let store = try SQLiteEvidenceStore(path: path)
+        let clock = ContinuousClock()
+        var start = clock.now
+        if try await store.statistics().documents == 0 { try await SciFactEvaluation.importCorpus(dev, into: store) }
+        try await store.rebuildIndex()
+        let built = clock.now - start
+        var evaluation = SciFactEvaluation(verifier: try ClaimVerifier.bundled(encoder: wordsOnly ? nil : try SharedEncoder.required(for: "eval retrieve-verify")))
+        evaluation.abstractsPerClaim = abstracts
+        evaluation.supportOnly = supportOnly
+        if let relevance { evaluation.verifier.relevance?.threshold = relevance }
+        if let judged { evaluation.verifier.passagesPerClaim = judged }
+        start = clock.now
+        let result = try await evaluation.run(dev, store: store)
+        let elapsed = clock.now - start
+        print("SciFact \(split): \(result.claims) claims, \(result.goldPairs) gold (claim, abstract) pairs; corpus \(dev.abstracts.count) abstracts, store built in \(built)")
+        print(String(format: "retrieval recall@3 %.3f", result.recallAt3))
+        print(String(format: "abstract-level label: precision %.3f recall %.3f F1 %.3f", result.precision, result.recall, result.f1))
+        print(String(format: "floor (top-1 abstract, always SUPPORT): F1 %.3f", result.topOneSupportF1))
+        print("predicted: \(result.predictions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")); \(elapsed) for the claims")
+    }
+}

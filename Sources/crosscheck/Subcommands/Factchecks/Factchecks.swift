@@ -1,0 +1,12 @@
+import ArgumentParser
+import CrosscheckKit
+import CrosscheckSQLite
+import CrosscheckFetch
+import Foundation
+
+struct Factchecks: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The organisation's earlier fact-checks: import them, and find matches for a claim.",
+        subcommands: [FactchecksImport.self, FactchecksSearch.self]
+    )
+}
