@@ -36,7 +36,7 @@ import unicodedata
 from pathlib import Path
 
 import torch
-from safetensors.torch import load_file, save_file
+from safetensors.torch import load_file
 
 # The same runtime model and tokenizer as the stance trainer.
 _spec = importlib.util.spec_from_file_location("stance_train", Path(__file__).resolve().parent.parent / "train-stance" / "train.py")
@@ -198,13 +198,7 @@ def batch_tensors(items):
 
 
 def export(model, out, encoder_manifest, info):
-    out.mkdir(parents=True, exist_ok=True)
-    tensors_out = {name.replace("__", "."): p.detach().to(torch.float16).contiguous() for name, p in model.params.items()}
-    tensors_out["classifier.weight"] = model.head.weight.detach().float().contiguous()
-    tensors_out["classifier.bias"] = model.head.bias.detach().float().contiguous()
-    path = out / "model.safetensors"
-    save_file(tensors_out, str(path), metadata={"format": "pt"})
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = _stance.save_weights(model, out)
     manifest = {
         "name": "crosscheck-attribution-minilm-l6",
         "labels": LABELS,
@@ -230,9 +224,7 @@ REFERENCE_TEXTS = [
 
 def reference(model_dir, encoder_dir, tokenizer, config, out_path):
     """The exported model's word labels' probabilities (float16 weights widened) on fixed texts."""
-    weights = load_file(str(model_dir / "model.safetensors"))
-    weights["embeddings.word_embeddings.weight"] = load_file(str(encoder_dir / "model.safetensors"))["embeddings.word_embeddings.weight"]
-    head = {k: weights.pop(k) for k in ["classifier.weight", "classifier.bias"]}
+    weights, head = _stance.load_exported(model_dir, encoder_dir)
     model = Tagger(weights, config)
     model.head.weight.data = head["classifier.weight"].float()
     model.head.bias.data = head["classifier.bias"].float()

@@ -290,14 +290,28 @@ def probabilities(model, encoded, batch_size=64):
     return result
 
 
-def export(model, out, encoder_manifest, info):
+def save_weights(model, out):
+    """Writes every weight but the frozen word embeddings (layers in float16, the classifier in
+    float32) to out/model.safetensors; returns the file's SHA-256."""
     out.mkdir(parents=True, exist_ok=True)
     tensors_out = {name.replace("__", "."): p.detach().to(torch.float16).contiguous() for name, p in model.params.items()}
     tensors_out["classifier.weight"] = model.head.weight.detach().float().contiguous()
     tensors_out["classifier.bias"] = model.head.bias.detach().float().contiguous()
     path = out / "model.safetensors"
     save_file(tensors_out, str(path), metadata={"format": "pt"})
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def load_exported(model_dir, encoder_dir):
+    """An exported model's weights (the word embeddings taken from the encoder) and its classifier."""
+    weights = load_file(str(model_dir / "model.safetensors"))
+    weights["embeddings.word_embeddings.weight"] = load_file(str(encoder_dir / "model.safetensors"))["embeddings.word_embeddings.weight"]
+    head = {k: weights.pop(k) for k in ["classifier.weight", "classifier.bias"]}
+    return weights, head
+
+
+def export(model, out, encoder_manifest, info):
+    digest = save_weights(model, out)
     manifest = {
         "name": "crosscheck-stance-minilm-l6",
         "labels": LABELS,
@@ -315,9 +329,7 @@ def export(model, out, encoder_manifest, info):
 
 def reference(model_dir, encoder_dir, tokenizer, config, out_path):
     """The exported model's probabilities (float16 weights widened, as Swift reads them) on fixed pairs."""
-    weights = load_file(str(model_dir / "model.safetensors"))
-    weights["embeddings.word_embeddings.weight"] = load_file(str(encoder_dir / "model.safetensors"))["embeddings.word_embeddings.weight"]
-    head = {k: weights.pop(k) for k in ["classifier.weight", "classifier.bias"]}
+    weights, head = load_exported(model_dir, encoder_dir)
     model = CrossEncoder({k: v.float() for k, v in weights.items()}, config)
     model.head.weight.data = head["classifier.weight"].float()
     model.head.bias.data = head["classifier.bias"].float()
