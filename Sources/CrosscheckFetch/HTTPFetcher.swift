@@ -92,7 +92,8 @@ public struct HTTPFetcher: Sendable {
         case .tooLarge:
             throw CrosscheckError(
                 .inputTooLarge,
-                "\(urlString) sent more than \(ByteCount(configuration.maxBytes)); raise the limit with --max-input-size or save the page and trim it")
+                "\(urlString) sent more than \(ByteCount(configuration.maxBytes)); raise the limit or save the page and trim it",
+                adjustment: .inputLimit)
         case .tooManyRedirects:
             throw CrosscheckError(
                 .tooManyRedirects,

@@ -38,7 +38,8 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
             loadedIndex = FileManager.default.fileExists(atPath: indexPath) ? try? PostingIndex(path: indexPath) : nil
         } catch {
             throw CrosscheckError(
-                .unreadable, "cannot open the store at \(path) (\(error)); check the path, or pass --db with a new file")
+                .storeFailed, "cannot open the store at \(path) (\(error)); check the path, or use a new store file", adjustment: .storeFile,
+                cause: error)
         }
     }
 

@@ -20,6 +20,12 @@ enum ExitCodes {
         (.writeFailed, 15, "the output could not be written"),
         (.modelMissing, 16, "a model file is missing or damaged"),
         (.badDataLine, 17, "input data could not be read"),
+        (.storeFailed, 18, "the evidence store could not be opened, read or written"),
+    ]
+
+    /// The option that makes each adjustment a library error suggests.
+    static let options: [CrosscheckError.Adjustment: String] = [
+        .inputLimit: "--max-input-size", .inputFormat: "--input-format text (or html)", .pageSource: "--kind page", .storeFile: "--db",
     ]
 
     static func status(for code: CrosscheckError.Code) -> Int32 {
@@ -37,7 +43,8 @@ enum ExitCodes {
 
     /// Prints `error` on standard error and returns the exit code to throw.
     static func fail(_ error: CrosscheckError) -> ExitCode {
-        StandardError.write("error: \(error.description)\n")
+        let option = error.adjustment.flatMap { options[$0] }.map { " (\($0))" } ?? ""
+        StandardError.write("error: \(error.description)\(option)\n")
         return ExitCode(status(for: error.code))
     }
 }

@@ -120,3 +120,22 @@ struct EvidenceStoreContractTests {
         #expect(try await store.statistics().factChecks == 2)
     }
 }
+
+@Suite("Store errors")
+struct StoreErrorTests {
+    /// A store that cannot be opened is a store failure with its cause kept, and the message names
+    /// no command-line option (the front end adds its own).
+    @Test func anUnopenableStoreIsAStoreFailureWithItsCause() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        do {
+            _ = try SQLiteEvidenceStore(path: folder.path)
+            Issue.record("a folder opened as a store")
+        } catch let error as CrosscheckError {
+            #expect(error.code == .storeFailed)
+            #expect(error.cause != nil)
+            #expect(error.adjustment == .storeFile)
+            #expect(!error.message.contains("--"))
+        }
+    }
+}

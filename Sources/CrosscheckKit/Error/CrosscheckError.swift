@@ -1,7 +1,7 @@
 /// An error that tells the user what went wrong and what to do about it.
 ///
 /// Each error has a stable ``code``; the command-line tool maps codes to distinct exit statuses.
-public struct CrosscheckError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct CrosscheckError: Error, Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
     /// What kind of failure this is.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         enum Wrapped: String, Sendable, Hashable, CaseIterable {
@@ -20,6 +20,7 @@ public struct CrosscheckError: Error, Sendable, Hashable, CustomStringConvertibl
             case writeFailed
             case modelMissing
             case badDataLine
+            case storeFailed
         }
 
         let wrapped: Wrapped
@@ -54,6 +55,8 @@ public struct CrosscheckError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let modelMissing = Code(wrapped: .modelMissing)
         /// A line of batch input could not be used.
         public static let badDataLine = Code(wrapped: .badDataLine)
+        /// The evidence store could not be opened, read or written.
+        public static let storeFailed = Code(wrapped: .storeFailed)
 
         /// Every code, in a stable order.
         public static var all: [Code] { Wrapped.allCases.map(Code.init(wrapped:)) }
@@ -67,15 +70,51 @@ public struct CrosscheckError: Error, Sendable, Hashable, CustomStringConvertibl
     public var message: String
     /// Where in the input the problem is, when it has a place (for example `line 3`).
     public var location: String?
+    /// A setting whose change would fix the failure; a front end names it in its own terms (the
+    /// command line as an option), so the message does not.
+    public var adjustment: Adjustment?
+    /// The underlying error, when one caused this.
+    public var cause: (any Error & Sendable)?
 
-    public init(_ code: Code, _ message: String, location: String? = nil) {
+    /// A setting a front end offers that would fix a failure.
+    public enum Adjustment: String, Sendable, Hashable {
+        /// Raise the input size limit.
+        case inputLimit
+        /// Read the input in another format (plain text or HTML).
+        case inputFormat
+        /// Add the address as a single page instead of a feed.
+        case pageSource
+        /// Use another store file.
+        case storeFile
+    }
+
+    public init(_ code: Code, _ message: String, location: String? = nil, adjustment: Adjustment? = nil, cause: (any Error & Sendable)? = nil) {
         self.code = code
         self.message = message
         self.location = location
+        self.adjustment = adjustment
+        self.cause = cause
     }
 
     public var description: String {
         if let location { return "\(location): \(message)" }
         return message
+    }
+
+    /// The description with the underlying error, for logs.
+    public var debugDescription: String {
+        description + (cause.map { " [cause: \(String(reflecting: $0))]" } ?? "")
+    }
+
+    /// Errors are equal when they say the same thing; the cause is not compared.
+    public static func == (lhs: CrosscheckError, rhs: CrosscheckError) -> Bool {
+        lhs.code == rhs.code && lhs.message == rhs.message && lhs.location == rhs.location && lhs.adjustment == rhs.adjustment
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(message)
+        hasher.combine(location)
+        hasher.combine(adjustment)
     }
 }

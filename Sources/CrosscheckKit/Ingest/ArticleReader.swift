@@ -37,8 +37,8 @@ public struct ArticleReader: Sendable {
         if data.count > configuration.maxBytes {
             throw CrosscheckError(
                 .inputTooLarge,
-                "\(input.name) is \(ByteCount(data.count)), over the \(ByteCount(configuration.maxBytes)) limit; raise it with --max-input-size or trim the input"
-            )
+                "\(input.name) is \(ByteCount(data.count)), over the \(ByteCount(configuration.maxBytes)) limit; raise the limit or trim the input",
+                adjustment: .inputLimit)
         }
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw CrosscheckError(.emptyArticle, "\(input.name) is empty; give a file with an article in it")
@@ -61,8 +61,8 @@ public struct ArticleReader: Sendable {
         guard article.hasBody else {
             let hint = format == .text
                 ? "check that the file holds the article text"
-                : "if the page is unusual, try --input-format text"
-            throw CrosscheckError(.emptyArticle, "no article body found in \(input.name); \(hint)")
+                : "if the page is unusual, read it as plain text"
+            throw CrosscheckError(.emptyArticle, "no article body found in \(input.name); \(hint)", adjustment: format == .text ? nil : .inputFormat)
         }
         return Result(article: article, format: format, charset: charset)
     }

@@ -20,7 +20,8 @@ public struct JSONArticleDecoder: Sendable {
         } catch {
             throw CrosscheckError(
                 .malformedJSON,
-                "the input is not valid JSON (\(Self.describe(error))); fix the JSON or pass --input-format text or html"
+                "the input is not valid JSON (\(Self.describe(error))); fix the JSON or read it as text or HTML",
+                adjustment: .inputFormat, cause: error
             )
         }
         guard let object = value as? [String: Any] else {
