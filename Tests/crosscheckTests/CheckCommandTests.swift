@@ -5,14 +5,14 @@ import Testing
 
 @Suite("crosscheck check, end to end")
 struct CheckCommandTests {
-    @Test func goldenJSONReportForTheExamplePage() throws {
-        let result = try CommandRunner.run(["check", "Examples/harbour-bridge.html", "--format", "json"])
+    @Test func goldenJSONReportForTheExamplePage() async throws {
+        let result = try await CommandRunner.run(["check", "Examples/harbour-bridge.html", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         try CommandRunner.expectGolden(try CommandRunner.stableJSON(result.stdout), "harbour-bridge.report.json")
     }
 
-    @Test func reportHasTheDocumentedFields() throws {
-        let result = try CommandRunner.run(["check", "Examples/transit-fares.json", "--format", "json"])
+    @Test func reportHasTheDocumentedFields() async throws {
+        let result = try await CommandRunner.run(["check", "Examples/transit-fares.json", "--format", "json"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(report["schema"] as? String == "crosscheck.report/1")
         #expect((report["engine"] as? [String: Any])?["version"] is String)
@@ -43,8 +43,8 @@ struct CheckCommandTests {
         #expect((report["engine"] as? [String: Any]).flatMap { $0["models"] as? [String: String] }?["checkworthiness"] != nil)
     }
 
-    @Test func pastedPageWithAThreadIsSplitAndScreenedByMeaning() throws {
-        let result = try CommandRunner.run(["check", "Examples/ferry-route-copied.txt", "--format", "json"])
+    @Test func pastedPageWithAThreadIsSplitAndScreenedByMeaning() async throws {
+        let result = try await CommandRunner.run(["check", "Examples/ferry-route-copied.txt", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let article = try #require(report["article"] as? [String: Any])
@@ -65,31 +65,31 @@ struct CheckCommandTests {
         #expect(summary["method"] as? String == "meaning")
     }
 
-    @Test func helpText() throws {
-        let result = try CommandRunner.run(["check", "--help"])
+    @Test func helpText() async throws {
+        let result = try await CommandRunner.run(["check", "--help"])
         #expect(result.status == 0)
         try CommandRunner.expectGolden(result.stdout, "check-help.txt")
     }
 
-    @Test func standardInputAsMarkdown() throws {
+    @Test func standardInputAsMarkdown() async throws {
         let text = try Data(contentsOf: CommandRunner.root.appendingPathComponent("Examples/school-meals-copied.txt"))
-        let result = try CommandRunner.run(["check", "-", "--format", "markdown"], stdin: text)
+        let result = try await CommandRunner.run(["check", "-", "--format", "markdown"], stdin: text)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("# School meals program reaches 12,000 pupils, district says\n"))
         #expect(result.stdout.contains("## Comments"))
     }
 
-    @Test func terminalOutputHasNoColourWhenPiped() throws {
-        let result = try CommandRunner.run(["check", "Examples/harbour-bridge.html"])
+    @Test func terminalOutputHasNoColourWhenPiped() async throws {
+        let result = try await CommandRunner.run(["check", "Examples/harbour-bridge.html"])
         #expect(result.status == 0)
         #expect(!result.stdout.contains("\u{1B}["))
         #expect(result.stdout.hasPrefix("Council approves $48 million Harbour Bridge repair plan\n"))
     }
 
-    @Test func writesToAFile() throws {
+    @Test func writesToAFile() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-\(UUID().uuidString).json").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let result = try CommandRunner.run(["check", "Examples/transit-fares.json", "--format", "json", "--output", path])
+        let result = try await CommandRunner.run(["check", "Examples/transit-fares.json", "--format", "json", "--output", path])
         #expect(result.status == 0)
         #expect(result.stdout.isEmpty)
         #expect(FileManager.default.fileExists(atPath: path))
@@ -104,8 +104,8 @@ struct CheckErrorTests {
         return path
     }
 
-    func expectFailure(_ arguments: [String], status: Int32, mentions: String, stdin: Data? = nil) throws {
-        let result = try CommandRunner.run(arguments, stdin: stdin)
+    func expectFailure(_ arguments: [String], status: Int32, mentions: String, stdin: Data? = nil) async throws {
+        let result = try await CommandRunner.run(arguments, stdin: stdin)
         #expect(result.status == status, "stderr: \(result.stderr)")
         #expect(result.stderr.contains(mentions), "stderr: \(result.stderr)")
         #expect(result.stdout.isEmpty)
@@ -115,33 +115,33 @@ struct CheckErrorTests {
         }
     }
 
-    @Test func missingFile() throws {
-        try expectFailure(["check", "no/such/article.html"], status: 3, mentions: "no such file")
+    @Test func missingFile() async throws {
+        try await expectFailure(["check", "no/such/article.html"], status: 3, mentions: "no such file")
     }
 
-    @Test func directoryInsteadOfFile() throws {
-        try expectFailure(["check", "Examples"], status: 4, mentions: "is a directory")
+    @Test func directoryInsteadOfFile() async throws {
+        try await expectFailure(["check", "Examples"], status: 4, mentions: "is a directory")
     }
 
-    @Test func emptyArticleSuggestsTextMode() throws {
+    @Test func emptyArticleSuggestsTextMode() async throws {
         let path = try temporaryFile(Data("<html><body><nav><a href='/'>Home</a></nav></body></html>".utf8), suffix: ".html")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try expectFailure(["check", path], status: 6, mentions: "--input-format text")
+        try await expectFailure(["check", path], status: 6, mentions: "--input-format text")
     }
 
-    @Test func binaryInput() throws {
+    @Test func binaryInput() async throws {
         let path = try temporaryFile(Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D, 0x49, 0x48]), suffix: ".png")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try expectFailure(["check", path], status: 7, mentions: "binary")
+        try await expectFailure(["check", path], status: 7, mentions: "binary")
     }
 
-    @Test func oversizedInput() throws {
-        try expectFailure(["check", "Examples/harbour-bridge.html", "--max-input-size", "1KB"], status: 8, mentions: "--max-input-size")
-        try expectFailure(["check", "-", "--max-input-size", "10"], status: 8, mentions: "standard input", stdin: Data(repeating: 0x61, count: 100))
+    @Test func oversizedInput() async throws {
+        try await expectFailure(["check", "Examples/harbour-bridge.html", "--max-input-size", "1KB"], status: 8, mentions: "--max-input-size")
+        try await expectFailure(["check", "-", "--max-input-size", "10"], status: 8, mentions: "standard input", stdin: Data(repeating: 0x61, count: 100))
     }
 
-    @Test func unreachableURL() throws {
-        try expectFailure(["check", "http://127.0.0.1:1/story", "--timeout", "3"], status: 9, mentions: "could not reach")
+    @Test func unreachableURL() async throws {
+        try await expectFailure(["check", "http://127.0.0.1:1/story", "--timeout", "3"], status: 9, mentions: "could not reach")
     }
 
     @Test func httpErrorStatus() async throws {
@@ -152,20 +152,20 @@ struct CheckErrorTests {
         }
     }
 
-    @Test func malformedJSON() throws {
+    @Test func malformedJSON() async throws {
         let path = try temporaryFile(Data(#"{"title": "x", "text": "#.utf8), suffix: ".json")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try expectFailure(["check", path], status: 11, mentions: "not valid JSON")
+        try await expectFailure(["check", path], status: 11, mentions: "not valid JSON")
     }
 
-    @Test func badOptionValues() throws {
-        try expectFailure(["check", "Examples/harbour-bridge.html", "--input-format", "pdf"], status: 14, mentions: "--input-format")
-        try expectFailure(["check", "Examples/harbour-bridge.html", "--max-input-size", "lots"], status: 14, mentions: "--max-input-size")
-        try expectFailure(["check", "Examples/harbour-bridge.html", "--output", "/no/such/dir/out.json"], status: 15, mentions: "cannot write")
+    @Test func badOptionValues() async throws {
+        try await expectFailure(["check", "Examples/harbour-bridge.html", "--input-format", "pdf"], status: 14, mentions: "--input-format")
+        try await expectFailure(["check", "Examples/harbour-bridge.html", "--max-input-size", "lots"], status: 14, mentions: "--max-input-size")
+        try await expectFailure(["check", "Examples/harbour-bridge.html", "--output", "/no/such/dir/out.json"], status: 15, mentions: "cannot write")
     }
 
-    @Test func usageErrors() throws {
-        let result = try CommandRunner.run(["check"])
+    @Test func usageErrors() async throws {
+        let result = try await CommandRunner.run(["check"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("Missing expected argument"))
     }

@@ -27,7 +27,18 @@ struct CommandRunner {
         return root.appendingPathComponent(".build/debug/crosscheck")
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs the executable on a thread of its own and waits without holding one of Swift's
+    /// cooperative threads (on two cores there are two, and an in-process test server needs them).
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Swift.Result { try runBlocking(arguments, stdin: stdin, environment: environment) })
+            }
+        }
+    }
+
+    /// Runs the executable and blocks the calling thread until it exits.
+    static func runBlocking(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -56,14 +67,9 @@ struct CommandRunner {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// Runs the executable on a thread of its own, so an in-process test server on Swift's
-    /// cooperative threads can answer it.
+    /// The same as ``run(_:stdin:environment:)``, kept for the tests that name it.
     static func runDetached(_ arguments: [String]) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Swift.Result { try run(arguments) })
-            }
-        }
+        try await run(arguments)
     }
 
     /// Compares `actual` with the golden file `name`, or rewrites it when `CROSSCHECK_UPDATE_GOLDEN=1`.

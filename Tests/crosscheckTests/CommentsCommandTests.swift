@@ -7,8 +7,8 @@ struct CommentsCommandTests {
         output.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
     }
 
-    @Test func theExamplePageIsScreenedEndToEnd() throws {
-        let result = try CommandRunner.run(["check", "Examples/harbour-bridge.html", "--format", "json"])
+    @Test func theExamplePageIsScreenedEndToEnd() async throws {
+        let result = try await CommandRunner.run(["check", "Examples/harbour-bridge.html", "--format", "json"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let screened = try #require(report["comments"] as? [[String: Any]])
         let flags = Dictionary(uniqueKeysWithValues: screened.map { ($0["id"] as! String, $0["flags"] as? [String] ?? []) })
@@ -22,20 +22,20 @@ struct CommentsCommandTests {
         #expect((summary["text"] as? String)?.hasPrefix("5 of 8 comments look inauthentic; 1 template") == true)
     }
 
-    @Test func commentsCommandWithAnArticle() throws {
+    @Test func commentsCommandWithAnArticle() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("comments-\(UUID().uuidString).jsonl")
         try """
             {"id": "1", "author": "Bea", "text": "A 25 cent rise after seven years seems fair if bus service stays the same."}
             {"id": "2", "author": "x", "text": "Quantum computing is poised to revolutionize every industry with unprecedented opportunities for innovation and growth."}
             """.write(to: file, atomically: true, encoding: .utf8)
-        let result = try CommandRunner.run(["comments", file.path, "--article", "Examples/transit-fares.json"])
+        let result = try await CommandRunner.run(["comments", file.path, "--article", "Examples/transit-fares.json"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("1 of 2 comments looks inauthentic"))
         #expect(result.stdout.contains("[2]"))
         #expect(result.stdout.contains("off_topic"))
     }
 
-    @Test func batchCommentsScreensThreadsTogether() throws {
+    @Test func batchCommentsScreensThreadsTogether() async throws {
         let input = """
             {"id": 1, "thread": "a", "author": "u1", "text": "This is a development worth watching closely. It raises the stakes for everyone involved."}
             {"id": 2, "thread": "b", "author": "u2", "text": "This is a situation worth monitoring closely. It raises the stakes for everyone involved."}
@@ -43,7 +43,7 @@ struct CommentsCommandTests {
             {"id": 4, "thread": "a", "text": 7}
             {"id": 5, "article": {"title": "Fares", "text": "Bus fares rise to $2.50 in July."}, "text": "Subscribe to my channel for free gift cards http://gift.example"}
             """
-        let result = try CommandRunner.run(["batch", "comments"], stdin: Data(input.utf8))
+        let result = try await CommandRunner.run(["batch", "comments"], stdin: Data(input.utf8))
         let output = lines(result.stdout)
         #expect(output.map { $0["id"] as? Int } == [1, 2, 3, 4, 5])
         #expect((output[0]["flags"] as? [String])?.contains("template") == true, "same thread, same template")
@@ -53,9 +53,9 @@ struct CommentsCommandTests {
         #expect((output[4]["inauthentic"] as? Double ?? 0) >= 0.5)
     }
 
-    @Test func batchMachineText() throws {
+    @Test func batchMachineText() async throws {
         let input = "{\"id\": \"h\", \"text\": \"Listen to This Charming Man by The Smiths https://t.co/r12OIXkfUO\"}\n"
-        let result = try CommandRunner.run(["batch", "machine-text"], stdin: Data(input.utf8))
+        let result = try await CommandRunner.run(["batch", "machine-text"], stdin: Data(input.utf8))
         let output = lines(result.stdout)
         #expect(output.first?["id"] as? String == "h")
         #expect(output.first?["machine"] is Bool)
@@ -65,8 +65,8 @@ struct CommentsCommandTests {
     static let sharedData = CommandRunner.root.appendingPathComponent("../shared/data").path
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedData + "/youtube-spam")))
-    func evalCommentsOnTheSharedData() throws {
-        let result = try CommandRunner.run(["eval", "comments", "--data", "../shared/data/youtube-spam"])
+    func evalCommentsOnTheSharedData() async throws {
+        let result = try await CommandRunner.run(["eval", "comments", "--data", "../shared/data/youtube-spam"])
         #expect(result.status == 0)
         let mean = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("mean") })
         let value = try #require(Double(mean.split(separator: " ")[1]))
@@ -76,9 +76,9 @@ struct CommentsCommandTests {
 
 @Suite("crosscheck batch and eval language")
 struct LanguageCommandTests {
-    @Test func batchLanguageShape() throws {
+    @Test func batchLanguageShape() async throws {
         let input = "{\"id\": 9, \"text\": \"Wake up, patriots! The radical left will destroy this great nation.\"}\n"
-        let result = try CommandRunner.run(["batch", "language"], stdin: Data(input.utf8))
+        let result = try await CommandRunner.run(["batch", "language"], stdin: Data(input.utf8))
         let line = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(line["id"] as? Int == 9)
         #expect((0...1).contains(line["score"] as? Double ?? -1))
@@ -90,7 +90,7 @@ struct LanguageCommandTests {
     }
 
     /// A small corpus in the Propaganda Techniques Corpus format, written by the test.
-    @Test func evalLanguageOnATinyCorpus() throws {
+    @Test func evalLanguageOnATinyCorpus() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("propaganda-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
@@ -107,7 +107,7 @@ struct LanguageCommandTests {
         }
         try articles.write(to: root.appendingPathComponent("articles.jsonl"), atomically: true, encoding: .utf8)
         try labels.write(to: root.appendingPathComponent("task2-TC.labels.tsv"), atomically: true, encoding: .utf8)
-        let result = try CommandRunner.run(["eval", "language", "--data", root.path, "--epochs", "3"])
+        let result = try await CommandRunner.run(["eval", "language", "--data", root.path, "--epochs", "3"])
         #expect(result.status == 0, "\(result.stderr)")
         let line = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("line-level F1") })
         let value = try #require(line.split(separator: " ").compactMap { Double($0) }.first)
@@ -119,12 +119,12 @@ struct LanguageCommandTests {
 
 @Suite("crosscheck batch verify")
 struct VerifyCommandTests {
-    @Test func answersEveryLineWithALabelAndPerPassageStances() throws {
+    @Test func answersEveryLineWithALabelAndPerPassageStances() async throws {
         let input = """
             {"id": "v1", "claim": "The council approved the bridge repair plan.", "evidence": [{"id": "e1", "text": "The council approved the bridge repair plan on Tuesday."}, {"id": 2, "text": "Ferry fares rise in April."}]}
             {"id": "v2", "claim": "No evidence here."}
             """
-        let result = try CommandRunner.run(["batch", "verify"], stdin: Data(input.utf8))
+        let result = try await CommandRunner.run(["batch", "verify"], stdin: Data(input.utf8))
         let lines = result.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         #expect(lines.count == 2)
         #expect(["supported", "refuted", "mixed", "not_enough_info"].contains(lines[0]["label"] as? String ?? ""))
@@ -139,7 +139,7 @@ struct VerifyCommandTests {
 
 @Suite("crosscheck batch retrieve-verify")
 struct RetrieveVerifyCommandTests {
-    @Test func retrievesFromAnImportedCorpusAndCitesDocumentIds() throws {
+    @Test func retrievesFromAnImportedCorpusAndCitesDocumentIds() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rv-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -149,15 +149,15 @@ struct RetrieveVerifyCommandTests {
             {"id": "d2", "title": "Ferry", "text": "Ferry fares will rise by five percent in April, the operator said."}
             """.write(to: corpus, atomically: true, encoding: .utf8)
         let db = folder.appendingPathComponent("store.sqlite").path
-        #expect(try CommandRunner.run(["sources", "import", corpus.path, "--db", db]).status == 0)
-        let result = try CommandRunner.run(["batch", "retrieve-verify", "--index", db],
+        #expect(try await CommandRunner.run(["sources", "import", corpus.path, "--db", db]).status == 0)
+        let result = try await CommandRunner.run(["batch", "retrieve-verify", "--index", db],
             stdin: Data("{\"id\": 7, \"claim\": \"The council approved the bridge repair plan.\"}\n".utf8))
         let line = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(line["id"] as? Int == 7)
         let evidence = try #require(line["evidence"] as? [[String: Any]])
         #expect(evidence.first?["id"] as? String == "d1")
         #expect(line["label"] as? String == "supported")
-        let missing = try CommandRunner.run(["batch", "retrieve-verify", "--index", folder.appendingPathComponent("none.sqlite").path])
+        let missing = try await CommandRunner.run(["batch", "retrieve-verify", "--index", folder.appendingPathComponent("none.sqlite").path])
         #expect(missing.status == 3)
     }
 }

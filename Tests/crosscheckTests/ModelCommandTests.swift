@@ -27,18 +27,18 @@ func writeTinyCheckworthinessData() throws -> URL {
 
 @Suite("crosscheck train, eval and batch")
 struct ModelCommandTests {
-    @Test func trainThenBatchWithTheTrainedModel() throws {
+    @Test func trainThenBatchWithTheTrainedModel() async throws {
         let data = try writeTinyCheckworthinessData()
         defer { try? FileManager.default.removeItem(at: data) }
         let model = data.appendingPathComponent("cw.model").path
-        let train = try CommandRunner.run(["train", "checkworthiness", "--data", data.path, "--output", model, "--hash-bits", "14"])
+        let train = try await CommandRunner.run(["train", "checkworthiness", "--data", data.path, "--output", model, "--hash-bits", "14"])
         #expect(train.status == 0, "\(train.stderr)")
         #expect(train.stdout.contains("wrote"))
         let input = """
             {"id": 1, "text": "The deficit grew 40 percent to $9 billion in 2011."}
             {"id": "two", "text": "Thank you very much."}
             """
-        let batch = try CommandRunner.run(["batch", "checkworthiness", "--model", model], stdin: Data(input.utf8))
+        let batch = try await CommandRunner.run(["batch", "checkworthiness", "--model", model], stdin: Data(input.utf8))
         #expect(batch.status == 0, "\(batch.stderr)")
         let lines = batch.stdout.split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
@@ -51,42 +51,42 @@ struct ModelCommandTests {
         #expect((lines[0]["score"] as? Double ?? 0) > (lines[1]["score"] as? Double ?? 1))
     }
 
-    @Test func trainingTwiceGivesTheSameFile() throws {
+    @Test func trainingTwiceGivesTheSameFile() async throws {
         let data = try writeTinyCheckworthinessData()
         defer { try? FileManager.default.removeItem(at: data) }
         let first = data.appendingPathComponent("a.model").path
         let second = data.appendingPathComponent("b.model").path
-        _ = try CommandRunner.run(["train", "checkworthiness", "--data", data.path, "--output", first, "--hash-bits", "14"])
-        _ = try CommandRunner.run(["train", "checkworthiness", "--data", data.path, "--output", second, "--hash-bits", "14"])
+        _ = try await CommandRunner.run(["train", "checkworthiness", "--data", data.path, "--output", first, "--hash-bits", "14"])
+        _ = try await CommandRunner.run(["train", "checkworthiness", "--data", data.path, "--output", second, "--hash-bits", "14"])
         #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
     }
 
-    @Test func evalPrintsTheMetricsAndThePeer() throws {
+    @Test func evalPrintsTheMetricsAndThePeer() async throws {
         let data = try writeTinyCheckworthinessData()
         defer { try? FileManager.default.removeItem(at: data) }
-        let result = try CommandRunner.run(["eval", "checkworthiness", "--data", data.path, "--hash-bits", "14"])
+        let result = try await CommandRunner.run(["eval", "checkworthiness", "--data", data.path, "--hash-bits", "14"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("ClaimBuster dev slice F1"))
         #expect(result.stdout.contains("CLEF 2020 held-out tweets MAP"))
         #expect(result.stdout.contains("TF-IDF+LR peer"))
     }
 
-    @Test func batchWithTheShippedModel() throws {
-        let batch = try CommandRunner.run(
+    @Test func batchWithTheShippedModel() async throws {
+        let batch = try await CommandRunner.run(
             ["batch", "checkworthiness"], stdin: Data("{\"id\": 3, \"text\": \"Taxes rose 20 percent in 2019.\"}\n".utf8))
         #expect(batch.status == 0)
         #expect(batch.stdout.contains("\"checkworthy\":true"))
     }
 
-    @Test func batchInputErrors() throws {
-        let missing = try CommandRunner.run(["batch", "checkworthiness", "--input", "no/such.jsonl"])
+    @Test func batchInputErrors() async throws {
+        let missing = try await CommandRunner.run(["batch", "checkworthiness", "--input", "no/such.jsonl"])
         #expect(missing.status == 3)
         #expect(missing.stderr.contains("no such file"))
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: CommandRunner.root.appendingPathComponent("../shared/data/checkworthiness").path)))
-    func evalOnTheSharedData() throws {
-        let result = try CommandRunner.run(["eval", "checkworthiness", "--data", "../shared/data/checkworthiness", "--no-peer"])
+    func evalOnTheSharedData() async throws {
+        let result = try await CommandRunner.run(["eval", "checkworthiness", "--data", "../shared/data/checkworthiness", "--no-peer"])
         #expect(result.status == 0, "\(result.stderr)")
         let f1Line = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("ClaimBuster dev slice F1") })
         let value = try #require(Double(f1Line.split(separator: " ").last { Double($0) != nil } ?? ""))

@@ -7,21 +7,21 @@ struct SourcesCommandTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-cli-\(UUID().uuidString).sqlite").path
     }
 
-    @Test func importSearchAndReimport() throws {
+    @Test func importSearchAndReimport() async throws {
         let db = temporaryDB()
-        let first = try CommandRunner.run(["sources", "import", "Examples", "--db", db])
+        let first = try await CommandRunner.run(["sources", "import", "Examples", "--db", db])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("imported 10 documents"), "four articles and six evidence documents")
-        let second = try CommandRunner.run(["sources", "import", "Examples", "--db", db])
+        let second = try await CommandRunner.run(["sources", "import", "Examples", "--db", db])
         #expect(second.stdout.contains("imported 0 documents"), "re-importing adds nothing")
         #expect(second.stdout.contains("10 already stored"))
-        let search = try CommandRunner.run(["search", "busiest crossing bridge", "--db", db, "--format", "json", "--limit", "1"])
+        let search = try await CommandRunner.run(["search", "busiest crossing bridge", "--db", db, "--format", "json", "--limit", "1"])
         let hits = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [[String: Any]])
         #expect((hits.first?["title"] as? String)?.contains("Harbour Bridge") == true)
         #expect(hits.first?["url"] as? String == "https://ledger.example/news/2026/03/harbour-bridge-repair")
     }
 
-    @Test func jsonLinesImportWithBadLines() throws {
+    @Test func jsonLinesImportWithBadLines() async throws {
         let db = temporaryDB()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("docs-\(UUID().uuidString).jsonl")
         try """
@@ -29,53 +29,53 @@ struct SourcesCommandTests {
             {broken
             {"id": "n2", "title": "Museum", "published": "2025-06-01", "text": "The museum reopened after a renovation."}
             """.write(to: file, atomically: true, encoding: .utf8)
-        let result = try CommandRunner.run(["sources", "import", file.path, "--db", db])
+        let result = try await CommandRunner.run(["sources", "import", file.path, "--db", db])
         #expect(result.status == 0)
         #expect(result.stdout.contains("imported 2 documents"))
         #expect(result.stderr.contains(":2: not a JSON object"))
-        let recent = try CommandRunner.run(["search", "reopened", "--since", "2026-01-01", "--db", db, "--format", "json"])
+        let recent = try await CommandRunner.run(["search", "reopened", "--since", "2026-01-01", "--db", db, "--format", "json"])
         let hits = try #require(try JSONSerialization.jsonObject(with: Data(recent.stdout.utf8)) as? [[String: Any]])
         #expect(hits.map { $0["document_key"] as? String } == ["n1"])
     }
 
-    @Test func sourcesAddListRemove() throws {
+    @Test func sourcesAddListRemove() async throws {
         let db = temporaryDB()
-        let added = try CommandRunner.run(["sources", "add", "https://ledger.example/feed.xml", "--every", "1h", "--name", "ledger", "--db", db])
+        let added = try await CommandRunner.run(["sources", "add", "https://ledger.example/feed.xml", "--every", "1h", "--name", "ledger", "--db", db])
         #expect(added.status == 0, "\(added.stderr)")
-        let list = try CommandRunner.run(["sources", "list", "--db", db])
+        let list = try await CommandRunner.run(["sources", "list", "--db", db])
         #expect(list.stdout.contains("ledger  feed  every 3600s  https://ledger.example/feed.xml"))
-        let bad = try CommandRunner.run(["sources", "add", "https://x.example/", "--every", "often", "--db", db])
+        let bad = try await CommandRunner.run(["sources", "add", "https://x.example/", "--every", "often", "--db", db])
         #expect(bad.status == 14)
-        #expect(try CommandRunner.run(["sources", "remove", "ledger", "--db", db]).status == 0)
-        #expect(try CommandRunner.run(["sources", "remove", "ledger", "--db", db]).status == 14)
+        #expect(try await CommandRunner.run(["sources", "remove", "ledger", "--db", db]).status == 0)
+        #expect(try await CommandRunner.run(["sources", "remove", "ledger", "--db", db]).status == 14)
     }
 
-    @Test func factchecksImportSearchAndCheckShowsMatches() throws {
+    @Test func factchecksImportSearchAndCheckShowsMatches() async throws {
         let db = temporaryDB()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("checks-\(UUID().uuidString).jsonl")
         try """
             {"id": "fc-bridge", "claim": "The Port Alder council voted to spend $48 million repairing the Harbour Bridge.", "rating": "True", "url": "https://checks.example/bridge"}
             {"id": "fc-fares", "claim": "Bus fares doubled in Port Alder last year.", "rating": "False"}
             """.write(to: file, atomically: true, encoding: .utf8)
-        let imported = try CommandRunner.run(["factchecks", "import", file.path, "--db", db])
+        let imported = try await CommandRunner.run(["factchecks", "import", file.path, "--db", db])
         #expect(imported.stdout.contains("imported 2 fact-checks (2 new"))
-        let search = try CommandRunner.run(["factchecks", "search", "council spends $48 million on Harbour Bridge repairs", "--db", db])
+        let search = try await CommandRunner.run(["factchecks", "search", "council spends $48 million on Harbour Bridge repairs", "--db", db])
         #expect(search.stdout.contains("The Port Alder council voted"), "\(search.stdout)")
-        let report = try CommandRunner.run(["check", "Examples/harbour-bridge.html", "--format", "json", "--db", db])
+        let report = try await CommandRunner.run(["check", "Examples/harbour-bridge.html", "--format", "json", "--db", db])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
         let claims = try #require(object["claims"] as? [[String: Any]])
         let matched = claims.first { ($0["factcheck_matches"] as? [[String: Any]])?.isEmpty == false }
         #expect((matched?["factcheck_matches"] as? [[String: Any]])?.first?["id"] as? String == "fc-bridge")
     }
 
-    @Test func batchMatchAgainstAFactCheckFile() throws {
+    @Test func batchMatchAgainstAFactCheckFile() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("checks-\(UUID().uuidString).jsonl")
         try """
             {"id": "a", "claim": "Oreo released Lady Gaga themed cookies.", "title": "Lady Gaga Oreos"}
             {"id": "b", "claim": "A video shows a ten-meter anaconda in a river.", "title": "Giant anaconda?"}
             """.write(to: file, atomically: true, encoding: .utf8)
         let input = "{\"id\": 1, \"text\": \"OREO x LADY GAGA packs drop today!\"}\n{\"id\": 2, \"text\": \"huge anaconda filmed swimming\"}\n"
-        let result = try CommandRunner.run(["batch", "match", "--factchecks", file.path, "--top", "1"], stdin: Data(input.utf8))
+        let result = try await CommandRunner.run(["batch", "match", "--factchecks", file.path, "--top", "1"], stdin: Data(input.utf8))
         let lines = result.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         #expect(lines.count == 2)
         #expect(((lines[0]["matches"] as? [[String: Any]])?.first?["id"] as? String) == "a")
@@ -84,7 +84,7 @@ struct SourcesCommandTests {
     }
 
     /// Kill an import mid-way: every stored document must have all its passages, and the store opens.
-    @Test func aCrashMidImportLeavesNoPartialDocuments() throws {
+    @Test func aCrashMidImportLeavesNoPartialDocuments() async throws {
         let db = temporaryDB()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("many-\(UUID().uuidString).jsonl")
         var lines = ""
@@ -98,11 +98,11 @@ struct SourcesCommandTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: 1.5)
+        try await Task.sleep(for: .milliseconds(1500))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         // The store opens and is consistent.
-        let check = try CommandRunner.run(["sources", "list", "--db", db])
+        let check = try await CommandRunner.run(["sources", "list", "--db", db])
         #expect(check.status == 0, "\(check.stderr)")
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
