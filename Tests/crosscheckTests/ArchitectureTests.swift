@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// The import rules of `docs/architecture.md`: each target imports only what its layer may. The
+/// engine (CrosscheckKit) knows no SQL, HTTP client or argument parsing; stores, fetching and
+/// evaluation stand on the engine and not on each other; only the command line sees them all.
+@Suite("Architecture")
+struct ArchitectureTests {
+    static let allowed: [String: Set<String>] = [
+        "CrosscheckKit": ["Foundation", "FoundationEssentials", "Logging", "CLibXML2", "Glibc", "Dispatch", "Synchronization"],
+        "CrosscheckSQLite": ["CrosscheckKit", "GRDB", "Foundation", "Logging"],
+        "CrosscheckFetch": ["CrosscheckKit", "Foundation", "FoundationNetworking", "Logging"],
+        "CrosscheckEval": ["CrosscheckKit", "Foundation", "Logging"],
+        "CrosscheckTesting": ["Foundation", "FoundationNetworking", "FlyingFox", "FlyingSocks"],
+        "crosscheck": [
+            "CrosscheckKit", "CrosscheckSQLite", "CrosscheckFetch", "CrosscheckEval", "ArgumentParser", "Logging", "Foundation",
+            "FoundationNetworking", "Glibc", "Dispatch",
+        ],
+    ]
+
+    /// Every `import` of every Swift file of `target`, with the file it is in.
+    static func imports(of target: String) throws -> [(file: String, module: String)] {
+        let folder = CommandRunner.root.appendingPathComponent("Sources/\(target)")
+        guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
+        var result: [(String, String)] = []
+        let pattern = try NSRegularExpression(pattern: #"^(?:@\w+\s+)?(?:public |internal |package |private |fileprivate )?import\s+(?:struct |class |enum |func )?(\w+)"#)
+        for case let url as URL in files where url.pathExtension == "swift" {
+            for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
+                let text = String(line)
+                if let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+                    let range = Range(match.range(at: 1), in: text)
+                {
+                    result.append((url.lastPathComponent, String(text[range])))
+                }
+            }
+        }
+        return result
+    }
+
+    @Test(arguments: ["CrosscheckKit", "CrosscheckSQLite", "CrosscheckFetch", "CrosscheckEval", "CrosscheckTesting", "crosscheck"])
+    func importsStayInTheirLayer(target: String) throws {
+        let allowed = try #require(Self.allowed[target])
+        let found = try Self.imports(of: target)
+        #expect(!found.isEmpty, "no Swift files read for \(target)")
+        let broken = found.filter { !allowed.contains($0.module) }
+        #expect(broken.isEmpty, "\(target) may not import: \(broken.map { "\($0.module) (\($0.file))" }.joined(separator: ", "))")
+    }
+}
