@@ -27,7 +27,7 @@ public struct FeedParser: Sendable {
         case "urlset": return sitemap(document, root: root, base: base, index: false)
         case "sitemapindex": return sitemap(document, root: root, base: base, index: true)
         case "html":
-            throw CrosscheckError(.unsupportedContent, "\(base ?? "input") is a web page, not a feed; add it as a page, or find the page's feed link", adjustment: .pageSource)
+            throw CrosscheckError(.unsupportedContent, "\(base ?? "input") is a web page, not a feed; add it as a source of kind page, or find the page's feed link", adjustment: .pageSource)
         default:
             throw CrosscheckError(.unsupportedContent, "\(base ?? "input") is XML of an unknown kind (<\(document[root].tag)>), not RSS, Atom or a sitemap")
         }

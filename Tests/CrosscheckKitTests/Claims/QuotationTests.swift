@@ -74,6 +74,7 @@ struct SourcingTests {
         "Sources say the deal is done.", "Experts believe the virus will spread.",
         "According to reports, the mill will close.", "Critics argue the plan costs too much.",
         "The minister is reportedly planning to resign.", "A senior official said talks had stalled.",
+        "Estimates indicate that the plant makes 40 drones a month.",
     ])
     func anonymous(sentence: String) throws {
         let claim = try #require(analyze(sentence).claims.first)
@@ -85,6 +86,7 @@ struct SourcingTests {
         ("According to the Port Alder Transit Authority, ridership fell.", "Port Alder Transit Authority"),
         ("The city's transportation department said the lane would close.", "The city's transportation department"),
         ("A report by the Harbour Institute found that rents rose 12 percent.", "Harbour Institute"),
+        ("According to the Harbour Review, rents rose 12 percent.", "Harbour Review"),
     ])
     func named(sentence: String, source: String) throws {
         let claim = try #require(analyze(sentence).claims.first)

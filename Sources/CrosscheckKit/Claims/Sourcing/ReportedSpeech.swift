@@ -115,6 +115,12 @@ struct ReportedSpeech {
         return result
     }
 
+    /// A vague head capitalised only because it opens the sentence ("Estimates indicate", "Data
+    /// show"): not a name, whatever the entity recogniser made of it.
+    func isVagueOpening(_ entity: EntityMention) -> Bool {
+        entity.start == tokens.first?.span.start && !entity.text.contains(" ") && Self.anonymousHeads.contains(entity.text.lowercased())
+    }
+
     /// "maintains" reports speech only before a clause ("maintains that …", "maintains: …");
     /// "Pyongyang maintains a large arsenal" keeps something.
     static func keepsAnObject(verb: Int, tokens: [Token]) -> Bool {
@@ -131,7 +137,9 @@ struct ReportedSpeech {
         while index >= 0, Self.skippable.contains(tokens[index].text.lowercased()) { index -= 1 }
         guard index >= 0 else { return nil }
         let token = tokens[index]
-        if let entity = entities.last(where: { $0.end == token.span.end || ($0.start <= token.span.start && $0.end >= token.span.end) }) {
+        if let entity = entities.last(where: { $0.end == token.span.end || ($0.start <= token.span.start && $0.end >= token.span.end) }),
+            !isVagueOpening(entity)
+        {
             return named(entity, verb: verb)
         }
         let lower = token.text.lowercased()
@@ -197,6 +205,8 @@ struct ReportedSpeech {
             if let entity = entities.first(where: { $0.start == tokens[end].span.start }), end > start {
                 // "the city's finance director, Priya Nair" continues below; "officials at Acme" is Acme.
                 if entity.kind == .organization || entity.kind == .document { return named(entity, verb: verb, phraseStart: start) }
+                // "according to the Harbour Review": only an article before the name.
+                if tokens[start..<end].allSatisfy({ ["the", "a", "an"].contains($0.text.lowercased()) }) { return named(entity, verb: verb) }
                 break
             }
             end += 1
@@ -228,9 +238,9 @@ struct ReportedSpeech {
         if words.contains(where: { Self.organizationHeads.contains($0) }) {
             return Attribution(phrase: phrase, name: phrase, kind: .institution, entityKind: .organization, verb: verb, span: span)
         }
-        if Self.documentHeads.contains(head), definite || tokens[start].text.first?.isUppercase == true,
-            !words.contains(where: { $0 == "intelligence" })
-        {
+        // A capital that only opens the sentence ("Estimates indicate", "Data show") names nothing.
+        let named = tokens[start...end].indices.contains { $0 > 0 && tokens[$0].text.first?.isUppercase == true }
+        if Self.documentHeads.contains(head), definite || named {
             return Attribution(phrase: phrase, name: phrase, kind: .document, entityKind: .document, verb: verb, span: span)
         }
         if Lexicon.personTitles.contains(head) || Lexicon.personTitles.contains(words.first ?? "") {
