@@ -8,8 +8,8 @@ import Testing
 struct QuotesTaskTests {
     let text = "Ferry service resumes\n\n“We have waited three winters for this,” said Owen Brightwater.\nRuth Delaney said the budget was too small."
 
-    @Test func outputShapeFollowsEvalMD() throws {
-        let output = try QuotesBatchTask(attribution: nil).process(["id": 7, "text": text])
+    @Test func outputShapeFollowsEvalMD() async throws {
+        let output = try await QuotesBatchTask(attribution: nil).process(["id": 7, "text": text])
         let quotes = try #require(output["quotes"] as? [[String: Any]])
         #expect(quotes.count == 2)
         for quote in quotes {
@@ -17,7 +17,7 @@ struct QuotesTaskTests {
             #expect(["direct", "partial", "indirect", "scare"].contains(quote["kind"] as? String))
         }
         #expect(quotes.map { $0["speaker"] as? String } == ["Owen Brightwater", "Ruth Delaney"])
-        #expect(throws: (any Error).self) { try QuotesBatchTask(attribution: nil).process(["id": 8]) }
+        await #expect(throws: (any Error).self) { try await QuotesBatchTask(attribution: nil).process(["id": 8]) }
     }
 
     /// The articles `eval quotes` measures on are the ones `scripts/train-attribution/train.py`

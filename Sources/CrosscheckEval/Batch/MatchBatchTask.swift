@@ -1,7 +1,7 @@
 public import CrosscheckKit
 
 /// `crosscheck batch match`: `{"id", "text"}` to `{"id", "matches": [{"id", "score"}]}`, best first.
-public struct MatchBatchTask: BatchTask {
+public struct MatchBatchTask: TypedBatchTask {
     public var matcher: ClaimMatcher
     public var top: Int
 
@@ -10,15 +10,25 @@ public struct MatchBatchTask: BatchTask {
         self.top = top
     }
 
-    public func process(_ object: [String: Any]) throws -> [String: Any] {
-        let text = try object.requiredString("text")
-        let matches = matcher.match(text, limit: top, includeWeak: true)
-        return [
-            "matches": matches.map { match -> [String: Any] in
-                var entry: [String: Any] = ["id": match.factCheck.id, "score": match.score, "strong": match.strong]
-                if let rating = match.factCheck.rating { entry["rating"] = rating }
-                return entry
-            }
-        ]
+    public struct Input: BatchInput {
+        public var text: String
+    }
+
+    public struct Output: Encodable {
+        public struct Match: Encodable {
+            public var id: String
+            public var score: Double
+            public var strong: Bool
+            public var rating: String?
+        }
+
+        public var matches: [Match]
+    }
+
+    public func answer(_ input: Input) -> Output {
+        Output(
+            matches: matcher.match(input.text, limit: top, includeWeak: true).map { match in
+                Output.Match(id: match.factCheck.id, score: match.score, strong: match.strong, rating: match.factCheck.rating)
+            })
     }
 }

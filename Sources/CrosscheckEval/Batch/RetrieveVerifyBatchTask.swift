@@ -2,7 +2,7 @@ public import CrosscheckKit
 
 /// `crosscheck batch retrieve-verify`: `{"id", "claim"}` to the verify output, the evidence being
 /// the retrieved passages, each with its document id.
-public struct RetrieveVerifyBatchTask: BatchTask, Sendable {
+public struct RetrieveVerifyBatchTask: TypedBatchTask, Sendable {
     public var verifier: ClaimVerifier
     /// Finds the passages for a claim; a failure (the store cannot be read) is that line's error,
     /// never "not enough info".
@@ -13,20 +13,43 @@ public struct RetrieveVerifyBatchTask: BatchTask, Sendable {
         self.retrieve = retrieve
     }
 
-    public func process(_ object: [String: Any]) async throws -> [String: Any] {
-        let claim = try object.requiredString("claim")
-        let found = try await retrieve(claim)
-        let hits = found.map(\.hit)
-        let verification = verifier.verify(claim: claim, retrieved: found)
-        return [
-            "label": verification.label, "confidence": verification.confidence,
-            "evidence": zip(hits, verification.passages).map { hit, judged -> [String: Any] in
-                ["id": hit.documentKey, "document_id": hit.documentKey, "passage": hit.passage.ordinal, "stance": judged.stance.stance,
-                    "score": judged.stance.score.rounded(toPlaces: 4), "retrieval_score": hit.score.rounded(toPlaces: 4),
-                    "relevance": (judged.passage.relevance ?? 0).rounded(toPlaces: 4),
-                    "reasons": judged.stance.reasons]
+    public struct Input: BatchInput {
+        public var claim: String
+    }
+
+    public struct Output: Encodable {
+        public struct Evidence: Encodable {
+            public var id: String
+            public var documentID: String
+            public var passage: Int
+            public var stance: String
+            public var score: Double
+            public var retrievalScore: Double
+            public var relevance: Double
+            public var reasons: [String]
+
+            enum CodingKeys: String, CodingKey {
+                case id, documentID = "document_id", passage, stance, score, retrievalScore = "retrieval_score", relevance, reasons
+            }
+        }
+
+        public var label: String
+        public var confidence: Double
+        public var evidence: [Evidence]
+        public var reasons: [String]
+    }
+
+    public func answer(_ input: Input) async throws -> Output {
+        let found = try await retrieve(input.claim)
+        let verification = verifier.verify(claim: input.claim, retrieved: found)
+        return Output(
+            label: verification.label, confidence: verification.confidence,
+            evidence: zip(found.map(\.hit), verification.passages).map { hit, judged in
+                Output.Evidence(
+                    id: hit.documentKey, documentID: hit.documentKey, passage: hit.passage.ordinal, stance: judged.stance.stance,
+                    score: judged.stance.score.rounded(toPlaces: 4), retrievalScore: hit.score.rounded(toPlaces: 4),
+                    relevance: (judged.passage.relevance ?? 0).rounded(toPlaces: 4), reasons: judged.stance.reasons)
             },
-            "reasons": verification.reasons,
-        ]
+            reasons: verification.reasons)
     }
 }

@@ -1,37 +1,56 @@
 public import CrosscheckKit
-public import Foundation
 
 /// `crosscheck batch verify`: `{"id", "claim", "evidence": [{"id", "text", "title"?}]}` to `{"id",
 /// "label", "confidence", "evidence": [{"id", "stance", "score"}]}` — evidence in the order given.
-public struct VerifyBatchTask: BatchTask {
+public struct VerifyBatchTask: TypedBatchTask {
     public var verifier: ClaimVerifier
 
     public init(verifier: ClaimVerifier) {
         self.verifier = verifier
     }
 
-    public func process(_ object: [String: Any]) throws -> [String: Any] {
-        let claim = try object.requiredString("claim")
-        guard let evidence = object["evidence"] as? [[String: Any]] else { throw BatchLineError.missing("evidence", kind: "a list of {\"id\", \"text\"}") }
-        let passages = evidence.enumerated().map { index, item in
-            EvidencePassage(id: Self.id(item["id"]) ?? String(index), text: item["text"] as? String ?? "", title: item["title"] as? String)
+    public struct Input: BatchInput {
+        public struct Evidence: Decodable {
+            /// Echoed back as given; a passage without one is known by its position.
+            public var id: JSONScalar?
+            public var text: String?
+            public var title: String?
         }
-        let verification = verifier.verify(claim: claim, passages: passages)
-        return [
-            "label": verification.label, "confidence": verification.confidence,
-            "evidence": zip(evidence, verification.passages).map { item, judged -> [String: Any] in
-                ["id": item["id"] ?? NSNull(), "stance": judged.stance.stance, "score": judged.stance.score.rounded(toPlaces: 4),
-                    "reasons": judged.stance.reasons]
-            },
-            "reasons": verification.reasons,
-        ]
+
+        public var claim: String
+        public var evidence: [Evidence]
+
+        public static func expected(_ field: String) -> String {
+            field == "evidence" ? "a list of {\"id\", \"text\"}" : "a string"
+        }
     }
 
-    static func id(_ value: Any?) -> String? {
-        switch value {
-        case let text as String: return text
-        case let number as NSNumber: return number.stringValue
-        default: return nil
+    public struct Output: Encodable {
+        public struct Evidence: Encodable {
+            public var id: JSONScalar
+            public var stance: String
+            public var score: Double
+            public var reasons: [String]
         }
+
+        public var label: String
+        public var confidence: Double
+        public var evidence: [Evidence]
+        public var reasons: [String]
+    }
+
+    public func answer(_ input: Input) -> Output {
+        let passages = input.evidence.enumerated().map { index, item in
+            EvidencePassage(id: item.id?.text ?? String(index), text: item.text ?? "", title: item.title)
+        }
+        let verification = verifier.verify(claim: input.claim, passages: passages)
+        return Output(
+            label: verification.label, confidence: verification.confidence,
+            evidence: zip(input.evidence, verification.passages).map { item, judged in
+                Output.Evidence(
+                    id: item.id ?? .null, stance: judged.stance.stance, score: judged.stance.score.rounded(toPlaces: 4),
+                    reasons: judged.stance.reasons)
+            },
+            reasons: verification.reasons)
     }
 }
