@@ -121,8 +121,15 @@ public struct SourcePoller: Sendable {
             record.lastPolled = stamp
             let backoff = min(Double(source.every) * pow(2, Double(record.failures)), 86_400)
             record.nextPoll = ISO8601DateFormatter().string(from: configuration.now().addingTimeInterval(backoff))
-            try? await store.save(record)
             logger.info("source failed", metadata: ["source.name": "\(source.name)", "source.failures": "\(record.failures)"])
+            do {
+                try await store.save(record)
+            } catch let saveError {
+                // The poll failed and so did recording it: say both, so the next poll's timing is not a surprise.
+                logger.error("source state not saved", metadata: ["source.name": "\(source.name)", "error": "\(saveError)"])
+                let saved = (saveError as? CrosscheckError)?.message ?? "\(saveError)"
+                return Report(source: source.name, outcome: .failed(message + "; its polling state was not saved: " + saved), requests: requests)
+            }
             return Report(source: source.name, outcome: .failed(message), requests: requests)
         }
     }

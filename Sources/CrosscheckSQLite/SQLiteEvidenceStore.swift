@@ -23,6 +23,11 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
     /// Opens (creating and migrating when needed) the store at `path`.
     /// - Throws: ``CrosscheckError`` when the file cannot be opened as a store.
     public init(path: String) throws {
+        if let scheme = path.range(of: "^[A-Za-z][A-Za-z0-9+.-]*://", options: .regularExpression) {
+            throw CrosscheckError(
+                .invalidArgument,
+                "\(path) is an address (\(path[scheme])), but this store is a SQLite file; give a file path", adjustment: .storeFile)
+        }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var configuration = Configuration()
@@ -130,6 +135,10 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
         try await pool.read { db in
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE url = ?)", arguments: [url]) ?? false
         }
+    }
+
+    public func newestRetrieved() async throws -> String? {
+        try await pool.read { db in try String.fetchOne(db, sql: "SELECT MAX(retrieved) FROM document") }
     }
 
     public func statistics() async throws -> StoreStatistics {

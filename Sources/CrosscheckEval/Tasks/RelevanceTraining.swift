@@ -11,7 +11,7 @@ public struct RelevanceTraining: Sendable {
     public init() {}
 
     /// Feature rows and labels for every claim's candidates.
-    public func rows(_ data: SciFactData, store: any EvidenceStore) async throws -> [(features: [Double], label: Bool)] {
+    public func rows(_ data: SciFactData, store: any DocumentStore) async throws -> [(features: [Double], label: Bool)] {
         let abstracts = Dictionary(data.abstracts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [(features: [Double], label: Bool)] = []
         for claim in data.claims {

@@ -32,7 +32,7 @@ public struct SciFactEvaluation: Sendable {
 
     /// Imports every abstract into `store` as one document (title as its title, its sentences as
     /// its text), keyed by its SciFact id.
-    public static func importCorpus(_ data: SciFactData, into store: any EvidenceStore) async throws {
+    public static func importCorpus(_ data: SciFactData, into store: any DocumentStore) async throws {
         let documents = data.abstracts.map { abstract in
             EvidenceDocument(
                 externalID: String(abstract.id), source: "scifact", title: abstract.title, retrieved: "2020-05-01T00:00:00Z",
@@ -46,7 +46,7 @@ public struct SciFactEvaluation: Sendable {
     }
 
     /// Abstract ids for `claim`, best first, from passage hits.
-    public func rankedAbstracts(_ claim: String, store: any EvidenceStore) async throws -> [Int] {
+    public func rankedAbstracts(_ claim: String, store: any DocumentStore) async throws -> [Int] {
         let hits = try await store.search(PassageQuery(text: ClaimQuery.text(for: claim), limit: 60))
         var seen: Set<Int> = []
         var ranked: [Int] = []
@@ -59,7 +59,7 @@ public struct SciFactEvaluation: Sendable {
 
     /// The abstracts judged to be evidence for `claim`, most relevant first: each abstract's
     /// relevance is its best passage's, and only those over the relevance model's threshold count.
-    public func evidenceAbstracts(_ claim: String, store: any EvidenceStore) async throws -> [Int] {
+    public func evidenceAbstracts(_ claim: String, store: any DocumentStore) async throws -> [Int] {
         let candidates = try await verifier.candidates(claim: claim, store: store)
         var best: [Int: Double] = [:]
         for candidate in candidates {
@@ -91,7 +91,7 @@ public struct SciFactEvaluation: Sendable {
         }
     }
 
-    public func run(_ data: SciFactData, store: any EvidenceStore) async throws -> Result {
+    public func run(_ data: SciFactData, store: any DocumentStore) async throws -> Result {
         let abstracts = Dictionary(data.abstracts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var result = Result()
         var found = 0, gold = 0, correct = 0, predicted = 0, trivialCorrect = 0, trivialPredicted = 0

@@ -34,7 +34,7 @@ public struct EvidenceDocument: Sendable, Hashable, Codable {
 
     /// SHA-256 of the text with case and white space normalised: equal for the same content.
     public var contentHash: String {
-        SHA256.hex(Array(text.lowercased().collapsingWhitespace.utf8))
+        Digests.sha256Hex(Array(text.lowercased().collapsingWhitespace.utf8))
     }
 
     /// The SimHash fingerprint of the text, for near-duplicate detection.

@@ -1,9 +1,11 @@
 public import Foundation
 
-/// Where documents, passages, sources and fact-checks are kept: the seam between the engine and
-/// its storage. SQLite (the embedded default) and the in-memory store implement it, and pass one
-/// contract test suite.
-public protocol EvidenceStore: Sendable {
+/// Where documents and their passages are kept, and searched: the store the verification stage
+/// and the feed poller write to and read from.
+///
+/// Retrieval runs on the project's own posting index (BM25 over its own tokenizer), never on a
+/// backend's notion of rank, so models trained on its scores see the same inputs on any backend.
+public protocol DocumentStore: Sendable {
     /// Adds a document and its passages atomically, unless its content (or a near-duplicate of it)
     /// is already stored.
     func add(_ document: EvidenceDocument) async throws -> AddOutcome
@@ -23,9 +25,28 @@ public protocol EvidenceStore: Sendable {
     /// Whether a document with this canonical URL is stored.
     func contains(url: String) async throws -> Bool
 
-    /// How many documents, passages, sources and fact-checks are stored.
-    func statistics() async throws -> StoreStatistics
+    /// The newest retrieval time of any document (ISO 8601): the store's "as of".
+    func newestRetrieved() async throws -> String?
 
+    /// Passages added since the retrieval index was last built.
+    func passagesNotIndexed() async throws -> Int
+
+    /// Builds the retrieval index over every passage; returns how many it holds.
+    @discardableResult
+    func rebuildIndex() async throws -> Int
+
+    /// Makes sure searches go through the retrieval index: builds it when there is none, else
+    /// refreshes it when it is stale.
+    func ensureIndex() async throws
+
+    /// Rebuilds the retrieval index when enough passages were added since it was built; returns
+    /// whether it did.
+    @discardableResult
+    func refreshIndexIfStale() async throws -> Bool
+}
+
+/// Where polled sources and their polling state are kept.
+public protocol SourceStore: Sendable {
     /// Adds or updates a polled source (by name).
     func save(_ source: SourceRecord) async throws
 
@@ -34,7 +55,10 @@ public protocol EvidenceStore: Sendable {
 
     /// Removes a source (its documents stay); returns whether it existed.
     func removeSource(named name: String) async throws -> Bool
+}
 
+/// Where the organisation's earlier fact-checks are kept.
+public protocol FactCheckStore: Sendable {
     /// Adds fact-checks; ones with a known id are replaced. Returns how many were new.
     func add(_ factChecks: [FactCheck]) async throws -> Int
 
@@ -42,7 +66,14 @@ public protocol EvidenceStore: Sendable {
     func factChecks() async throws -> [FactCheck]
 }
 
-extension EvidenceStore {
+/// A whole store: documents, sources and fact-checks in one place. SQLite (the embedded default)
+/// and the in-memory store implement it; each job's protocol has its own contract test suite.
+public protocol EvidenceStore: DocumentStore, SourceStore, FactCheckStore {
+    /// How many documents, passages, sources and fact-checks are stored.
+    func statistics() async throws -> StoreStatistics
+}
+
+extension DocumentStore {
     public func add(_ documents: [EvidenceDocument]) async throws -> [AddOutcome] {
         var outcomes: [AddOutcome] = []
         for document in documents { outcomes.append(try await add(document)) }

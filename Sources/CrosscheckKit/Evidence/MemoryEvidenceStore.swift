@@ -66,6 +66,21 @@ public actor MemoryEvidenceStore: EvidenceStore {
         documents.contains { $0.document.url == url }
     }
 
+    public func newestRetrieved() async throws -> String? {
+        documents.map(\.document.retrieved).max()
+    }
+
+    /// The memory store's index is updated with every add, so it is never stale.
+    public func passagesNotIndexed() async throws -> Int { 0 }
+
+    @discardableResult
+    public func rebuildIndex() async throws -> Int { passages.count }
+
+    public func ensureIndex() async throws {}
+
+    @discardableResult
+    public func refreshIndexIfStale() async throws -> Bool { false }
+
     public func statistics() async throws -> StoreStatistics {
         StoreStatistics(
             documents: documents.count, passages: passages.count, sources: sourceRecords.count, factChecks: checks.count,

@@ -24,12 +24,18 @@ struct StoreOptions: ParsableArguments {
         return data + "/crosscheck/crosscheck.sqlite"
     }
 
-    func open() throws -> SQLiteEvidenceStore {
+    /// Opens the store, failing the command with the store's error.
+    func open() throws -> any EvidenceStore {
         do {
-            return try SQLiteEvidenceStore(path: path)
+            return try Self.open(path)
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)
         }
+    }
+
+    /// Opens the store at `path`: the one place the command line chooses a backend.
+    static func open(_ path: String) throws -> any EvidenceStore {
+        try SQLiteEvidenceStore(path: path)
     }
 }
 

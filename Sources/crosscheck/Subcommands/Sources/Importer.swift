@@ -1,11 +1,10 @@
 import ArgumentParser
 import CrosscheckKit
-import CrosscheckSQLite
 import Foundation
 
 /// Streams files into the store in batches.
 struct Importer {
-    let store: SQLiteEvidenceStore
+    let store: any EvidenceStore
     let converter: DocumentConverter
     var batch: [EvidenceDocument] = []
     var added = 0
@@ -14,7 +13,7 @@ struct Importer {
     var problems: [String] = []
     var progress = Progress()
 
-    init(store: SQLiteEvidenceStore, converter: DocumentConverter) {
+    init(store: any EvidenceStore, converter: DocumentConverter) {
         self.store = store
         self.converter = converter
     }

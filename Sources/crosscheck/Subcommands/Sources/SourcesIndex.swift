@@ -1,6 +1,5 @@
 import ArgumentParser
 import CrosscheckKit
-import CrosscheckSQLite
 import Foundation
 
 struct SourcesIndex: AsyncParsableCommand {
@@ -19,6 +18,6 @@ struct SourcesIndex: AsyncParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let count = try await opened.rebuildIndex()
-        print("indexed \(count) passages in \(clock.now - start) (\(opened.indexPath))")
+        print("indexed \(count) passages in \(clock.now - start)")
     }
 }
