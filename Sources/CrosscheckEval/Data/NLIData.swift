@@ -39,7 +39,7 @@ public enum NLIData {
     /// Whether the trainer held `claim` aside: the first byte of the SHA-256 of its UTF-8 text,
     /// modulo 100, is below `percent` (the rule in `scripts/train-stance/train.py`).
     public static func heldAside(_ claim: String, percent: Int) -> Bool {
-        Int(CrosscheckKit.SHA256.digest(Array(claim.utf8))[0]) % 100 < percent
+        Int(Digests.sha256(Array(claim.utf8))[0]) % 100 < percent
     }
 
     /// The pairs of `set` in `directory`; for a set partly trained on, only the held-aside claims.

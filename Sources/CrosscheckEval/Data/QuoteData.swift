@@ -47,7 +47,7 @@ extension QuoteArticle {
     /// two bytes of the SHA-256 of its id, big-endian, modulo 100, below 20 (the rule in
     /// `scripts/train-attribution/train.py`).
     public var isHeldAside: Bool {
-        let digest = CrosscheckKit.SHA256.digest(Array(id.utf8))
+        let digest = Digests.sha256(Array(id.utf8))
         return (Int(digest[0]) << 8 | Int(digest[1])) % 100 < 20
     }
 }

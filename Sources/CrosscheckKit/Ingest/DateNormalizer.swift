@@ -88,8 +88,8 @@ public enum DateNormalizer {
     private static func parseRFC822(_ text: String) -> Date? {
         guard text.contains(":") else { return nil }
         var parts = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-        if let first = parts.first, first.first?.isLetter == true, months[first.lowercased()] == nil { parts.removeFirst() }
-        guard parts.count >= 4, let day = Int(parts[0]), let month = months[parts[1].lowercased().trimmingASCII(".")],
+        if let first = parts.first, first.first?.isLetter == true, CalendarNames.months[first.lowercased()] == nil { parts.removeFirst() }
+        guard parts.count >= 4, let day = Int(parts[0]), let month = CalendarNames.months[parts[1].lowercased().trimmingASCII(".")],
             var year = Int(parts[2])
         else { return nil }
         if year < 100 { year += year < 50 ? 2000 : 1900 }
@@ -116,12 +116,6 @@ public enum DateNormalizer {
         return calendar.date(from: components).map { $0.addingTimeInterval(TimeInterval(-offsetMinutes * 60)) }
     }
 
-    private static let months: [String: Int] = [
-        "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
-        "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-        "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-    ]
-
     /// "March 3, 2026", "3 March 2026", "Mar. 3, 2026 at 4:05 p.m.", "Tuesday, March 3, 2026 10:15 AM".
     private static func parseWritten(_ text: String) -> String? {
         let lower = text.lowercased().replacingOccurrences(of: "a.m.", with: "am")
@@ -134,7 +128,7 @@ public enum DateNormalizer {
         var hour: Int?
         var minute = 0
         for (position, word) in words.enumerated() {
-            if month == nil, let value = months[word] {
+            if month == nil, let value = CalendarNames.months[word] {
                 month = value
                 continue
             }

@@ -32,7 +32,7 @@ public struct DateExtractor: Sendable {
                 add(index, index + 5, iso)
                 continue
             }
-            if let month = Lexicon.months[word], word.count >= 3 || tokens[index].text.hasSuffix(".") {
+            if let month = CalendarNames.months[word], word.count >= 3 || tokens[index].text.hasSuffix(".") {
                 guard word != "may" || (index + 1 < tokens.count && tokens[index + 1].kind == .number) else {
                     index += 1
                     continue
@@ -73,7 +73,7 @@ public struct DateExtractor: Sendable {
                 add(start, end, value)
                 continue
             }
-            if let weekday = Lexicon.weekdays[word] {
+            if let weekday = CalendarNames.weekdays[word] {
                 add(index, index + 1, resolve(weekday: weekday))
                 continue
             }

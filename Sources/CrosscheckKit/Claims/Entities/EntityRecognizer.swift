@@ -121,7 +121,7 @@ public struct EntityRecognizer: Sendable {
             kind = .other
         }
         if kind == .other, words.count == 1, Lexicon.commonCapitalised.contains(lower[0]) { return nil }
-        if words.count == 1, Lexicon.months[lower[0]] != nil || Lexicon.weekdays[lower[0]] != nil { return nil }
+        if words.count == 1, CalendarNames.months[lower[0]] != nil || CalendarNames.weekdays[lower[0]] != nil { return nil }
         return EntityMention(text: text, kind: kind, start: start, end: end, title: title)
     }
 

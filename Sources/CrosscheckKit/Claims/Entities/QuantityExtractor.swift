@@ -82,7 +82,7 @@ public struct QuantityExtractor: Sendable {
             }
             if index > 0, start == index, tokens[index].kind == .number, tokens[index - 1].kind == .word,
                 tokens[index - 1].text.unicodeScalars.first?.isUpper == true,
-                !Lexicon.months.keys.contains(tokens[index - 1].text.lowercased()),
+                !CalendarNames.months.keys.contains(tokens[index - 1].text.lowercased()),
                 !Lexicon.commonCapitalised.contains(tokens[index - 1].text.lowercased()),
                 !Lexicon.approximations.contains(where: { $0.0.last == tokens[index - 1].text.lowercased() })
             {
