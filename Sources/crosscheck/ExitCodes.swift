@@ -26,6 +26,7 @@ enum ExitCodes {
     /// The option that makes each adjustment a library error suggests.
     static let options: [CrosscheckError.Adjustment: String] = [
         .inputLimit: "--max-input-size", .inputFormat: "--input-format text (or html)", .pageSource: "--kind page", .storeFile: "--db",
+        .modelDirectory: "--models DIR or CROSSCHECK_MODELS",
     ]
 
     static func status(for code: CrosscheckError.Code) -> Int32 {

@@ -7,7 +7,10 @@ import Testing
 @Suite("Architecture")
 struct ArchitectureTests {
     static let allowed: [String: Set<String>] = [
-        "CrosscheckKit": ["Foundation", "FoundationEssentials", "Logging", "CLibXML2", "Glibc", "Dispatch", "Synchronization"],
+        "CrosscheckModels": ["Foundation"],
+        "CrosscheckKit": [
+            "CrosscheckModels", "Crypto", "Foundation", "FoundationEssentials", "Logging", "CLibXML2", "Glibc", "Dispatch", "Synchronization",
+        ],
         "CrosscheckSQLite": ["CrosscheckKit", "GRDB", "Foundation", "Logging"],
         "CrosscheckFetch": ["CrosscheckKit", "Foundation", "FoundationNetworking", "Logging"],
         "CrosscheckEval": ["CrosscheckKit", "Foundation", "Logging"],
@@ -37,12 +40,25 @@ struct ArchitectureTests {
         return result
     }
 
-    @Test(arguments: ["CrosscheckKit", "CrosscheckSQLite", "CrosscheckFetch", "CrosscheckEval", "CrosscheckTesting", "crosscheck"])
+    @Test(arguments: ["CrosscheckModels", "CrosscheckKit", "CrosscheckSQLite", "CrosscheckFetch", "CrosscheckEval", "CrosscheckTesting", "crosscheck"])
     func importsStayInTheirLayer(target: String) throws {
         let allowed = try #require(Self.allowed[target])
         let found = try Self.imports(of: target)
         #expect(!found.isEmpty, "no Swift files read for \(target)")
         let broken = found.filter { !allowed.contains($0.module) }
         #expect(broken.isEmpty, "\(target) may not import: \(broken.map { "\($0.module) (\($0.file))" }.joined(separator: ", "))")
+    }
+
+    /// Subcommands talk to the store protocols; only the store options choose a backend (and the
+    /// store benchmark measures the SQLite one).
+    @Test func subcommandsDoNotNameAStoreBackend() throws {
+        let folder = CommandRunner.root.appendingPathComponent("Sources/crosscheck/Subcommands")
+        let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil))
+        var naming: [String] = []
+        for case let url as URL in files where url.pathExtension == "swift" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            if text.contains("SQLiteEvidenceStore") || text.contains("import CrosscheckSQLite") { naming.append(url.lastPathComponent) }
+        }
+        #expect(naming.isEmpty, "these subcommands name the SQLite store: \(naming)")
     }
 }

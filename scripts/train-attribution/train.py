@@ -20,8 +20,8 @@ them from the encoder's file (its SHA-256 is recorded in the manifest), as for t
 
     python3 -m venv /tmp/torchenv && /tmp/torchenv/bin/pip install -r scripts/train-stance/requirements.txt
     /tmp/torchenv/bin/python scripts/train-attribution/train.py --data ../shared/data/quotes \\
-        --encoder Sources/CrosscheckKit/Resources/Models/encoder \\
-        --out Sources/CrosscheckKit/Resources/Models/attribution \\
+        --encoder Sources/CrosscheckModels/Models/encoder \\
+        --out Sources/CrosscheckModels/Models/attribution \\
         --reference Tests/CrosscheckKitTests/Resources/attribution/reference.json
 """
 

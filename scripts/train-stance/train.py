@@ -18,8 +18,8 @@ Training pairs (seeded, deterministic):
 SICK is non-commercial: it is measured on, never trained on.
 
     python3 scripts/train-stance/train.py --data ../shared/data \
-        --encoder Sources/CrosscheckKit/Resources/Models/encoder \
-        --out Sources/CrosscheckKit/Resources/Models/stance \
+        --encoder Sources/CrosscheckModels/Models/encoder \
+        --out Sources/CrosscheckModels/Models/stance \
         --reference Tests/CrosscheckKitTests/Resources/stance/reference.json
 """
 import argparse

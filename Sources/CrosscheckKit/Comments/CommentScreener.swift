@@ -67,9 +67,11 @@ public struct CommentScreener: Sendable {
 
     /// The screen with the shipped spam and machine-text classifiers and `encoder`.
     /// - Throws: ``CrosscheckError`` with code `modelMissing` when a shipped classifier is missing.
-    public static func standard(encoder: SentenceEncoder?) throws -> CommentScreener {
-        CommentScreener(
-            spam: try TextClassifier.bundled(.spam), machine: try TextClassifier.bundled(.machine, encoder: encoder), encoder: encoder)
+    public static func standard(encoder: SentenceEncoder?, from models: ModelDirectory? = nil) throws -> CommentScreener {
+        let models = try models ?? .standard()
+        return CommentScreener(
+            spam: try TextClassifier.bundled(.spam, from: models), machine: try TextClassifier.bundled(.machine, encoder: encoder, from: models),
+            encoder: encoder)
     }
 
     /// The result for a thread.

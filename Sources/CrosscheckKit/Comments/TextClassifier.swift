@@ -96,14 +96,12 @@ public struct TextClassifier: Sendable {
             info: file.header, meaningDimensions: Int(file.header["meaningDimensions"] ?? "0") ?? 0)
     }
 
-    public static func bundledURL(_ task: Task) -> URL? {
-        Bundle.module.url(forResource: task.rawValue, withExtension: "model", subdirectory: "Resources/Models")
-    }
-
-    /// The shipped classifier: with `encoder`, the one that also reads meaning when there is one
-    /// for the task; without, the one of words alone.
-    public static func bundled(_ task: Task, encoder: SentenceEncoder?) throws -> TextClassifier {
-        if let encoder, let url = Bundle.module.url(forResource: task.rawValue + "-meaning", withExtension: "model", subdirectory: "Resources/Models") {
+    /// The shipped classifier, from `models` (by default ``ModelDirectory/standard(environment:)``):
+    /// with `encoder`, the one that also reads meaning when there is one for the task; without,
+    /// the one of words alone.
+    public static func bundled(_ task: Task, encoder: SentenceEncoder?, from models: ModelDirectory? = nil) throws -> TextClassifier {
+        let models = try models ?? .standard()
+        if let encoder, let url = models.file(task.rawValue + "-meaning.model") {
             var classifier = try load(from: Data(contentsOf: url), task: task)
             guard classifier.meaningDimensions == encoder.dimensions else {
                 throw CrosscheckError(.modelMissing, "\(task.rawValue)-meaning.model was trained with another encoder; rebuild it with crosscheck train")
@@ -111,12 +109,14 @@ public struct TextClassifier: Sendable {
             classifier.encoder = encoder
             return classifier
         }
-        return try bundled(task)
+        return try bundled(task, from: models)
     }
 
-    public static func bundled(_ task: Task) throws -> TextClassifier {
-        guard let url = bundledURL(task) else {
-            throw CrosscheckError(.modelMissing, "the \(task.rawValue) model is missing from the build; rebuild, or run crosscheck train")
+    /// The shipped classifier of words alone, from `models` (by default ``ModelDirectory/standard(environment:)``).
+    public static func bundled(_ task: Task, from models: ModelDirectory? = nil) throws -> TextClassifier {
+        let models = try models ?? .standard()
+        guard let url = models.file(task.rawValue + ".model") else {
+            throw CrosscheckError(.modelMissing, "the \(task.rawValue) model is not in \(models); rebuild, or run crosscheck train", adjustment: .modelDirectory)
         }
         return try load(from: Data(contentsOf: url), task: task)
     }

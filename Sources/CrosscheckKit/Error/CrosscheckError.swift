@@ -86,6 +86,8 @@ public struct CrosscheckError: Error, Sendable, Hashable, CustomStringConvertibl
         case pageSource
         /// Use another store file.
         case storeFile
+        /// Name another folder of model files.
+        case modelDirectory
     }
 
     public init(_ code: Code, _ message: String, location: String? = nil, adjustment: Adjustment? = nil, cause: (any Error & Sendable)? = nil) {

@@ -245,14 +245,11 @@ public struct MatchReranker: Sendable {
         return MatchReranker(variants: variants, info: file.header)
     }
 
-    public static var bundledURL: URL? {
-        Bundle.module.url(forResource: "match", withExtension: "model", subdirectory: "Resources/Models")
-    }
-
-    /// The shipped re-ranker.
-    public static func bundled() throws -> MatchReranker {
-        guard let url = bundledURL else {
-            throw CrosscheckError(.modelMissing, "the claim-matching model is missing from the build; rebuild, or run crosscheck train match")
+    /// The shipped re-ranker, from `models` (by default ``ModelDirectory/standard(environment:)``).
+    public static func bundled(from models: ModelDirectory? = nil) throws -> MatchReranker {
+        let models = try models ?? .standard()
+        guard let url = models.file("match.model") else {
+            throw CrosscheckError(.modelMissing, "the claim-matching model is not in \(models); rebuild, or run crosscheck train match", adjustment: .modelDirectory)
         }
         return try load(from: Data(contentsOf: url))
     }

@@ -94,9 +94,12 @@ public struct MultiHeadClassifier: Sendable {
     /// The `crosscheck train` subcommand that makes a model of `kind`.
     static func trainCommand(_ kind: String) -> String { kind == "stance" ? "stance" : "language" }
 
-    public static func bundled(_ kind: String) throws -> MultiHeadClassifier {
-        guard let url = Bundle.module.url(forResource: kind, withExtension: "model", subdirectory: "Resources/Models") else {
-            throw CrosscheckError(.modelMissing, "the \(kind) model is missing from the build; rebuild, or run crosscheck train \(trainCommand(kind))")
+    /// The shipped model of `kind`, from `models` (by default ``ModelDirectory/standard(environment:)``).
+    public static func bundled(_ kind: String, from models: ModelDirectory? = nil) throws -> MultiHeadClassifier {
+        let models = try models ?? .standard()
+        guard let url = models.file(kind + ".model") else {
+            throw CrosscheckError(
+                .modelMissing, "the \(kind) model is not in \(models); rebuild, or run crosscheck train \(trainCommand(kind))", adjustment: .modelDirectory)
         }
         return try load(from: Data(contentsOf: url), kind: kind)
     }

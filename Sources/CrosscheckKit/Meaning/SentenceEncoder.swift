@@ -59,21 +59,16 @@ public struct SentenceEncoder: Sendable {
         self.blas = try BLAS.library()
     }
 
-    /// The encoder shipped with the engine, or `nil` when its files were removed.
-    public static func bundled() throws -> SentenceEncoder? {
-        guard let url = bundledDirectory,
-            FileManager.default.fileExists(atPath: url.appendingPathComponent("model.safetensors").path)
-        else { return nil }
+    /// The encoder shipped with the engine, from `models` (by default
+    /// ``ModelDirectory/standard(environment:)``), or `nil` when its files were removed.
+    public static func bundled(from models: ModelDirectory? = nil) throws -> SentenceEncoder? {
+        let models = try models ?? .standard()
+        guard models.hasTransformer("encoder"), let url = models.file("encoder") else { return nil }
         return try SentenceEncoder(directory: url)
     }
 
     /// Whether the math library the encoder runs on (OpenBLAS) can be loaded on this machine.
     public static var runtimeAvailable: Bool { (try? BLAS.library()) != nil }
-
-    /// Where the shipped encoder's files are, when the build has them.
-    public static var bundledDirectory: URL? {
-        Bundle.module.url(forResource: "encoder", withExtension: nil, subdirectory: "Resources/Models")
-    }
 
     /// The token ids the encoder reads for `text`, with `[CLS]` and `[SEP]`.
     public func tokenIDs(_ text: String) -> [Int32] {

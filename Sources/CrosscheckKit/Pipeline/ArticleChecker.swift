@@ -70,14 +70,17 @@ public struct ArticleChecker: Sendable {
         timings.append(StageTiming(stage: "claims", milliseconds: Self.milliseconds(clock.now - start)))
 
         var engine = EngineInfo()
-        if let model = configuration.checkworthiness { engine.models["checkworthiness"] = model.version }
+        if let model = configuration.checkworthiness {
+            engine.models["checkworthiness"] = model.version
+            engine.thresholds["claims"] = ["checkworthy": model.threshold]
+        }
         if let tagger = configuration.attribution { engine.models["attribution"] = tagger.identity.recorded }
         var report = Report(
             engine: engine,
             generatedAt: ISO8601DateFormatter().string(from: configuration.now()),
             input: InputInfo(
                 name: input.name, format: read.format, charset: read.charset.rawValue, bytes: input.data.count,
-                digest: "sha256:" + SHA256.hex(input.data)),
+                digest: "sha256:" + Digests.sha256Hex(input.data)),
             article: ReportArticle(article: read.article, sentences: sentences, words: words),
             claims: claims.claims,
             timings: timings
@@ -91,6 +94,11 @@ public struct ArticleChecker: Sendable {
             if let model = analyzer.techniques {
                 report.engine.models["techniques"] = model.version
                 report.engine.thresholds["technique_display"] = TechniqueDisplay.thresholds
+                report.engine.thresholds["techniques"] = Dictionary(model.heads.map { ($0.name, $0.threshold) }, uniquingKeysWith: { a, _ in a })
+            }
+            if let tokens = analyzer.tokens {
+                report.engine.models["tokens"] = tokens.version
+                report.engine.thresholds["tokens"] = Dictionary(tokens.heads.map { ($0.name, $0.threshold) }, uniquingKeysWith: { a, _ in a })
             }
             timings.append(StageTiming(stage: "language", milliseconds: Self.milliseconds(clock.now - start)))
             report.timings = timings
@@ -104,7 +112,10 @@ public struct ArticleChecker: Sendable {
             if let spam = screener.spam { report.engine.models["spam"] = spam.version }
             if let machine = screener.machine { report.engine.models["machine"] = machine.version }
             if screened.method == "meaning", let encoder = screener.encoder { report.engine.models["encoder"] = encoder.identity.recorded }
-            report.engine.thresholds["comments"] = screener.thresholds.recorded
+            var thresholds = screener.thresholds.recorded
+            if let spam = screener.spam { thresholds["spam"] = spam.threshold }
+            if let machine = screener.machine { thresholds["machine"] = machine.threshold }
+            report.engine.thresholds["comments"] = thresholds
             timings.append(StageTiming(stage: "comments", milliseconds: Self.milliseconds(clock.now - start)))
             report.timings = timings
         }
@@ -120,6 +131,10 @@ public struct ArticleChecker: Sendable {
                 }
             }
             if let reranker = matcher.reranker { report.engine.models["match"] = reranker.version }
+            if matcher.encoder != nil { report.engine.models["encoder"] = matcher.encoder?.identity.recorded }
+            report.engine.thresholds["factchecks"] = [
+                "suggest": matcher.configuration.suggestThreshold, "strong": matcher.configuration.strongThreshold,
+            ]
             timings.append(StageTiming(stage: "factchecks", milliseconds: Self.milliseconds(clock.now - start)))
             report.timings = timings
         }

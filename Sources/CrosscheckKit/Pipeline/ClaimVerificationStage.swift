@@ -4,7 +4,7 @@ public import Foundation
 /// evidence store, with its verdict, the passages it rests on and the store's "as of" time.
 public struct ClaimVerificationStage: Sendable {
     public var verifier: ClaimVerifier
-    public var store: any EvidenceStore
+    public var store: any DocumentStore
     /// Only evidence published at or after this time.
     public var since: Date?
     /// Only evidence published before this time.
@@ -12,7 +12,7 @@ public struct ClaimVerificationStage: Sendable {
     /// Passages cited per claim.
     public var cited = 3
 
-    public init(verifier: ClaimVerifier, store: any EvidenceStore, since: Date? = nil, until: Date? = nil) {
+    public init(verifier: ClaimVerifier, store: any DocumentStore, since: Date? = nil, until: Date? = nil) {
         self.verifier = verifier
         self.store = store
         self.since = since
@@ -23,7 +23,7 @@ public struct ClaimVerificationStage: Sendable {
     public func run(on report: inout Report) async throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let asOf = try await store.statistics().newestRetrieved
+        let asOf = try await store.newestRetrieved()
         // Passages are retrieved claim by claim, then judged for all claims in one batch.
         var chosen: [Int] = []
         var items: [(claim: String, quote: Quotation?, retrieved: [RankedPassage])] = []

@@ -26,10 +26,11 @@ public struct ClaimVerifier: Sendable {
 
     /// The verifier with the shipped models: the inference model when `encoder` is given and its
     /// files are present, else the word-cue stance model.
-    public static func bundled(encoder: SentenceEncoder? = nil, relevance: Bool = true) throws -> ClaimVerifier {
-        ClaimVerifier(
-            model: try StanceModel.bundled(), inference: try encoder.flatMap { try InferenceModel.bundled(encoder: $0) },
-            relevance: relevance ? try RelevanceModel.bundled() : nil)
+    public static func bundled(encoder: SentenceEncoder? = nil, relevance: Bool = true, from models: ModelDirectory? = nil) throws -> ClaimVerifier {
+        let models = try models ?? .standard()
+        return ClaimVerifier(
+            model: try StanceModel.bundled(from: models), inference: try encoder.flatMap { try InferenceModel.bundled(encoder: $0, from: models) },
+            relevance: relevance ? try RelevanceModel.bundled(from: models) : nil)
     }
 
     /// Verifies `claim` against passages it is given.
@@ -100,7 +101,7 @@ public struct ClaimVerifier: Sendable {
     ///   - since: only documents published at or after this time.
     ///   - until: only documents published before this time.
     public func verify(
-        claim: String, quote: Quotation? = nil, store: any EvidenceStore, since: Date? = nil, until: Date? = nil
+        claim: String, quote: Quotation? = nil, store: any DocumentStore, since: Date? = nil, until: Date? = nil
     ) async throws -> ClaimVerification {
         verify(claim: claim, quote: quote, retrieved: try await retrieve(claim: claim, quote: quote, store: store, since: since, until: until))
     }
@@ -127,7 +128,7 @@ public struct ClaimVerifier: Sendable {
     /// The passages to judge for `claim`: the relevant ones among the candidates, most relevant
     /// first, a few per document.
     public func retrieve(
-        claim: String, quote: Quotation? = nil, store: any EvidenceStore, since: Date? = nil, until: Date? = nil
+        claim: String, quote: Quotation? = nil, store: any DocumentStore, since: Date? = nil, until: Date? = nil
     ) async throws -> [RankedPassage] {
         let ranked = try await candidates(claim: claim, quote: quote, store: store, since: since, until: until)
         let threshold = relevance?.threshold ?? 0
@@ -145,7 +146,7 @@ public struct ClaimVerifier: Sendable {
     /// relevant first: the claim's query, plus its quotation's when it has one. Without a
     /// relevance model, the share of the claim's terms a passage covers stands in.
     public func candidates(
-        claim: String, quote: Quotation? = nil, store: any EvidenceStore, since: Date? = nil, until: Date? = nil
+        claim: String, quote: Quotation? = nil, store: any DocumentStore, since: Date? = nil, until: Date? = nil
     ) async throws -> [RankedPassage] {
         var queries = [ClaimQuery.text(for: claim)]
         if let quote, quote.text.split(separator: " ").count >= 3 {

@@ -40,15 +40,11 @@ public struct InferenceModel: Sendable {
         }
     }
 
-    /// Where the shipped inference model's files are, when the build has them.
-    public static var bundledDirectory: URL? {
-        Bundle.module.url(forResource: "stance", withExtension: nil, subdirectory: "Resources/Models")
-    }
-
-    /// The inference model shipped with the engine, on `encoder`; `nil` when its files were removed.
-    public static func bundled(encoder: SentenceEncoder) throws -> InferenceModel? {
-        guard let url = bundledDirectory, FileManager.default.fileExists(atPath: url.appendingPathComponent("model.safetensors").path)
-        else { return nil }
+    /// The inference model shipped with the engine, on `encoder`, from `models` (by default
+    /// ``ModelDirectory/standard(environment:)``); `nil` when its files were removed.
+    public static func bundled(encoder: SentenceEncoder, from models: ModelDirectory? = nil) throws -> InferenceModel? {
+        let models = try models ?? .standard()
+        guard models.hasTransformer("stance"), let url = models.file("stance") else { return nil }
         return try InferenceModel(pairs: CrossEncoder(directory: url, encoder: encoder))
     }
 }

@@ -18,7 +18,7 @@ public struct StanceModel: Sendable {
 
 extension StanceModel {
     /// The stance model shipped with the engine.
-    public static func bundled() throws -> StanceModel {
-        StanceModel(classifier: try MultiHeadClassifier.bundled("stance"))
+    public static func bundled(from models: ModelDirectory? = nil) throws -> StanceModel {
+        StanceModel(classifier: try MultiHeadClassifier.bundled("stance", from: models))
     }
 }

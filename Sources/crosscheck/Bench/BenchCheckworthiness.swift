@@ -19,7 +19,7 @@ struct BenchCheckworthiness: ParsableCommand {
         var model: CheckworthinessModel?
         let load = clock.measure { model = try? CheckworthinessModel.bundled() }
         guard let model else { throw ValidationError("the shipped model did not load") }
-        let size = CheckworthinessModel.bundledURL
+        let size = (try? ModelDirectory.standard())?.file("checkworthiness.model")
             .flatMap { try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int } ?? 0
         var generator = SyntheticPage(seed: seed)
         let corpus = (0..<sentences).map { _ in generator.sentence() }

@@ -43,7 +43,7 @@ struct BenchEncoder: ParsableCommand {
         var loaded: SentenceEncoder?
         let loadTime = try clock.measure { loaded = try SentenceEncoder.bundled() }
         guard let encoder = loaded else {
-            throw ValidationError("the sentence encoder's files are not in the build; restore Sources/CrosscheckKit/Resources/Models/encoder")
+            throw ValidationError("the sentence encoder's files are not in the build; restore Sources/CrosscheckModels/Models/encoder")
         }
         let tokens = texts.reduce(0) { $0 + encoder.tokenIDs($1).count }
         _ = encoder.encode(Array(texts.prefix(16)))

@@ -54,7 +54,7 @@ struct BenchVerify: AsyncParsableCommand {
             if texts.count % 2 == 1 { words[Int.random(in: 0..<words.count, using: &generator)] = synthetic.draw() }
             texts.append(words.joined(separator: " ") + ".")
         }
-        var verifier = try ClaimVerifier.bundled(encoder: wordsOnly ? nil : try SharedEncoder.required(for: "bench verify"))
+        var verifier = try ClaimVerifier.bundled(encoder: wordsOnly ? nil : try SharedEngine.engine().requiredEncoder(for: "bench verify"))
         if let judged { verifier.passagesPerClaim = judged }
         let before = BenchStore.peakMemoryMB()
         let clock = ContinuousClock()

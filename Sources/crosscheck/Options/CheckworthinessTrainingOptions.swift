@@ -45,7 +45,7 @@ struct CheckworthinessTrainingOptions: ParsableArguments {
     }
 
     func makeEvaluation() throws -> CheckworthinessEvaluation {
-        let encoder = meaning ? try SharedEncoder.required(for: "--meaning") : nil
+        let encoder = meaning ? try SharedEngine.engine().requiredEncoder(for: "--meaning") : nil
         return CheckworthinessEvaluation(
             seed: seed,
             featurizer: TextFeaturizer(

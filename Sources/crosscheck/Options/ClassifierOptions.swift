@@ -18,7 +18,7 @@ struct ClassifierOptions: ParsableArguments {
 
     func apply(to evaluation: TextClassifierEvaluation) throws -> TextClassifierEvaluation {
         var result = evaluation
-        if meaning { result = result.withMeaning(try SharedEncoder.required(for: "--meaning")) }
+        if meaning { result = result.withMeaning(try SharedEngine.engine().requiredEncoder(for: "--meaning")) }
         if let hashBits { result.featurizer.dimensions = 1 << hashBits }
         if let wordNgrams { result.featurizer.wordNgrams = wordNgrams }
         if let charMin { result.featurizer.charMin = charMin }

@@ -9,9 +9,13 @@ struct GlobalOptions: ParsableArguments {
 
     /// Sets up logging to standard error at the chosen level (`notice` unless told otherwise).
     func bootstrapLogging() -> Logger {
-        let raw = logLevel ?? ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "notice"
-        let level = Logger.Level(rawValue: raw.lowercased()) ?? .notice
-        LoggingBootstrap.once(level: level)
+        Self.bootstrapLogging(level: logLevel)
+    }
+
+    /// Sets up logging at `chosen`, else `LOG_LEVEL`, else `notice`.
+    static func bootstrapLogging(level chosen: String?) -> Logger {
+        let raw = chosen ?? ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "notice"
+        let level = LoggingBootstrap.once(level: Logger.Level(rawValue: raw.lowercased()) ?? .notice)
         var logger = Logger(label: "crosscheck")
         logger.logLevel = level
         return logger
@@ -20,18 +24,21 @@ struct GlobalOptions: ParsableArguments {
 
 /// Bootstraps swift-log once per process.
 enum LoggingBootstrap {
-    nonisolated(unsafe) private static var done = false
+    nonisolated(unsafe) private static var chosen: Logger.Level?
     private static let lock = NSLock()
 
-    static func once(level: Logger.Level) {
+    /// Bootstraps at `level` the first time; returns the level the process logs at.
+    @discardableResult
+    static func once(level: Logger.Level) -> Logger.Level {
         lock.withLock {
-            guard !done else { return }
-            done = true
+            if let chosen { return chosen }
+            chosen = level
             LoggingSystem.bootstrap { label in
                 var handler = StreamLogHandler.standardError(label: label)
                 handler.logLevel = level
                 return handler
             }
+            return level
         }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CrosscheckFetch
 import CrosscheckKit
-import CrosscheckSQLite
 import Foundation
 
 
@@ -60,6 +59,8 @@ struct Check: AsyncParsableCommand {
     @Option(help: "Only evidence published before this date (YYYY-MM-DD or ISO 8601).")
     var evidenceUntil: String?
 
+    @OptionGroup var modelOptions: ModelOptions
+
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
@@ -78,16 +79,10 @@ struct Check: AsyncParsableCommand {
             let fetcher = HTTPFetcher(
                 configuration: .init(timeout: timeout, maxBytes: maxBytes), logger: logger)
             let articleInput = try await InputLoader(maxBytes: maxBytes, fetcher: fetcher).load(input, url: url)
-            let model = try CheckworthinessModel.bundled(encoder: try SharedEncoder.encoder())
-            var configuration = ArticleChecker.Configuration(reader: readerConfiguration, checkworthiness: model)
-            configuration.attribution = try SharedAttribution.tagger()
-            configuration.factCheckMatcher = try await factCheckMatcher()
-            configuration.languageAnalyzer = LanguageAnalyzer(
-                techniques: try MultiHeadClassifier.bundled("techniques"), truthfulness: nil, tokens: try MultiHeadClassifier.bundled("tokens"))
-            configuration.commentScreener = try CommentScreener.standard(encoder: try SharedEncoder.encoder())
-            let checker = ArticleChecker(configuration: configuration, logger: logger)
+            let engine = try modelOptions.engine()
+            let checker = try engine.articleChecker(reader: readerConfiguration, factChecks: try await factChecks())
             var report = try checker.check(articleInput)
-            if let stage = try await verificationStage() { try await stage.run(on: &report) }
+            if let stage = try await verificationStage(engine: engine) { try await stage.run(on: &report) }
             let writer = OutputWriter(path: output)
             let renderer: any ReportRenderer
             switch format {
@@ -105,28 +100,25 @@ struct Check: AsyncParsableCommand {
     }
 
     /// The verification stage, when an evidence store is named or the default store holds documents.
-    func verificationStage() async throws -> ClaimVerificationStage? {
+    func verificationStage(engine: Engine) async throws -> ClaimVerificationStage? {
         guard !noVerify else { return nil }
         let path = index ?? StoreOptions(db: db).path
         guard FileManager.default.fileExists(atPath: path) else {
             if let index { throw CrosscheckError(.fileNotFound, "no evidence store at \(index); build one with crosscheck sources import FILE --db \(index)") }
             return nil
         }
-        let store = try SQLiteEvidenceStore(path: path)
+        let store = try StoreOptions.open(path)
         guard try await store.statistics().documents > 0 else { return nil }
         try await store.ensureIndex()
         return ClaimVerificationStage(
-            verifier: try ClaimVerifier.bundled(encoder: try SharedEncoder.encoder()), store: store,
+            verifier: try engine.verifier(), store: store,
             since: try dateOption(evidenceSince, "--evidence-since"), until: try dateOption(evidenceUntil, "--evidence-until"))
     }
 
-    /// A matcher over the store's fact-checks, when the store exists and holds some.
-    func factCheckMatcher() async throws -> ClaimMatcher? {
+    /// The store's fact-checks to match claims against, when the store exists.
+    func factChecks() async throws -> [FactCheck] {
         let path = StoreOptions(db: db).path
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let checks = try await SQLiteEvidenceStore(path: path).factChecks()
-        guard !checks.isEmpty else { return nil }
-        return ClaimMatcher(
-            factChecks: checks, reranker: try MatchReranker.bundled(), encoder: try SharedEncoder.encoder(forFactChecks: checks.count))
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        return try await StoreOptions.open(path).factChecks()
     }
 }

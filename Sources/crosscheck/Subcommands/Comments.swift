@@ -23,6 +23,8 @@ struct Comments: AsyncParsableCommand {
     @Option(help: "Output format: terminal or json.")
     var format: String = "terminal"
 
+    @OptionGroup var modelOptions: ModelOptions
+
     func run() async throws {
         do {
             let loader = InputLoader(maxBytes: 200_000_000, fetcher: .init())
@@ -50,7 +52,7 @@ struct Comments: AsyncParsableCommand {
             if let article {
                 articleValue = try ArticleReader().read(try await loader.load(article, url: nil)).article
             }
-            let screener = try CommentScreener.standard(encoder: try SharedEncoder.encoder())
+            let screener = try modelOptions.engine().commentScreener()
             let result = screener.screen(comments, article: articleValue)
             if format == "json" {
                 let encoder = JSONReportRenderer.encoder()

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CrosscheckKit
-import CrosscheckSQLite
 import Foundation
 
 /// `crosscheck verify CLAIM`: one claim against the evidence store, without an article.
@@ -34,6 +33,8 @@ struct VerifyClaim: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var modelOptions: ModelOptions
+
     func run() async throws {
         do {
             guard ["terminal", "json"].contains(format) else {
@@ -44,12 +45,12 @@ struct VerifyClaim: AsyncParsableCommand {
                 throw CrosscheckError(
                     .fileNotFound, "no evidence store at \(store.path); import sources first with crosscheck sources import FILE --db \(store.path)")
             }
-            let evidence = try SQLiteEvidenceStore(path: store.path)
+            let evidence = try StoreOptions.open(store.path)
             guard try await evidence.statistics().documents > 0 else {
                 throw CrosscheckError(.unreadable, "the store at \(store.path) holds no documents; import sources first with crosscheck sources import")
             }
             try await evidence.ensureIndex()
-            let verifier = try ClaimVerifier.bundled(encoder: try SharedEncoder.encoder())
+            let verifier = try modelOptions.engine().verifier()
             let result = try await verifier.verify(
                 claim: claim, store: evidence, since: try dateOption(since, "--since"), until: try dateOption(until, "--until"))
             let verdict = ReportClaim.Verdict(result, asOf: try await evidence.statistics().newestRetrieved, cited: max(cite, 0))

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CrosscheckFetch
 import CrosscheckKit
-import CrosscheckSQLite
 import Foundation
 import Logging
 

@@ -80,8 +80,8 @@ struct EncoderParityTests {
 extension EncoderParityTests {
     @Test func manifestChecksumIsTheShippedFile() throws {
         let encoder = try #require(Self.encoder)
-        let directory = try #require(SentenceEncoder.bundledDirectory)
+        let directory = try #require(try ModelDirectory.standard().file("encoder"))
         let data = try Data(contentsOf: directory.appendingPathComponent("model.safetensors"))
-        #expect(SHA256.hex(data) == encoder.identity.sha256, "manifest.json is stale; rerun scripts/encoder/export.py")
+        #expect(Digests.sha256Hex(data) == encoder.identity.sha256, "manifest.json is stale; rerun scripts/encoder/export.py")
     }
 }

@@ -60,16 +60,12 @@ public struct CheckworthinessModel: Sendable {
 }
 
 extension CheckworthinessModel {
-    /// Where the shipped model file is.
-    public static var bundledURL: URL? {
-        Bundle.module.url(forResource: "checkworthiness", withExtension: "model", subdirectory: "Resources/Models")
-            ?? Bundle.module.url(forResource: "Resources/Models/checkworthiness", withExtension: "model")
-    }
-
-    /// The model file shipped with the engine: with `encoder`, the one that also reads the
+    /// The model file shipped with the engine, from `models` (by default
+    /// ``ModelDirectory/standard(environment:)``): with `encoder`, the one that also reads the
     /// sentence's meaning; without, the one of words alone.
-    public static func bundled(encoder: SentenceEncoder? = nil) throws -> CheckworthinessModel {
-        if let encoder, let url = Bundle.module.url(forResource: "checkworthiness-meaning", withExtension: "model", subdirectory: "Resources/Models") {
+    public static func bundled(encoder: SentenceEncoder? = nil, from models: ModelDirectory? = nil) throws -> CheckworthinessModel {
+        let models = try models ?? .standard()
+        if let encoder, let url = models.file("checkworthiness-meaning.model") {
             var model = try load(from: Data(contentsOf: url))
             guard model.meaningDimensions == encoder.dimensions else {
                 throw CrosscheckError(.modelMissing, "checkworthiness-meaning.model was trained with another encoder; rebuild it with crosscheck train checkworthiness --meaning")
@@ -77,10 +73,10 @@ extension CheckworthinessModel {
             model.encoder = encoder
             return model
         }
-        guard let url = bundledURL else {
+        guard let url = models.file("checkworthiness.model") else {
             throw CrosscheckError(
                 .modelMissing,
-                "the check-worthiness model is missing from the build; rebuild, or run crosscheck train checkworthiness")
+                "the check-worthiness model is not in \(models); rebuild, or run crosscheck train checkworthiness", adjustment: .modelDirectory)
         }
         return try load(from: Data(contentsOf: url))
     }

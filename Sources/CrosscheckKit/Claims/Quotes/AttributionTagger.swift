@@ -31,15 +31,11 @@ public struct AttributionTagger: Sendable {
 
     public var identity: ModelIdentity { tagger.identity }
 
-    /// Where the shipped attribution tagger's files are, when the build has them.
-    public static var bundledDirectory: URL? {
-        Bundle.module.url(forResource: "attribution", withExtension: nil, subdirectory: "Resources/Models")
-    }
-
-    /// The attribution tagger shipped with the engine, on `encoder`; `nil` when its files were removed.
-    public static func bundled(encoder: SentenceEncoder) throws -> AttributionTagger? {
-        guard let url = bundledDirectory, FileManager.default.fileExists(atPath: url.appendingPathComponent("model.safetensors").path)
-        else { return nil }
+    /// The attribution tagger shipped with the engine, on `encoder`, from `models` (by default
+    /// ``ModelDirectory/standard(environment:)``); `nil` when its files were removed.
+    public static func bundled(encoder: SentenceEncoder, from models: ModelDirectory? = nil) throws -> AttributionTagger? {
+        let models = try models ?? .standard()
+        guard models.hasTransformer("attribution"), let url = models.file("attribution") else { return nil }
         return try AttributionTagger(tagger: WordTagger(directory: url, encoder: encoder))
     }
 

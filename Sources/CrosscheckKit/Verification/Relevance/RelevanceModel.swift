@@ -26,10 +26,11 @@ public struct RelevanceModel: Sendable {
                 from: data, kind: "relevance", names: RelevanceFeatures.names, rebuild: "crosscheck train relevance"))
     }
 
-    /// The shipped model.
-    public static func bundled() throws -> RelevanceModel {
-        guard let url = Bundle.module.url(forResource: "relevance", withExtension: "model", subdirectory: "Resources/Models") else {
-            throw CrosscheckError(.modelMissing, "the relevance model is missing from the build; rebuild, or run crosscheck train relevance")
+    /// The shipped model, from `models` (by default ``ModelDirectory/standard(environment:)``).
+    public static func bundled(from models: ModelDirectory? = nil) throws -> RelevanceModel {
+        let models = try models ?? .standard()
+        guard let url = models.file("relevance.model") else {
+            throw CrosscheckError(.modelMissing, "the relevance model is not in \(models); rebuild, or run crosscheck train relevance", adjustment: .modelDirectory)
         }
         return try load(from: Data(contentsOf: url))
     }

@@ -17,7 +17,7 @@ struct BatchCheckworthiness: AsyncParsableCommand {
     func run() async throws {
         let loaded: CheckworthinessModel
         do {
-            let encoder = try SharedEncoder.encoder()
+            let encoder = try io.engine().encoder()
             if let model {
                 var file = try CheckworthinessModel.load(from: Data(contentsOf: URL(fileURLWithPath: model)))
                 if file.meaningDimensions > 0 { file.encoder = encoder }

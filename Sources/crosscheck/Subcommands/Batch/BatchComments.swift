@@ -13,7 +13,7 @@ struct BatchComments: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let screener = try CommentScreener.standard(encoder: try SharedEncoder.encoder())
+            let screener = try io.engine().commentScreener()
             try await io.run(CommentBatchTask(screener: screener))
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)

@@ -11,6 +11,14 @@ struct BatchIO: ParsableArguments {
     @Option(help: "Output file, or - for standard output.")
     var output: String = "-"
 
+    @Option(help: "A folder of model files to use instead of the built ones (default: $CROSSCHECK_MODELS).")
+    var models: String?
+
+    /// The engine over the chosen models.
+    func engine() throws -> Engine {
+        try SharedEngine.engine(models: models)
+    }
+
     func run(_ task: any BatchTask) async throws {
         let inputHandle: FileHandle
         if input == "-" {

@@ -13,8 +13,8 @@ struct BatchLanguage: AsyncParsableCommand {
     func run() async throws {
         do {
             let analyzer = LanguageAnalyzer(
-                techniques: try MultiHeadClassifier.bundled("techniques"), truthfulness: try MultiHeadClassifier.bundled("truthfulness"),
-                tokens: try MultiHeadClassifier.bundled("tokens"))
+                techniques: try io.engine().classifier("techniques"), truthfulness: try io.engine().classifier("truthfulness"),
+                tokens: try io.engine().classifier("tokens"))
             try await io.run(LanguageBatchTask(analyzer: analyzer))
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)

@@ -12,7 +12,7 @@ struct BatchMachineText: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            try await io.run(MachineTextBatchTask(classifier: try TextClassifier.bundled(.machine, encoder: try SharedEncoder.encoder())))
+            try await io.run(MachineTextBatchTask(classifier: try io.engine().textClassifier(.machine)))
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)
         }

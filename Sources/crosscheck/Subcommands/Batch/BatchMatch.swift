@@ -27,8 +27,8 @@ struct BatchMatch: AsyncParsableCommand {
             let read = try FactCheckReader().read(data, name: factchecks)
             for problem in read.problems.prefix(20) { StandardError.write("warning: \(problem)\n") }
             let reranker = try model.map { try MatchReranker.load(from: Data(contentsOf: URL(fileURLWithPath: $0))) }
-                ?? MatchReranker.bundled()
-            let matcher = ClaimMatcher(factChecks: read.factChecks, reranker: reranker, encoder: try SharedEncoder.encoder())
+                ?? io.engine().matchReranker()
+            let matcher = ClaimMatcher(factChecks: read.factChecks, reranker: reranker, encoder: try io.engine().encoder())
             try await io.run(MatchBatchTask(matcher: matcher, top: max(1, top)))
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)

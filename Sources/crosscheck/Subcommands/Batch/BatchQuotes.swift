@@ -11,6 +11,6 @@ struct BatchQuotes: AsyncParsableCommand {
     @OptionGroup var io: BatchIO
 
     func run() async throws {
-        try await io.run(QuotesBatchTask(attribution: try SharedAttribution.tagger()))
+        try await io.run(QuotesBatchTask(attribution: try io.engine().attribution()))
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CrosscheckEval
 import CrosscheckKit
-import CrosscheckSQLite
 import Foundation
 
 struct BatchRetrieveVerify: AsyncParsableCommand {
@@ -22,9 +21,9 @@ struct BatchRetrieveVerify: AsyncParsableCommand {
             guard FileManager.default.fileExists(atPath: index) else {
                 throw CrosscheckError(.fileNotFound, "no store at \(index); build one with crosscheck sources import CORPUS --db \(index)")
             }
-            let store = try SQLiteEvidenceStore(path: index)
+            let store = try StoreOptions.open(index)
             if try await store.passagesNotIndexed() > 0 { try await store.rebuildIndex() }
-            var verifier = try ClaimVerifier.bundled(encoder: try SharedEncoder.encoder())
+            var verifier = try io.engine().verifier()
             verifier.passagesPerClaim = passages
             let task = RetrieveVerifyBatchTask(verifier: verifier, retrieve: { [verifier] claim in
                 try await verifier.retrieve(claim: claim, store: store)

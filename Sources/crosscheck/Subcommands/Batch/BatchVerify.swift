@@ -1,7 +1,6 @@
 import ArgumentParser
 import CrosscheckEval
 import CrosscheckKit
-import CrosscheckSQLite
 import Foundation
 
 struct BatchVerify: AsyncParsableCommand {
@@ -13,7 +12,7 @@ struct BatchVerify: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            try await io.run(VerifyBatchTask(verifier: try ClaimVerifier.bundled(encoder: try SharedEncoder.encoder(), relevance: false)))
+            try await io.run(VerifyBatchTask(verifier: try io.engine().verifier(relevance: false)))
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)
         }

@@ -36,7 +36,7 @@ struct EvalCheckworthiness: ParsableCommand {
         let ours: CheckworthinessModel
         if let model {
             var loaded = try CheckworthinessModel.load(from: Data(contentsOf: URL(fileURLWithPath: model)))
-            if loaded.meaningDimensions > 0 { loaded.encoder = try SharedEncoder.encoder() }
+            if loaded.meaningDimensions > 0 { loaded.encoder = try SharedEngine.engine().encoder() }
             ours = loaded
         } else {
             ours = evaluation.train(split.train, calibration: split.calibration)

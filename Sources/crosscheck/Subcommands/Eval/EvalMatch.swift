@@ -50,7 +50,7 @@ struct EvalMatch: ParsableCommand {
         var data = try ClaimMatchingData.load(directory: self.data)
         if withoutDates { data.factChecks = data.factChecks.map { var check = $0; check.date = nil; return check } }
         if withoutSubtitles { data.factChecks = data.factChecks.map { var check = $0; check.subtitle = nil; return check } }
-        let encoder = wordsOnly ? nil : try SharedEncoder.encoder()
+        let encoder = wordsOnly ? nil : try SharedEngine.engine().encoder()
         var start = clock.now
         var matcher = ClaimMatcher(
             factChecks: data.factChecks, configuration: .init(candidates: candidates, k1: k1, b: b), encoder: encoder)

@@ -29,7 +29,7 @@ struct EvalQuotes: ParsableCommand {
 
     func run() throws {
         let file = data.hasSuffix(".jsonl") ? data : URL(fileURLWithPath: data).appendingPathComponent("dev.jsonl").path
-        let attribution = wordsOnly ? nil : try SharedAttribution.tagger()
+        let attribution = wordsOnly ? nil : try SharedEngine.engine().attribution()
         var articles = try QuoteArticle.load(file: file)
         if !all { articles = articles.filter(\.isHeldAside) }
         if let limit { articles = Array(articles.prefix(limit)) }

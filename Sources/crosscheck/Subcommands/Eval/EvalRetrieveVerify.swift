@@ -1,7 +1,6 @@
 import ArgumentParser
 import CrosscheckEval
 import CrosscheckKit
-import CrosscheckSQLite
 import Foundation
 
 struct EvalRetrieveVerify: AsyncParsableCommand {
@@ -22,13 +21,13 @@ struct EvalRetrieveVerify: AsyncParsableCommand {
         let dev = try SciFactData(directory: data, split: split)
         let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("scifact-\(UUID().uuidString).sqlite").path
         defer { if db == nil { for suffix in ["", "-wal", "-shm", ".index"] { try? FileManager.default.removeItem(atPath: path + suffix) } } }
-        let store = try SQLiteEvidenceStore(path: path)
+        let store = try StoreOptions.open(path)
         let clock = ContinuousClock()
         var start = clock.now
         if try await store.statistics().documents == 0 { try await SciFactEvaluation.importCorpus(dev, into: store) }
         try await store.rebuildIndex()
         let built = clock.now - start
-        var evaluation = SciFactEvaluation(verifier: try ClaimVerifier.bundled(encoder: wordsOnly ? nil : try SharedEncoder.required(for: "eval retrieve-verify")))
+        var evaluation = SciFactEvaluation(verifier: try ClaimVerifier.bundled(encoder: wordsOnly ? nil : try SharedEngine.engine().requiredEncoder(for: "eval retrieve-verify")))
         evaluation.abstractsPerClaim = abstracts
         evaluation.supportOnly = supportOnly
         if let relevance { evaluation.verifier.relevance?.threshold = relevance }

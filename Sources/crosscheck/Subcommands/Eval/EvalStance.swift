@@ -19,10 +19,10 @@ struct EvalStance: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: data)
-        let encoder = wordsOnly ? nil : try SharedEncoder.required(for: "eval stance")
+        let encoder = wordsOnly ? nil : try SharedEngine.engine().requiredEncoder(for: "eval stance")
         let verifier = try ClaimVerifier.bundled(encoder: encoder, relevance: false)
         if !wordsOnly, verifier.judge.inference == nil {
-            throw CrosscheckError(.modelMissing, "the inference model is not installed; restore Sources/CrosscheckKit/Resources/Models/stance")
+            throw CrosscheckError(.modelMissing, "the inference model is not installed; restore Sources/CrosscheckModels/Models/stance")
         }
         print("stance: \(verifier.judge.modelVersion); verdict thresholds support \(verifier.policy.support), refute \(verifier.policy.refute)")
         var sets: [(name: String, pairs: [NLIData.Pair])] = []

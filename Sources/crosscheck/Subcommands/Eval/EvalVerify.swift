@@ -1,7 +1,6 @@
 import ArgumentParser
 import CrosscheckEval
 import CrosscheckKit
-import CrosscheckSQLite
 import Foundation
 
 struct EvalVerify: ParsableCommand {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CrosscheckKit
-import CrosscheckSQLite
 import CrosscheckFetch
 import Foundation
 

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CrosscheckKit
-import CrosscheckSQLite
 import CrosscheckFetch
 import Foundation
 
@@ -28,15 +27,15 @@ struct FactchecksSearch: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var modelOptions: ModelOptions
+
     func run() async throws {
         do {
             let checks = try await store.open().factChecks()
             guard !checks.isEmpty else {
                 throw CrosscheckError(.emptyArticle, "the store has no fact-checks; import some with crosscheck factchecks import FILE")
             }
-            let matcher = ClaimMatcher(
-                factChecks: checks, reranker: try MatchReranker.bundled(), configuration: .init(recencyDays: recencyDays),
-                encoder: try SharedEncoder.encoder(forFactChecks: checks.count))
+            let matcher = try modelOptions.engine().matcher(factChecks: checks, configuration: .init(recencyDays: recencyDays))
             let claimDate = date.flatMap(DateNormalizer.date) ?? (recencyDays != nil ? Date() : nil)
             let matches = matcher.match(text, date: claimDate, limit: max(1, limit), includeWeak: all)
             if format == "json" {

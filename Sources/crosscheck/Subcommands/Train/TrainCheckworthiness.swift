@@ -11,7 +11,7 @@ struct TrainCheckworthiness: ParsableCommand {
             Trains on every training file in DIR; the yes/no threshold is the best-F1 threshold on a \
             seeded 10% of ClaimBuster, found with a model trained without that slice. The shipped \
             model was made with: crosscheck train checkworthiness --data ../shared/data/checkworthiness \
-            --output Sources/CrosscheckKit/Resources/Models/checkworthiness.model
+            --output Sources/CrosscheckModels/Models/checkworthiness.model
             """
     )
 
@@ -46,7 +46,7 @@ struct TrainCheckworthiness: ParsableCommand {
             "training": "epochs=\(hyper.epochs) learning-rate=\(hyper.learningRate) l2=\(hyper.l2) clef2019-weight=\(hyper.clef2019Weight) clef2020-weight=\(hyper.clef2020Weight)",
         ].merging(evaluation.encoder.map { ["encoder": $0.identity.recorded] } ?? [:]) { a, _ in a })
         model.threshold = threshold
-        let digest = SHA256.hex(try model.encoded()).prefix(12)
+        let digest = Digests.sha256Hex(try model.encoded()).prefix(12)
         model.info["version"] = (model.meaningDimensions > 0 ? "checkworthiness-meaning-lr-" : "checkworthiness-lr-") + digest
         try model.encoded().write(to: URL(fileURLWithPath: output), options: .atomic)
         print("trained on \(examples.count) examples; threshold \(String(format: "%.3f", threshold)); wrote \(output) (\(model.version))")

@@ -22,11 +22,11 @@ struct TrainMachineText: ParsableCommand {
     func run() throws {
         let (train, validation) = try CommentData.tweepfake(directory: data)
         let examples = includeValidation ? train + validation : train
-        let encoder = meaning ? try SharedEncoder.required(for: "--meaning") : nil
+        let encoder = meaning ? try SharedEngine.engine().requiredEncoder(for: "--meaning") : nil
         var info = ["data": "tweepfake tweets=\(examples.count)", "seed": "1"]
         if let encoder { info["encoder"] = encoder.identity.recorded }
         var model = TextClassifierEvaluation.standard(.machine).withMeaning(encoder).train(examples, info: info)
-        model.info["version"] = (meaning ? "machine-meaning-lr-" : "machine-lr-") + SHA256.hex(try model.encoded()).prefix(12)
+        model.info["version"] = (meaning ? "machine-meaning-lr-" : "machine-lr-") + Digests.sha256Hex(try model.encoded()).prefix(12)
         try model.encoded().write(to: URL(fileURLWithPath: output), options: .atomic)
         print("trained on \(examples.count) tweets; wrote \(output) (\(model.version))")
     }

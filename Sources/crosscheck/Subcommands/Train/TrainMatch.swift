@@ -10,7 +10,7 @@ struct TrainMatch: ParsableCommand {
         abstract: "Train the claim-matching re-ranker on every labelled query (Train, Dev and Dev-Test).",
         discussion: """
             The shipped model was made with: crosscheck train match --data ../shared/data/claim-matching \
-            --output Sources/CrosscheckKit/Resources/Models/match.model
+            --output Sources/CrosscheckModels/Models/match.model
             """
     )
 
@@ -28,11 +28,11 @@ struct TrainMatch: ParsableCommand {
 
     func run() throws {
         let data = try ClaimMatchingData.load(directory: self.data)
-        let matcher = ClaimMatcher(factChecks: data.factChecks, encoder: try SharedEncoder.encoder())
+        let matcher = ClaimMatcher(factChecks: data.factChecks, encoder: try SharedEngine.engine().encoder())
         let queries = trainOnly ? data.train : data.train + data.dev + data.devTest
         var reranker = ClaimMatchingEvaluation(seed: seed).train(
             matcher, queries: queries, info: ["data": "claim-matching queries=\(queries.count) factchecks=\(data.factChecks.count)", "seed": String(seed)])
-        reranker.info["version"] = "match-lr-" + SHA256.hex(reranker.encoded()).prefix(12)
+        reranker.info["version"] = "match-lr-" + Digests.sha256Hex(reranker.encoded()).prefix(12)
         try reranker.encoded().write(to: URL(fileURLWithPath: output), options: .atomic)
         print("trained on \(queries.count) queries; wrote \(output) (\(reranker.version))")
     }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CrosscheckEval
 import CrosscheckKit
-import CrosscheckSQLite
 import Foundation
 
 struct TrainRelevance: AsyncParsableCommand {
@@ -17,13 +16,13 @@ struct TrainRelevance: AsyncParsableCommand {
         let data = try SciFactData(directory: scifact, split: "train")
         let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("scifact-\(UUID().uuidString).sqlite").path
         defer { if db == nil { for suffix in ["", "-wal", "-shm", ".index"] { try? FileManager.default.removeItem(atPath: path + suffix) } } }
-        let store = try SQLiteEvidenceStore(path: path)
+        let store = try StoreOptions.open(path)
         if try await store.statistics().documents == 0 { try await SciFactEvaluation.importCorpus(data, into: store) }
         try await store.rebuildIndex()
         let training = RelevanceTraining()
         let rows = try await training.rows(data, store: store)
         var model = training.train(rows, info: ["data": "scifact train claims=\(data.claims.count) rows=\(rows.count)", "seed": "1"])
-        model.model.info["version"] = "relevance-lr-" + SHA256.hex(model.model.encoded()).prefix(12)
+        model.model.info["version"] = "relevance-lr-" + Digests.sha256Hex(model.model.encoded()).prefix(12)
         try model.model.encoded().write(to: URL(fileURLWithPath: output), options: .atomic)
         print("trained on \(rows.count) candidates (\(rows.count { $0.label }) relevant) of \(data.claims.count) claims; wrote \(output) (\(model.version))")
     }
