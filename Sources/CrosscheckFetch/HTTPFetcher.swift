@@ -1,9 +1,10 @@
 public import CrosscheckKit
 public import Foundation
-#if canImport(FoundationNetworking)
-internal import FoundationNetworking
-#endif
 public import Logging
+
+#if canImport(FoundationNetworking)
+    internal import FoundationNetworking
+#endif
 
 /// Fetches web pages over HTTP(S) with the limits a polite, robust client needs: timeouts, a size
 /// limit, a redirect limit and content-type checks. Every failure is a ``CrosscheckError`` that says
@@ -55,8 +56,10 @@ public struct HTTPFetcher: Sendable {
             !type.isEmpty
         else { return true }
         if type.hasPrefix("text/") { return true }
-        return ["application/xhtml+xml", "application/json", "application/ld+json", "application/xml",
-            "application/rss+xml", "application/atom+xml", "application/feed+json"].contains(type)
+        return [
+            "application/xhtml+xml", "application/json", "application/ld+json", "application/xml",
+            "application/rss+xml", "application/atom+xml", "application/feed+json",
+        ].contains(type)
     }
 
     /// Fetches `urlString` and returns the response.
@@ -100,7 +103,9 @@ public struct HTTPFetcher: Sendable {
                 "\(urlString) redirected more than \(configuration.maxRedirects) times; open it in a browser, then pass the final URL")
         case .failed(let error):
             let nsError = error as NSError
-            let reason = nsError.code == NSURLErrorTimedOut ? "timed out after \(Int(configuration.timeout)) s"
+            let reason =
+                nsError.code == NSURLErrorTimedOut
+                ? "timed out after \(Int(configuration.timeout)) s"
                 : nsError.localizedDescription
             throw CrosscheckError(
                 .unreachable,
@@ -121,7 +126,8 @@ public struct HTTPFetcher: Sendable {
             if status >= 400 || status < 200, !acceptingStatus.contains(status) {
                 throw CrosscheckError(
                     .httpStatus,
-                    "\(finalURL) answered HTTP \(status) \(HTTPURLResponse.localizedString(forStatusCode: status)); check the URL, or save the page from a browser and pass the file")
+                    "\(finalURL) answered HTTP \(status) \(HTTPURLResponse.localizedString(forStatusCode: status)); check the URL, or save the page from a browser and pass the file"
+                )
             }
             if status == 200, !Self.isReadable(contentType: contentType) {
                 throw CrosscheckError(

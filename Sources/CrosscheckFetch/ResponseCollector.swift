@@ -1,7 +1,8 @@
 internal import CrosscheckKit
 internal import Foundation
+
 #if canImport(FoundationNetworking)
-internal import FoundationNetworking
+    internal import FoundationNetworking
 #endif
 
 /// Collects one response through URLSession's delegate, enforcing the size and redirect limits.

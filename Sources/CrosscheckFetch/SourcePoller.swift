@@ -49,7 +49,9 @@ public struct SourcePoller: Sendable {
     public var logger: Logger
     private let gate: HostGate
 
-    public init(store: any EvidenceStore, fetcher: HTTPFetcher, configuration: Configuration = .init(), logger: Logger = Logger(label: "crosscheck.poller")) {
+    public init(
+        store: any EvidenceStore, fetcher: HTTPFetcher, configuration: Configuration = .init(), logger: Logger = Logger(label: "crosscheck.poller")
+    ) {
         self.store = store
         self.fetcher = fetcher
         self.configuration = configuration

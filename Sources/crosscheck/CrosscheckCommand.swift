@@ -15,6 +15,9 @@ struct CrosscheckCommand: AsyncParsableCommand {
             \(ExitCodes.help)
             """,
         version: CrosscheckVersion.current,
-        subcommands: [Check.self, VerifyClaim.self, Comments.self, Sources.self, Refresh.self, Watch.self, Search.self, Factchecks.self, Batch.self, Eval.self, Train.self, Bench.self]
+        subcommands: [
+            Check.self, VerifyClaim.self, Comments.self, Sources.self, Refresh.self, Watch.self, Search.self, Factchecks.self, Batch.self, Eval.self,
+            Train.self, Bench.self,
+        ]
     )
 }

@@ -38,7 +38,9 @@ struct BatchRunnerTests {
     }
 
     @Test func echoesIdsAsGivenInOrder() async throws {
-        let result = try await run(ShoutTask(), """
+        let result = try await run(
+            ShoutTask(),
+            """
             {"id": 1, "text": "a"}
             {"id": "x-2", "text": "b", "extra": true}
 
@@ -51,7 +53,9 @@ struct BatchRunnerTests {
     }
 
     @Test func badLinesAreReportedAndProcessingContinues() async throws {
-        let result = try await run(ShoutTask(), """
+        let result = try await run(
+            ShoutTask(),
+            """
             {"id": 1, "text": "bad"}
             {"id": 2, "text": 5}
             not json at all

@@ -31,10 +31,12 @@ struct QuotesTaskTests {
         let scalars = Array(text.unicodeScalars)
         let quoteEnd = scalars.firstIndex(of: "”")! + 1
         let quoteStart = scalars.firstIndex(of: "“")!
-        let article = QuoteArticle(id: "a", text: text, relations: [
-            .init(start: quoteStart, end: quoteEnd, speaker: "Owen Brightwater", kind: "direct"),
-            .init(start: 0, end: 5, speaker: "he", kind: "indirect"),
-        ])
+        let article = QuoteArticle(
+            id: "a", text: text,
+            relations: [
+                .init(start: quoteStart, end: quoteEnd, speaker: "Owen Brightwater", kind: "direct"),
+                .init(start: 0, end: 5, speaker: "he", kind: "indirect"),
+            ])
         var evaluation = QuoteEvaluation()
         evaluation.add(article, items: SpeechExtraction.items(in: text))
         #expect(evaluation.matched == 1)

@@ -13,19 +13,34 @@ struct VerificationEvalTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         func line(_ object: [String: Any]) throws -> String { String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self) }
         let corpus = [
-            try line(["doc_id": 11, "title": "Vitamin D and bone fractures in older adults", "abstract": [
-                "We followed 4,000 adults over 70 for five years.", "Vitamin D supplements reduced hip fractures by 20 percent.",
-                "Adverse events were rare."]]),
-            try line(["doc_id": 22, "title": "Coffee intake and heart rhythm", "abstract": [
-                "Coffee drinkers were studied for atrial fibrillation.", "Coffee intake did not increase the risk of atrial fibrillation."]]),
-            try line(["doc_id": 33, "title": "Soil bacteria in alpine meadows", "abstract": ["Alpine soils hold diverse bacteria.", "Diversity fell with altitude."]]),
+            try line([
+                "doc_id": 11, "title": "Vitamin D and bone fractures in older adults",
+                "abstract": [
+                    "We followed 4,000 adults over 70 for five years.", "Vitamin D supplements reduced hip fractures by 20 percent.",
+                    "Adverse events were rare.",
+                ],
+            ]),
+            try line([
+                "doc_id": 22, "title": "Coffee intake and heart rhythm",
+                "abstract": [
+                    "Coffee drinkers were studied for atrial fibrillation.", "Coffee intake did not increase the risk of atrial fibrillation.",
+                ],
+            ]),
+            try line([
+                "doc_id": 33, "title": "Soil bacteria in alpine meadows",
+                "abstract": ["Alpine soils hold diverse bacteria.", "Diversity fell with altitude."],
+            ]),
         ]
         try corpus.joined(separator: "\n").write(to: folder.appendingPathComponent("corpus.jsonl"), atomically: true, encoding: .utf8)
         let claims = [
-            try line(["id": 1, "claim": "Vitamin D supplements reduce hip fractures in older adults.",
-                "evidence": ["11": [["sentences": [1], "label": "SUPPORT"]]], "cited_doc_ids": [11]]),
-            try line(["id": 2, "claim": "Coffee intake increases the risk of atrial fibrillation.",
-                "evidence": ["22": [["sentences": [1], "label": "CONTRADICT"]]], "cited_doc_ids": [22]]),
+            try line([
+                "id": 1, "claim": "Vitamin D supplements reduce hip fractures in older adults.",
+                "evidence": ["11": [["sentences": [1], "label": "SUPPORT"]]], "cited_doc_ids": [11],
+            ]),
+            try line([
+                "id": 2, "claim": "Coffee intake increases the risk of atrial fibrillation.",
+                "evidence": ["22": [["sentences": [1], "label": "CONTRADICT"]]], "cited_doc_ids": [22],
+            ]),
             try line(["id": 3, "claim": "Jupiter's moons have liquid oceans.", "evidence": [String: Any](), "cited_doc_ids": [33]]),
         ]
         try claims.joined(separator: "\n").write(to: folder.appendingPathComponent("claims_dev.jsonl"), atomically: true, encoding: .utf8)

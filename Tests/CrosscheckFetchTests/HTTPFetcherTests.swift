@@ -7,7 +7,8 @@ import Testing
 
 @Suite("HTTP fetching")
 struct HTTPFetcherTests {
-    let page = "<html><head><title>Local story</title></head><body><article><p>The loopback server sent this paragraph, which is long enough to be the body.</p></article></body></html>"
+    let page =
+        "<html><head><title>Local story</title></head><body><article><p>The loopback server sent this paragraph, which is long enough to be the body.</p></article></body></html>"
 
     func code(of body: () async throws -> Any) async -> CrosscheckError.Code? {
         do {
@@ -32,7 +33,8 @@ struct HTTPFetcherTests {
     }
 
     @Test func charsetFromTheContentTypeHeader() async throws {
-        let bytes = Data("<html><body><article><p>Le caf".utf8) + Data([0xE9])
+        let bytes =
+            Data("<html><body><article><p>Le caf".utf8) + Data([0xE9])
             + Data(" a rouvert ses portes lundi matin, après de longs travaux de rénovation.</p></article></body></html>".utf8.map { $0 })
         try await withLoopbackServer(routes: ["/latin": { _ in .bytes(bytes, contentType: "text/html; charset=ISO-8859-1") }]) { base in
             let input = try await HTTPFetcher().fetchArticle(base + "/latin")
@@ -70,10 +72,12 @@ struct HTTPFetcherTests {
     }
 
     @Test func slowResponsesTimeOut() async throws {
-        try await withLoopbackServer(routes: ["/slow": { _ in
-            try await Task.sleep(for: .seconds(4))
-            return .html("late")
-        }]) { base in
+        try await withLoopbackServer(routes: [
+            "/slow": { _ in
+                try await Task.sleep(for: .seconds(4))
+                return .html("late")
+            }
+        ]) { base in
             let code = await code { try await HTTPFetcher(configuration: .init(timeout: 1)).fetch(base + "/slow") }
             #expect(code == .unreachable)
         }

@@ -48,8 +48,12 @@ struct SourcePollerTests {
                 if request.headers[HTTPHeader("If-None-Match")] == "\"v1\"" { return HTTPResponse(statusCode: .notModified) }
                 return .text(feed, contentType: "application/rss+xml", headers: ["ETag": "\"v1\""])
             },
-            "/bridge": { request in await log.record(request); return .html(articlePage("Bridge repairs approved", bridgeBody)) },
-            "/ferry": { request in await log.record(request); return .html(articlePage("Ferry fares rise", ferryBody)) },
+            "/bridge": { request in
+                await log.record(request); return .html(articlePage("Bridge repairs approved", bridgeBody))
+            },
+            "/ferry": { request in
+                await log.record(request); return .html(articlePage("Ferry fares rise", ferryBody))
+            },
         ]) { base in
             let store = MemoryEvidenceStore()
             try await store.save(SourceRecord(name: "local", url: base + "/feed.xml", kind: .feed, every: 900))
@@ -101,7 +105,9 @@ struct SourcePollerTests {
             "/missing.xml": { _ in .html("gone", status: .notFound) },
             "/broken.xml": { _ in .html("oops", status: .internalServerError) },
             "/malformed.xml": { _ in .text("<rss><channel><item><title>never closed", contentType: "application/rss+xml") },
-            "/slow.xml": { _ in try await Task.sleep(for: .seconds(4)); return .text(good, contentType: "application/rss+xml") },
+            "/slow.xml": { _ in
+                try await Task.sleep(for: .seconds(4)); return .text(good, contentType: "application/rss+xml")
+            },
             "/big.xml": { _ in .text("<rss><channel>" + big + "</channel></rss>", contentType: "application/rss+xml") },
             "/moved.xml": { _ in .redirect(to: "/good.xml", status: .movedPermanently) },
         ]) { base in
@@ -109,7 +115,8 @@ struct SourcePollerTests {
             for name in ["good", "missing", "broken", "malformed", "slow", "big", "moved"] {
                 try await store.save(SourceRecord(name: name, url: base + "/\(name).xml", kind: .feed, every: 600))
             }
-            let reports = Dictionary(uniqueKeysWithValues: try await poller(store, timeout: 1, maxBytes: 50_000).refresh().map { ($0.source, $0.outcome) })
+            let reports = Dictionary(
+                uniqueKeysWithValues: try await poller(store, timeout: 1, maxBytes: 50_000).refresh().map { ($0.source, $0.outcome) })
             #expect(reports["good"] == .updated(added: 1, duplicates: 0, skipped: 0))
             #expect(reports["moved"] == .updated(added: 0, duplicates: 1, skipped: 0))
             for name in ["missing", "broken", "malformed", "slow", "big"] {
@@ -155,7 +162,9 @@ struct SourcePollerTests {
         try await withLoopbackServer(routes: [
             "/robots.txt": { _ in .text("User-agent: *\nDisallow: /private/\n") },
             "/feed.xml": { _ in .text(feed, contentType: "application/rss+xml") },
-            "/private/bridge": { request in await log.record(request); return .html(articlePage("Bridge", bridgeBody)) },
+            "/private/bridge": { request in
+                await log.record(request); return .html(articlePage("Bridge", bridgeBody))
+            },
         ]) { base in
             let store = MemoryEvidenceStore()
             try await store.save(SourceRecord(name: "local", url: base + "/feed.xml", kind: .feed, every: 600))
@@ -185,8 +194,14 @@ struct SourcePollerTests {
             "/sitemap.xml": { _ in .text(sitemap, contentType: "application/xml") },
             "/ferry": { _ in .html(articlePage("Ferry fares rise", ferryBody)) },
             "/bridge": { _ in .html(articlePage("Bridge repairs", bridgeBody)) },
-            "/mill": { _ in .html(articlePage("Mill reopens", "The old textile mill reopened on Saturday, eight months after a fire destroyed its east wing.")) },
-            "/page": { _ in .html(articlePage("A single page", "A single page about the museum, which reopened after a two-year renovation costing twelve million.")) },
+            "/mill": { _ in
+                .html(articlePage("Mill reopens", "The old textile mill reopened on Saturday, eight months after a fire destroyed its east wing."))
+            },
+            "/page": { _ in
+                .html(
+                    articlePage("A single page", "A single page about the museum, which reopened after a two-year renovation costing twelve million.")
+                )
+            },
             "/review": { _ in .html(review) },
         ]) { base in
             let store = MemoryEvidenceStore()
@@ -208,15 +223,16 @@ struct SourcePollerTests {
 @Suite("robots.txt")
 struct RobotsRulesTests {
     @Test func groupsAndLongestMatch() {
-        let rules = RobotsRules(parsing: """
-            User-agent: other
-            Disallow: /
+        let rules = RobotsRules(
+            parsing: """
+                User-agent: other
+                Disallow: /
 
-            User-agent: *
-            Disallow: /private/
-            Allow: /private/press/
-            Disallow: /*.pdf$
-            """)
+                User-agent: *
+                Disallow: /private/
+                Allow: /private/press/
+                Disallow: /*.pdf$
+                """)
         #expect(rules.allows("/news/story"))
         #expect(!rules.allows("/private/memo"))
         #expect(rules.allows("/private/press/release"))

@@ -22,7 +22,8 @@ struct CommentSectionLayoutTests {
     }
 
     @Test func nameTimeTextAndActionLinesWithoutBlankLines() {
-        let result = comments("""
+        let result = comments(
+            """
             6 Comments
             Sort by: Newest
             Hannah Iverson
@@ -45,7 +46,8 @@ struct CommentSectionLayoutTests {
     }
 
     @Test func theSameWithBlankLinesBetweenEveryLine() {
-        let result = comments("""
+        let result = comments(
+            """
             3 Comments
 
             Hannah Iverson
@@ -70,7 +72,8 @@ struct CommentSectionLayoutTests {
     }
 
     @Test func headerLinesAndThreadedReplies() {
-        let result = comments("""
+        let result = comments(
+            """
             Comments (4)
             @islandgirl · 1h
             The old boat took two hours. Hope the new one is faster.
@@ -90,7 +93,8 @@ struct CommentSectionLayoutTests {
     }
 
     @Test func aSectionWithoutAuthorsIsOneCommentPerParagraph() {
-        let result = comments("""
+        let result = comments(
+            """
             2 Comments
 
             Great news for the islands.

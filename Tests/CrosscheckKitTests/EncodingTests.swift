@@ -26,7 +26,8 @@ struct EncodingTests {
 
     @Test func windows1252DeclaredByThePage() throws {
         // "Café — “quoted”" in windows-1252
-        let bytes: [UInt8] = Array("<html><head><meta charset=\"windows-1252\"></head><body><article><p>Caf".utf8)
+        let bytes: [UInt8] =
+            Array("<html><head><meta charset=\"windows-1252\"></head><body><article><p>Caf".utf8)
             + [0xE9, 0x20, 0x97, 0x20, 0x93] + Array("quoted".utf8) + [0x94]
             + Array(" prices rose again this spring, the owners of the corner shop said.</p></article></body></html>".utf8)
         let input = ArticleInput(data: Data(bytes), name: "page.html")
@@ -43,7 +44,8 @@ struct EncodingTests {
     }
 
     @Test func invalidUTF8IsReplacedNotFatal() throws {
-        let bytes: [UInt8] = Array("Headline here today\n\nPrices rose by ".utf8) + [0xC3, 0x28] + Array(" percent in the café district this year.".utf8)
+        let bytes: [UInt8] =
+            Array("Headline here today\n\nPrices rose by ".utf8) + [0xC3, 0x28] + Array(" percent in the café district this year.".utf8)
         let result = try ArticleReader().read(ArticleInput(data: Data(bytes), name: "x"))
         #expect(result.article.paragraphs.first?.contains("\u{FFFD}") == true)
     }

@@ -81,7 +81,8 @@ struct HTMLBodyExtractionTests {
 
     @Test func deeplyNestedPagesDoNotCrash() {
         let depth = 5000
-        let html = "<html><body>" + String(repeating: "<div>", count: depth)
+        let html =
+            "<html><body>" + String(repeating: "<div>", count: depth)
             + "<p>Deep paragraph text that sits under five thousand divs, and still counts.</p>"
             + String(repeating: "</div>", count: depth) + "</body></html>"
         let article = HTMLArticleExtractor().extract(html: html)

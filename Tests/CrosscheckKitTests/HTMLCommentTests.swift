@@ -55,7 +55,8 @@ struct HTMLCommentTests {
 
     @Test func pageWithoutCommentsHasNone() throws {
         #expect(try Fixtures.article("furniture.html").comments.isEmpty)
-        let html = "<html><body><article><p>Body text long enough for the extractor to take it as the article.</p></article><div class='comment-count'>0 comments</div></body></html>"
+        let html =
+            "<html><body><article><p>Body text long enough for the extractor to take it as the article.</p></article><div class='comment-count'>0 comments</div></body></html>"
         #expect(HTMLArticleExtractor().extract(html: html).comments.isEmpty)
     }
 }

@@ -6,7 +6,8 @@ import Testing
 struct HTMLMetadataTests {
     func extract(head: String, body: String = "") -> Article {
         HTMLArticleExtractor().extract(
-            html: "<html><head>\(head)</head><body>\(body)<article><p>Body text that is long enough to be an article paragraph.</p></article></body></html>",
+            html:
+                "<html><head>\(head)</head><body>\(body)<article><p>Body text that is long enough to be an article paragraph.</p></article></body></html>",
             url: "https://news.example/section/story?id=1")
     }
 
@@ -39,14 +40,16 @@ struct HTMLMetadataTests {
     }
 
     @Test func ogTitleLosesKnownSiteName() {
-        let article = extract(head: "<meta property='og:title' content='Storm closes port | Coast News'><meta property='og:site_name' content='Coast News'>")
+        let article = extract(
+            head: "<meta property='og:title' content='Storm closes port | Coast News'><meta property='og:site_name' content='Coast News'>")
         #expect(article.title == "Storm closes port")
     }
 
     @Test func bylineFromJSONLDAuthors() {
-        let article = extract(head: """
-            <script type="application/ld+json">[{"@type":"NewsArticle","headline":"H","author":[{"@type":"Person","name":"Ada Byron"},{"@type":"Person","name":"Alan Turing"}]}]</script>
-            """)
+        let article = extract(
+            head: """
+                <script type="application/ld+json">[{"@type":"NewsArticle","headline":"H","author":[{"@type":"Person","name":"Ada Byron"},{"@type":"Person","name":"Alan Turing"}]}]</script>
+                """)
         #expect(article.byline == "Ada Byron, Alan Turing")
     }
 
@@ -60,7 +63,11 @@ struct HTMLMetadataTests {
     }
 
     @Test func publishedFromEachSource() {
-        #expect(extract(head: "<script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"x\",\"datePublished\":\"2026-01-05T10:00:00+01:00\"}</script>").published == "2026-01-05T10:00:00+01:00")
+        #expect(
+            extract(
+                head:
+                    "<script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"x\",\"datePublished\":\"2026-01-05T10:00:00+01:00\"}</script>"
+            ).published == "2026-01-05T10:00:00+01:00")
         #expect(extract(head: "<meta property='article:published_time' content='2026-02-03T04:05:06Z'>").published == "2026-02-03T04:05:06Z")
         #expect(extract(head: "", body: "<time datetime='2026-03-04'>March 4</time>").published == "2026-03-04")
         #expect(extract(head: "<meta itemprop='datePublished' content='2026-05-06'>").published == "2026-05-06")
@@ -74,10 +81,11 @@ struct HTMLMetadataTests {
     }
 
     @Test func bylineAndDatelineParagraphsBecomeMetadata() {
-        let article = HTMLArticleExtractor().extract(html: """
-            <html><body><div class="content"><p>By Jane Roe</p><p>Published March 3, 2026</p>
-            <p>The first real paragraph of the story, long enough to count, with commas, too.</p></div></body></html>
-            """)
+        let article = HTMLArticleExtractor().extract(
+            html: """
+                <html><body><div class="content"><p>By Jane Roe</p><p>Published March 3, 2026</p>
+                <p>The first real paragraph of the story, long enough to count, with commas, too.</p></div></body></html>
+                """)
         #expect(article.byline == "Jane Roe")
         #expect(article.published == "2026-03-03")
         #expect(article.paragraphs == ["The first real paragraph of the story, long enough to count, with commas, too."])

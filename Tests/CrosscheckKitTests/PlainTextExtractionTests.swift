@@ -38,7 +38,8 @@ struct PlainTextExtractionTests {
             """
         let article = PlainTextExtractor().extract(text: text)
         #expect(article.paragraphs.count == 1)
-        #expect(article.comments.map(\.text) == ["Good decision, finally.", "Why did the vote take so long?", "Visit cheap-pills.example for deals!!!"])
+        #expect(
+            article.comments.map(\.text) == ["Good decision, finally.", "Why did the vote take so long?", "Visit cheap-pills.example for deals!!!"])
     }
 
     @Test func hardWrappedParagraphsAreJoined() {
@@ -50,7 +51,10 @@ struct PlainTextExtractionTests {
             Second paragraph.
             """
         let article = PlainTextExtractor().extract(text: text)
-        #expect(article.paragraphs.first == "The river authority measured a flood peak of 4.2 metres on Sunday, the highest level recorded at the Mill Lane gauge since records began in 1998, officials said on Monday.")
+        #expect(
+            article.paragraphs.first
+                == "The river authority measured a flood peak of 4.2 metres on Sunday, the highest level recorded at the Mill Lane gauge since records began in 1998, officials said on Monday."
+        )
     }
 
     @Test(arguments: ["8 Comments", "Comments (8)", "12 comments", "Comments", "1 Comment", "No comments"])

@@ -10,21 +10,35 @@ struct SentenceSegmenterTests {
     }
 
     @Test(arguments: [
-        ("The U.S. Senate voted 52 to 48. The bill now goes to the House.",
-         ["The U.S. Senate voted 52 to 48.", "The bill now goes to the House."]),
-        ("Dr. Amara Singh and Mr. Lee met at No. 10 Downing St. on Friday. They spoke for an hour.",
-         ["Dr. Amara Singh and Mr. Lee met at No. 10 Downing St. on Friday.", "They spoke for an hour."]),
-        ("Martin Luther King Jr. spoke first. Then the crowd marched.",
-         ["Martin Luther King Jr. spoke first.", "Then the crowd marched."]),
-        ("President John F. Kennedy visited in 1963. J. R. R. Tolkien did not.",
-         ["President John F. Kennedy visited in 1963.", "J. R. R. Tolkien did not."]),
-        ("Inflation fell to 3.2 percent. Prices rose 1,200.50 dollars on average.",
-         ["Inflation fell to 3.2 percent.", "Prices rose 1,200.50 dollars on average."]),
-        ("Some fruits, e.g. apples, are cheap. Others are not.",
-         ["Some fruits, e.g. apples, are cheap.", "Others are not."]),
+        (
+            "The U.S. Senate voted 52 to 48. The bill now goes to the House.",
+            ["The U.S. Senate voted 52 to 48.", "The bill now goes to the House."]
+        ),
+        (
+            "Dr. Amara Singh and Mr. Lee met at No. 10 Downing St. on Friday. They spoke for an hour.",
+            ["Dr. Amara Singh and Mr. Lee met at No. 10 Downing St. on Friday.", "They spoke for an hour."]
+        ),
+        (
+            "Martin Luther King Jr. spoke first. Then the crowd marched.",
+            ["Martin Luther King Jr. spoke first.", "Then the crowd marched."]
+        ),
+        (
+            "President John F. Kennedy visited in 1963. J. R. R. Tolkien did not.",
+            ["President John F. Kennedy visited in 1963.", "J. R. R. Tolkien did not."]
+        ),
+        (
+            "Inflation fell to 3.2 percent. Prices rose 1,200.50 dollars on average.",
+            ["Inflation fell to 3.2 percent.", "Prices rose 1,200.50 dollars on average."]
+        ),
+        (
+            "Some fruits, e.g. apples, are cheap. Others are not.",
+            ["Some fruits, e.g. apples, are cheap.", "Others are not."]
+        ),
         ("He moved to the U.S. The move was sudden.", ["He moved to the U.S.", "The move was sudden."]),
-        ("She works for Acme Inc. in Ohio. It employs 300 people.",
-         ["She works for Acme Inc. in Ohio.", "It employs 300 people."]),
+        (
+            "She works for Acme Inc. in Ohio. It employs 300 people.",
+            ["She works for Acme Inc. in Ohio.", "It employs 300 people."]
+        ),
         ("Wait... what happened? Nobody knows! Really.", ["Wait... what happened?", "Nobody knows!", "Really."]),
         ("He paused… Then he left.", ["He paused…", "Then he left."]),
         ("1. Cut the cables. 2. Replace them.", ["1. Cut the cables.", "2. Replace them."]),

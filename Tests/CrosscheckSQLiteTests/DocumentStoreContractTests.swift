@@ -46,7 +46,8 @@ struct DocumentStoreContractTests {
         let store = try factory.make()
         _ = try await store.add([
             document(bridgeText, id: "bridge", source: "ledger", published: "2026-03-03"),
-            document("The museum reopened after a two-year renovation that cost $12 million.", id: "museum", source: "herald", published: "2025-06-01"),
+            document(
+                "The museum reopened after a two-year renovation that cost $12 million.", id: "museum", source: "herald", published: "2025-06-01"),
             document("Bridge tolls will not change this year, the transport minister said.", id: "tolls", source: "herald", published: "2026-01-10"),
         ])
         let hits = try await store.search(PassageQuery(text: "corrosion in the bridge cables", limit: 5))

@@ -19,7 +19,9 @@ struct StoreFactory: CustomTestStringConvertible, Sendable {
 }
 
 func document(_ text: String, id: String? = nil, source: String = "test", url: String? = nil, published: String? = nil) -> EvidenceDocument {
-    EvidenceDocument(externalID: id, source: source, url: url, title: "Title of \(id ?? "doc")", published: published, retrieved: "2026-03-01T00:00:00Z", text: text)
+    EvidenceDocument(
+        externalID: id, source: source, url: url, title: "Title of \(id ?? "doc")", published: published, retrieved: "2026-03-01T00:00:00Z",
+        text: text)
 }
 
 let bridgeText = """
@@ -27,4 +29,3 @@ let bridgeText = """
 
     The city council approved a $48 million repair plan on Tuesday by a vote of 7 to 2. Work will start in June and last about 18 months.
     """
-

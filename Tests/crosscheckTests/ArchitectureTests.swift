@@ -26,7 +26,8 @@ struct ArchitectureTests {
         let folder = CommandRunner.root.appendingPathComponent("Sources/\(target)")
         guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
         var result: [(String, String)] = []
-        let pattern = try NSRegularExpression(pattern: #"^(?:@\w+\s+)?(?:public |internal |package |private |fileprivate )?import\s+(?:struct |class |enum |func )?(\w+)"#)
+        let pattern = try NSRegularExpression(
+            pattern: #"^(?:@\w+\s+)?(?:public |internal |package |private |fileprivate )?import\s+(?:struct |class |enum |func )?(\w+)"#)
         for case let url as URL in files where url.pathExtension == "swift" {
             for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
                 let text = String(line)
@@ -40,7 +41,9 @@ struct ArchitectureTests {
         return result
     }
 
-    @Test(arguments: ["CrosscheckModels", "CrosscheckKit", "CrosscheckSQLite", "CrosscheckFetch", "CrosscheckEval", "CrosscheckTesting", "crosscheck"])
+    @Test(arguments: [
+        "CrosscheckModels", "CrosscheckKit", "CrosscheckSQLite", "CrosscheckFetch", "CrosscheckEval", "CrosscheckTesting", "crosscheck",
+    ])
     func importsStayInTheirLayer(target: String) throws {
         let allowed = try #require(Self.allowed[target])
         let found = try Self.imports(of: target)

@@ -52,9 +52,10 @@ struct CheckCommandTests {
         #expect(paragraphs.count == 5, "\(paragraphs)")
         #expect(!paragraphs.contains { $0.contains("Verify the accuracy") || $0.contains("Advertisement") })
         let comments = try #require(article["comments"] as? [[String: Any]])
-        #expect(comments.map { $0["author"] as? String } == [
-            "Hannah Iverson", "Tomasz Wrobel", "Gemma Stroud", "Rob Kinnear", "civic_voice_88", "northshore_view", "Priya Raman",
-        ])
+        #expect(
+            comments.map { $0["author"] as? String } == [
+                "Hannah Iverson", "Tomasz Wrobel", "Gemma Stroud", "Rob Kinnear", "civic_voice_88", "northshore_view", "Priya Raman",
+            ])
         let screens = try #require(report["comments"] as? [[String: Any]])
         let flags = screens.map { Set($0["flags"] as? [String] ?? []) }
         #expect(flags[2].contains("off_topic") && flags[3].contains("off_topic"), "the phone exchange")
@@ -137,7 +138,8 @@ struct CheckErrorTests {
 
     @Test func oversizedInput() async throws {
         try await expectFailure(["check", "Examples/harbour-bridge.html", "--max-input-size", "1KB"], status: 8, mentions: "--max-input-size")
-        try await expectFailure(["check", "-", "--max-input-size", "10"], status: 8, mentions: "standard input", stdin: Data(repeating: 0x61, count: 100))
+        try await expectFailure(
+            ["check", "-", "--max-input-size", "10"], status: 8, mentions: "standard input", stdin: Data(repeating: 0x61, count: 100))
     }
 
     @Test func unreachableURL() async throws {

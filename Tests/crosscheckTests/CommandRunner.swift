@@ -47,7 +47,8 @@ struct CommandRunner {
         env["COLUMNS"] = "100"
         env.removeValue(forKey: "LOG_LEVEL")
         // Never read or write the user's own store.
-        env["CROSSCHECK_DB"] = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-no-store-\(UUID().uuidString)/none.sqlite").path
+        env["CROSSCHECK_DB"] =
+            FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-no-store-\(UUID().uuidString)/none.sqlite").path
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()
@@ -80,7 +81,9 @@ struct CommandRunner {
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "output differs from golden \(name); rerun with CROSSCHECK_UPDATE_GOLDEN=1 after checking the change", sourceLocation: sourceLocation)
+        #expect(
+            actual == expected, "output differs from golden \(name); rerun with CROSSCHECK_UPDATE_GOLDEN=1 after checking the change",
+            sourceLocation: sourceLocation)
     }
 
     /// A JSON report with its run-dependent fields (time made, timings) removed, keys sorted.

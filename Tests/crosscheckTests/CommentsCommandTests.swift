@@ -25,9 +25,9 @@ struct CommentsCommandTests {
     @Test func commentsCommandWithAnArticle() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("comments-\(UUID().uuidString).jsonl")
         try """
-            {"id": "1", "author": "Bea", "text": "A 25 cent rise after seven years seems fair if bus service stays the same."}
-            {"id": "2", "author": "x", "text": "Quantum computing is poised to revolutionize every industry with unprecedented opportunities for innovation and growth."}
-            """.write(to: file, atomically: true, encoding: .utf8)
+        {"id": "1", "author": "Bea", "text": "A 25 cent rise after seven years seems fair if bus service stays the same."}
+        {"id": "2", "author": "x", "text": "Quantum computing is poised to revolutionize every industry with unprecedented opportunities for innovation and growth."}
+        """.write(to: file, atomically: true, encoding: .utf8)
         let result = try await CommandRunner.run(["comments", file.path, "--article", "Examples/transit-fares.json"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("1 of 2 comments looks inauthentic"))
@@ -145,12 +145,13 @@ struct RetrieveVerifyCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let corpus = folder.appendingPathComponent("corpus.jsonl")
         try """
-            {"id": "d1", "title": "Bridge vote", "text": "The council approved the bridge repair plan on Tuesday by a vote of 7 to 2."}
-            {"id": "d2", "title": "Ferry", "text": "Ferry fares will rise by five percent in April, the operator said."}
-            """.write(to: corpus, atomically: true, encoding: .utf8)
+        {"id": "d1", "title": "Bridge vote", "text": "The council approved the bridge repair plan on Tuesday by a vote of 7 to 2."}
+        {"id": "d2", "title": "Ferry", "text": "Ferry fares will rise by five percent in April, the operator said."}
+        """.write(to: corpus, atomically: true, encoding: .utf8)
         let db = folder.appendingPathComponent("store.sqlite").path
         #expect(try await CommandRunner.run(["sources", "import", corpus.path, "--db", db]).status == 0)
-        let result = try await CommandRunner.run(["batch", "retrieve-verify", "--index", db],
+        let result = try await CommandRunner.run(
+            ["batch", "retrieve-verify", "--index", db],
             stdin: Data("{\"id\": 7, \"claim\": \"The council approved the bridge repair plan.\"}\n".utf8))
         let line = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(line["id"] as? Int == 7)

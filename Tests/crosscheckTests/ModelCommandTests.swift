@@ -9,7 +9,8 @@ func writeTinyCheckworthinessData() throws -> URL {
     var rows: [[String: Any]] = []
     for index in 0..<120 {
         let positive = index % 2 == 0
-        let text = positive
+        let text =
+            positive
             ? "The deficit grew \(index) percent to $\(index + 3) billion in \(1990 + index % 30)."
             : ["Thank you very much.", "Good evening and welcome.", "I really appreciate that.", "Let me say this."][index % 4]
         rows.append(["sentence_id": index, "label": positive ? 1 : 0, "text": text])

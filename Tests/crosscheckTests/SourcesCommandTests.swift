@@ -25,10 +25,10 @@ struct SourcesCommandTests {
         let db = temporaryDB()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("docs-\(UUID().uuidString).jsonl")
         try """
-            {"id": "n1", "title": "Mill", "published": "2026-02-01", "text": "The textile mill reopened on Saturday after a fire."}
-            {broken
-            {"id": "n2", "title": "Museum", "published": "2025-06-01", "text": "The museum reopened after a renovation."}
-            """.write(to: file, atomically: true, encoding: .utf8)
+        {"id": "n1", "title": "Mill", "published": "2026-02-01", "text": "The textile mill reopened on Saturday after a fire."}
+        {broken
+        {"id": "n2", "title": "Museum", "published": "2025-06-01", "text": "The museum reopened after a renovation."}
+        """.write(to: file, atomically: true, encoding: .utf8)
         let result = try await CommandRunner.run(["sources", "import", file.path, "--db", db])
         #expect(result.status == 0)
         #expect(result.stdout.contains("imported 2 documents"))
@@ -40,7 +40,9 @@ struct SourcesCommandTests {
 
     @Test func sourcesAddListRemove() async throws {
         let db = temporaryDB()
-        let added = try await CommandRunner.run(["sources", "add", "https://ledger.example/feed.xml", "--every", "1h", "--name", "ledger", "--db", db])
+        let added = try await CommandRunner.run([
+            "sources", "add", "https://ledger.example/feed.xml", "--every", "1h", "--name", "ledger", "--db", db,
+        ])
         #expect(added.status == 0, "\(added.stderr)")
         let list = try await CommandRunner.run(["sources", "list", "--db", db])
         #expect(list.stdout.contains("ledger  feed  every 3600s  https://ledger.example/feed.xml"))
@@ -54,9 +56,9 @@ struct SourcesCommandTests {
         let db = temporaryDB()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("checks-\(UUID().uuidString).jsonl")
         try """
-            {"id": "fc-bridge", "claim": "The Port Alder council voted to spend $48 million repairing the Harbour Bridge.", "rating": "True", "url": "https://checks.example/bridge"}
-            {"id": "fc-fares", "claim": "Bus fares doubled in Port Alder last year.", "rating": "False"}
-            """.write(to: file, atomically: true, encoding: .utf8)
+        {"id": "fc-bridge", "claim": "The Port Alder council voted to spend $48 million repairing the Harbour Bridge.", "rating": "True", "url": "https://checks.example/bridge"}
+        {"id": "fc-fares", "claim": "Bus fares doubled in Port Alder last year.", "rating": "False"}
+        """.write(to: file, atomically: true, encoding: .utf8)
         let imported = try await CommandRunner.run(["factchecks", "import", file.path, "--db", db])
         #expect(imported.stdout.contains("imported 2 fact-checks (2 new"))
         let search = try await CommandRunner.run(["factchecks", "search", "council spends $48 million on Harbour Bridge repairs", "--db", db])
@@ -71,9 +73,9 @@ struct SourcesCommandTests {
     @Test func batchMatchAgainstAFactCheckFile() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("checks-\(UUID().uuidString).jsonl")
         try """
-            {"id": "a", "claim": "Oreo released Lady Gaga themed cookies.", "title": "Lady Gaga Oreos"}
-            {"id": "b", "claim": "A video shows a ten-meter anaconda in a river.", "title": "Giant anaconda?"}
-            """.write(to: file, atomically: true, encoding: .utf8)
+        {"id": "a", "claim": "Oreo released Lady Gaga themed cookies.", "title": "Lady Gaga Oreos"}
+        {"id": "b", "claim": "A video shows a ten-meter anaconda in a river.", "title": "Giant anaconda?"}
+        """.write(to: file, atomically: true, encoding: .utf8)
         let input = "{\"id\": 1, \"text\": \"OREO x LADY GAGA packs drop today!\"}\n{\"id\": 2, \"text\": \"huge anaconda filmed swimming\"}\n"
         let result = try await CommandRunner.run(["batch", "match", "--factchecks", file.path, "--top", "1"], stdin: Data(input.utf8))
         let lines = result.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
@@ -89,7 +91,8 @@ struct SourcesCommandTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("many-\(UUID().uuidString).jsonl")
         var lines = ""
         for index in 0..<20_000 {
-            lines += "{\"id\": \"d\(index)\", \"text\": \"Document \(index) says the council met on day \(index). It voted \(index % 9) to \(index % 7). Residents \(index) spoke.\"}\n"
+            lines +=
+                "{\"id\": \"d\(index)\", \"text\": \"Document \(index) says the council met on day \(index). It voted \(index % 9) to \(index % 7). Residents \(index) spoke.\"}\n"
         }
         try lines.write(to: file, atomically: true, encoding: .utf8)
         let process = Process()
@@ -108,7 +111,10 @@ struct SourcesCommandTests {
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else { return }
         let pipe = Pipe()
-        sqlite.arguments = [db, "PRAGMA integrity_check; SELECT COUNT(*) FROM document WHERE id NOT IN (SELECT documentId FROM passage); SELECT (SELECT COUNT(*) FROM passage) = (SELECT COUNT(*) FROM passageFTS); SELECT COUNT(*) < 20000 FROM document;"]
+        sqlite.arguments = [
+            db,
+            "PRAGMA integrity_check; SELECT COUNT(*) FROM document WHERE id NOT IN (SELECT documentId FROM passage); SELECT (SELECT COUNT(*) FROM passage) = (SELECT COUNT(*) FROM passageFTS); SELECT COUNT(*) < 20000 FROM document;",
+        ]
         sqlite.standardOutput = pipe
         try sqlite.run()
         sqlite.waitUntilExit()

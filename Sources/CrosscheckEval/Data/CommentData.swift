@@ -23,9 +23,10 @@ public enum CommentData {
             let video = file.replacingOccurrences(of: ".csv", with: "")
             for record in DelimitedReader(separator: ",").records(text) {
                 guard let content = record["CONTENT"], let label = record["label"] ?? record["CLASS"] else { continue }
-                result.append(LabelledText(
-                    id: record["COMMENT_ID"] ?? UUID().uuidString, text: content, label: label == "1", group: video,
-                    author: record["AUTHOR"], time: record["DATE"]))
+                result.append(
+                    LabelledText(
+                        id: record["COMMENT_ID"] ?? UUID().uuidString, text: content, label: label == "1", group: video,
+                        author: record["AUTHOR"], time: record["DATE"]))
             }
         }
         return result

@@ -61,7 +61,8 @@ public enum LanguageData {
         return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").compactMap { line in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 3, ratings.contains(fields[1]) else { return nil }
-            return Statement(id: fields[0], label: fields[1], text: fields[2], subject: fields.count > 3 ? fields[3] : "",
+            return Statement(
+                id: fields[0], label: fields[1], text: fields[2], subject: fields.count > 3 ? fields[3] : "",
                 context: fields.count > 13 ? fields[13] : "")
         }
     }

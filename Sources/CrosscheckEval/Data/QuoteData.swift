@@ -33,10 +33,13 @@ public struct QuoteArticle: Sendable {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any], let id = object["id"] as? String,
                 let text = object["text"] as? String, let quotes = object["quotes"] as? [[String: Any]]
             else { throw CrosscheckError(.badDataLine, "\(file) line \(number + 1) is not an article with quotes") }
-            articles.append(QuoteArticle(id: id, text: text, relations: quotes.compactMap { quote in
-                guard let start = quote["start"] as? Int, let end = quote["end"] as? Int else { return nil }
-                return Relation(start: start, end: end, speaker: quote["speaker"] as? String, kind: quote["kind"] as? String ?? "indirect")
-            }))
+            articles.append(
+                QuoteArticle(
+                    id: id, text: text,
+                    relations: quotes.compactMap { quote in
+                        guard let start = quote["start"] as? Int, let end = quote["end"] as? Int else { return nil }
+                        return Relation(start: start, end: end, speaker: quote["speaker"] as? String, kind: quote["kind"] as? String ?? "indirect")
+                    }))
         }
         return articles
     }

@@ -54,7 +54,9 @@ extension StanceData {
     /// `crosscheck batch verify`: up to five sentences of the first cited abstract — its rationale
     /// sentences and, to fill, others of the same abstract (seeded). A claim with no evidence in
     /// its cited abstract is "not enough info" with five of that abstract's sentences.
-    public static func sciFactClaimSets(directory: String, split: String, seed: UInt64 = 1, claims keep: (Int) -> Bool = { _ in true }) throws -> [ClaimSet] {
+    public static func sciFactClaimSets(directory: String, split: String, seed: UInt64 = 1, claims keep: (Int) -> Bool = { _ in true }) throws
+        -> [ClaimSet]
+    {
         let data = try SciFactData(directory: directory, split: split)
         let abstracts = Dictionary(data.abstracts.map { ($0.id, $0.sentences) }, uniquingKeysWith: { a, _ in a })
         var generator = SeededGenerator(seed: seed)

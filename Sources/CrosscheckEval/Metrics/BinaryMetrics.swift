@@ -7,7 +7,11 @@ public enum BinaryMetrics {
         var falseNegative = 0.0
         for (score, label) in zip(scores, labels) {
             let predicted = score >= threshold
-            if predicted && label { truePositive += 1 } else if predicted { falsePositive += 1 } else if label {
+            if predicted && label {
+                truePositive += 1
+            } else if predicted {
+                falsePositive += 1
+            } else if label {
                 falseNegative += 1
             }
         }

@@ -22,7 +22,9 @@ public struct Calibration: Sendable {
         for bin in 0..<binCount {
             let lower = Double(bin) / Double(binCount)
             let upper = Double(bin + 1) / Double(binCount)
-            let members = confidences.indices.filter { confidences[$0] >= lower && (confidences[$0] < upper || (bin == binCount - 1 && confidences[$0] <= upper)) }
+            let members = confidences.indices.filter {
+                confidences[$0] >= lower && (confidences[$0] < upper || (bin == binCount - 1 && confidences[$0] <= upper))
+            }
             guard !members.isEmpty else { continue }
             let mean = members.reduce(0) { $0 + confidences[$1] } / Double(members.count)
             let accuracy = Double(members.count { correct[$0] }) / Double(members.count)

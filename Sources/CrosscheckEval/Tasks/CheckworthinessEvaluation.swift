@@ -52,7 +52,11 @@ public struct CheckworthinessEvaluation: Sendable {
             let draw = Double.random(in: 0..<1, using: &generator)
             switch example.source {
             case .claimbuster:
-                if draw < 0.1 { split.heldOut.append(example) } else if draw < 0.19 { split.calibration.append(example) } else {
+                if draw < 0.1 {
+                    split.heldOut.append(example)
+                } else if draw < 0.19 {
+                    split.calibration.append(example)
+                } else {
                     split.train.append(example)
                 }
             case .claimbuster2020:
@@ -73,8 +77,10 @@ public struct CheckworthinessEvaluation: Sendable {
         let used = train.filter { (sourceWeights[$0.source] ?? 1) > 0 }
         let vectors = embeddings?.embed(used.map(\.text)) ?? used.map { _ in nil }
         let examples = zip(used, vectors).map { example, embedding -> (vector: SparseVector, label: Bool, weight: Float) in
-            (CheckworthinessModel.vector(example.text, featurizer: featurizer, ruleCues: ruleCues, embedding: embedding), example.label,
-             sourceWeights[example.source] ?? 1)
+            (
+                CheckworthinessModel.vector(example.text, featurizer: featurizer, ruleCues: ruleCues, embedding: embedding), example.label,
+                sourceWeights[example.source] ?? 1
+            )
         }
         let meaning = encoder?.dimensions ?? 0
         let classifier = LogisticRegression.train(examples, dimensions: featurizer.dimensions + meaning, options: training)
@@ -93,8 +99,9 @@ public struct CheckworthinessEvaluation: Sendable {
         guard model.meaningDimensions > 0, let embeddings else { return model.scores(texts) }
         let vectors = embeddings.embed(texts)
         return zip(texts, vectors).map { text, embedding in
-            Double(model.classifier.probability(
-                CheckworthinessModel.vector(text, featurizer: model.featurizer, ruleCues: model.ruleCues, embedding: embedding)))
+            Double(
+                model.classifier.probability(
+                    CheckworthinessModel.vector(text, featurizer: model.featurizer, ruleCues: model.ruleCues, embedding: embedding)))
         }
     }
 
@@ -147,7 +154,8 @@ public struct CheckworthinessEvaluation: Sendable {
         let classifier = LogisticRegression.train(examples, dimensions: frozen.dimensions, options: training)
         let score: @Sendable (String) -> Double = { Double(classifier.probability(frozen.vector($0))) }
         let scores = split.calibration.map { score($0.text) }
-        let threshold = split.calibration.isEmpty ? 0.5 : BinaryMetrics.bestThreshold(scores: scores, labels: split.calibration.map(\.label)).threshold
+        let threshold =
+            split.calibration.isEmpty ? 0.5 : BinaryMetrics.bestThreshold(scores: scores, labels: split.calibration.map(\.label)).threshold
         return (score, threshold)
     }
 }

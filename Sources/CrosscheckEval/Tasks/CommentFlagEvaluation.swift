@@ -59,9 +59,10 @@ public struct CommentFlagEvaluation: Sendable {
                     let want = expected.contains(flag)
                     evaluation.perFlag[flag, default: Counts()].add(predicted: hit, expected: want)
                     if hit != want {
-                        evaluation.misses.append(Miss(
-                            thread: thread.name, id: screening.id, flag: flag, flagged: hit,
-                            text: thread.article.comments[index].text, reasons: screening.reasons))
+                        evaluation.misses.append(
+                            Miss(
+                                thread: thread.name, id: screening.id, flag: flag, flagged: hit,
+                                text: thread.article.comments[index].text, reasons: screening.reasons))
                     }
                 }
                 if expected.isEmpty {
@@ -72,7 +73,8 @@ public struct CommentFlagEvaluation: Sendable {
             for a in result.comments.indices {
                 for b in result.comments.indices where b > a {
                     let same = thread.families[a] != nil && thread.families[a] == thread.families[b]
-                    let clustered = result.comments[a].flags.contains("template") && result.comments[a].cluster != nil
+                    let clustered =
+                        result.comments[a].flags.contains("template") && result.comments[a].cluster != nil
                         && result.comments[a].cluster == result.comments[b].cluster
                     evaluation.templatePairs.add(predicted: clustered, expected: same)
                 }

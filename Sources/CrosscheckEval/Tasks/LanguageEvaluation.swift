@@ -65,7 +65,8 @@ public struct LanguageEvaluation: Sendable {
             let examples = zip(vectors, units).map { vector, unit in
                 (vector: vector, label: name == "any" ? !unit.techniques.isEmpty : unit.techniques.contains(name), weight: Float(1))
             }
-            return MultiHeadClassifier.Head(name: name, model: LogisticRegression.train(examples, dimensions: featurizer.dimensions, options: training), threshold: 0.5)
+            return MultiHeadClassifier.Head(
+                name: name, model: LogisticRegression.train(examples, dimensions: featurizer.dimensions, options: training), threshold: 0.5)
         }
     }
 
@@ -131,7 +132,9 @@ public struct LanguageEvaluation: Sendable {
         let names = ["any"] + LanguageData.techniques
         let models = names.map { name in
             LogisticRegression.train(
-                zip(vectors, training).map { (vector: $0, label: name == "any" ? !$1.techniques.isEmpty : $1.techniques.contains(name), weight: Float(1)) },
+                zip(vectors, training).map {
+                    (vector: $0, label: name == "any" ? !$1.techniques.isEmpty : $1.techniques.contains(name), weight: Float(1))
+                },
                 dimensions: frozen.dimensions, options: options)
         }
         return { text in
@@ -180,7 +183,8 @@ public struct LanguageEvaluation: Sendable {
         let all = examples(articles)
         let heads = TokenSpans.techniques.indices.map { headIndex -> MultiHeadClassifier.Head in
             func fit(_ rows: [(vector: SparseVector, labels: [Bool])]) -> LogisticRegression {
-                LogisticRegression.train(rows.map { (vector: $0.vector, label: $0.labels[headIndex], weight: Float(1)) },
+                LogisticRegression.train(
+                    rows.map { (vector: $0.vector, label: $0.labels[headIndex], weight: Float(1)) },
                     dimensions: tokenFeaturizer.dimensions, options: training)
             }
             let tuning = fit(rest)
@@ -200,7 +204,8 @@ public struct LanguageEvaluation: Sendable {
         let heads = LanguageData.ratings.map { rating in
             MultiHeadClassifier.Head(
                 name: rating,
-                model: LogisticRegression.train(zip(vectors, statements).map { (vector: $0, label: $1.label == rating, weight: Float(1)) },
+                model: LogisticRegression.train(
+                    zip(vectors, statements).map { (vector: $0, label: $1.label == rating, weight: Float(1)) },
                     dimensions: featurizer.dimensions, options: training),
                 threshold: 0.5)
         }
@@ -213,7 +218,9 @@ public struct LanguageEvaluation: Sendable {
     }
 
     /// Accuracy and macro-F1 over the six ratings.
-    public static func ratingScores(_ statements: [LanguageData.Statement], predict: (LanguageData.Statement) -> String) -> (accuracy: Double, macroF1: Double) {
+    public static func ratingScores(_ statements: [LanguageData.Statement], predict: (LanguageData.Statement) -> String) -> (
+        accuracy: Double, macroF1: Double
+    ) {
         let predictions = statements.map(predict)
         let accuracy = Double(zip(predictions, statements).count { $0 == $1.label }) / Double(max(statements.count, 1))
         let f1s = LanguageData.ratings.map { rating -> Double in
@@ -232,7 +239,8 @@ public struct LanguageEvaluation: Sendable {
         let vectors = statements.map { frozen.vector($0.text) }
         let options = training
         let models = LanguageData.ratings.map { rating in
-            LogisticRegression.train(zip(vectors, statements).map { (vector: $0, label: $1.label == rating, weight: Float(1)) },
+            LogisticRegression.train(
+                zip(vectors, statements).map { (vector: $0, label: $1.label == rating, weight: Float(1)) },
                 dimensions: frozen.dimensions, options: options)
         }
         return { statement in

@@ -47,7 +47,8 @@ public struct StanceEvaluation: Sendable {
         var predicted: [String] = []
         var confidences: [Double] = []
         for set in sets {
-            let result = verifier.verify(claim: set.claim, passages: set.evidence.enumerated().map { EvidencePassage(id: String($0.offset), text: $0.element) })
+            let result = verifier.verify(
+                claim: set.claim, passages: set.evidence.enumerated().map { EvidencePassage(id: String($0.offset), text: $0.element) })
             // Scored three ways: "mixed" counts as neither side.
             predicted.append(result.label)
             confidences.append(result.confidence)
@@ -57,7 +58,9 @@ public struct StanceEvaluation: Sendable {
         let correct = zip(gold, predicted).map { $0 == $1 }
         var counts: [String: Int] = [:]
         for label in predicted { counts[label, default: 0] += 1 }
-        return (score.macro, Double(correct.count { $0 }) / Double(max(sets.count, 1)), score.perLabel, counts,
-            Calibration(confidences: confidences, correct: correct))
+        return (
+            score.macro, Double(correct.count { $0 }) / Double(max(sets.count, 1)), score.perLabel, counts,
+            Calibration(confidences: confidences, correct: correct)
+        )
     }
 }

@@ -14,7 +14,8 @@ public struct StanceTraining: Sendable {
         let heads = ["supports", "refutes", "neutral"].map { stance in
             MultiHeadClassifier.Head(
                 name: stance,
-                model: LogisticRegression.train(zip(vectors, pairs).map { (vector: $0, label: $1.stance == stance, weight: Float(1)) },
+                model: LogisticRegression.train(
+                    zip(vectors, pairs).map { (vector: $0, label: $1.stance == stance, weight: Float(1)) },
                     dimensions: featurizer.dimensions, options: training),
                 threshold: 0.5)
         }

@@ -8,8 +8,10 @@ public struct TextClassifierEvaluation: Sendable {
     /// Embeddings for meaning features beside the n-grams; `nil` trains on words alone.
     public var embeddings: EmbeddingCache?
 
-    public init(task: TextClassifier.Task, featurizer: TextFeaturizer, training: LogisticRegression.TrainingOptions,
-                encoder: SentenceEncoder? = nil) {
+    public init(
+        task: TextClassifier.Task, featurizer: TextFeaturizer, training: LogisticRegression.TrainingOptions,
+        encoder: SentenceEncoder? = nil
+    ) {
         self.task = task
         self.featurizer = featurizer
         self.training = training
@@ -25,8 +27,9 @@ public struct TextClassifierEvaluation: Sendable {
     public func scores(_ classifier: TextClassifier, _ texts: [String]) -> [Double] {
         guard classifier.meaningDimensions > 0, let embeddings else { return classifier.scores(texts) }
         return zip(texts, embeddings.embed(texts)).map { text, embedding in
-            Double(classifier.model.probability(
-                TextClassifier.vector(text, task: task, featurizer: classifier.featurizer, embedding: embedding)))
+            Double(
+                classifier.model.probability(
+                    TextClassifier.vector(text, task: task, featurizer: classifier.featurizer, embedding: embedding)))
         }
     }
 
@@ -40,7 +43,8 @@ public struct TextClassifierEvaluation: Sendable {
         case .machine:
             var featurizer = TextFeaturizer(dimensions: 1 << 20, wordNgrams: 2, charMin: 1, charMax: 5, cueWeight: 0.5)
             featurizer.rawCharacters = true
-            return TextClassifierEvaluation(task: .machine, featurizer: featurizer, training: .init(epochs: 10, learningRate: 0.05, l2: 1e-6, seed: seed))
+            return TextClassifierEvaluation(
+                task: .machine, featurizer: featurizer, training: .init(epochs: 10, learningRate: 0.05, l2: 1e-6, seed: seed))
         }
     }
 

@@ -93,9 +93,10 @@ public struct ClaimAnalyzer: Sendable {
                 let content = ReportedContent.span(of: attribution, in: sentence, tokens: tokens, scalars: scalars)
             {
                 let mixed = sentenceQuotations.contains { $0.kind != .direct && $0.start >= content.start && $0.end <= content.end }
-                reportedSpeech.append(Quotation(
-                    text: scalars.text(content), kind: mixed ? .partial : .indirect, start: content.start, end: content.end,
-                    speaker: attribution.name ?? attribution.phrase))
+                reportedSpeech.append(
+                    Quotation(
+                        text: scalars.text(content), kind: mixed ? .partial : .indirect, start: content.start, end: content.end,
+                        speaker: attribution.name ?? attribution.phrase))
             }
 
             // Sourcing.

@@ -131,11 +131,13 @@ public struct CommentScreener: Sendable {
                 let p = spam.score(text)
                 let cues = PromotionCues.cues(text)
                 let reachable = cues.contains("link") || cues.contains("contact details")
-                let isSpam = (p >= spam.threshold && !cues.isEmpty) || (reachable && p >= thresholds.spamWithAddress)
+                let isSpam =
+                    (p >= spam.threshold && !cues.isEmpty) || (reachable && p >= thresholds.spamWithAddress)
                     || p >= thresholds.spamWithoutCue
                 if isSpam {
                     flags.append("spam")
-                    reasons.append("spam or self-promotion (\(Self.percent(p)))" + (cues.isEmpty ? "" : ": " + cues.prefix(4).joined(separator: ", ")))
+                    reasons.append(
+                        "spam or self-promotion (\(Self.percent(p)))" + (cues.isEmpty ? "" : ": " + cues.prefix(4).joined(separator: ", ")))
                 }
                 probabilities.append(isSpam ? p : p * 0.5)
             }
@@ -166,25 +168,35 @@ public struct CommentScreener: Sendable {
                 let parentIndex = comment.parent.flatMap { indexByID[$0] }.flatMap { $0 < index ? $0 : nil }
                 let toParent = parentIndex.map { meaning.similarity(index, $0) } ?? -1
                 let continuesOffTopic = parentIndex.map { judgement.offTopic[$0] && toParent > closeness } ?? false
-                let isGeneric = genericness.score >= thresholds.generic
+                let isGeneric =
+                    genericness.score >= thresholds.generic
                     && genericness.score >= max(bodied == nil ? -1 : closeness, toParent) + thresholds.genericMargin
                 if !shortReply && !continuesOffTopic && (isGeneric || Boilerplate.isContentFree(text)) {
                     flags.append("boilerplate")
-                    var reason = "fits any article: as close to a stock comment (“\(GenericComments.prototypes[genericness.prototype])”) as to this article"
+                    var reason =
+                        "fits any article: as close to a stock comment (“\(GenericComments.prototypes[genericness.prototype])”) as to this article"
                     if !isGeneric { reason = "says nothing specific to the article" }
                     if !phrases.isEmpty { reason += "; stock phrases: " + phrases.prefix(3).map { "“\($0)”" }.joined(separator: ", ") }
                     reasons.append(reason)
                     probabilities.append(phrases.isEmpty ? 0.45 : 0.55)
                 } else if let related, judgement.offTopic[index] {
                     flags.append("off_topic")
-                    let shared = related.shared.isEmpty ? "it shares no specific words with it" : "the words it shares (\(related.shared.prefix(3).joined(separator: ", "))) are incidental"
-                    reasons.append("about something else: no closer in meaning to the article (\(Self.percent(max(0, closeness))) at best) than to unrelated subjects; \(shared)")
+                    let shared =
+                        related.shared.isEmpty
+                        ? "it shares no specific words with it"
+                        : "the words it shares (\(related.shared.prefix(3).joined(separator: ", "))) are incidental"
+                    reasons.append(
+                        "about something else: no closer in meaning to the article (\(Self.percent(max(0, closeness))) at best) than to unrelated subjects; \(shared)"
+                    )
                     probabilities.append(0.7)
                 }
             } else {
                 if !phrases.isEmpty || Boilerplate.isContentFree(text) {
                     flags.append("boilerplate")
-                    reasons.append(phrases.isEmpty ? "says nothing specific to the article" : "stock phrases: " + phrases.prefix(3).map { "“\($0)”" }.joined(separator: ", "))
+                    reasons.append(
+                        phrases.isEmpty
+                            ? "says nothing specific to the article" : "stock phrases: " + phrases.prefix(3).map { "“\($0)”" }.joined(separator: ", ")
+                    )
                     probabilities.append(phrases.count >= 2 ? 0.55 : 0.4)
                 }
                 if let related, related.contentWords >= 6, related.score < 0.12, related.shared.count <= 1 {
@@ -213,9 +225,10 @@ public struct CommentScreener: Sendable {
                 reasons.append("\(author) posted \(count) comments in this thread")
                 probabilities.append(0.4)
             }
-            results.append(CommentScreening(
-                id: comment.id, inauthentic: 0, flags: flags, reasons: reasons, cluster: clusters[index].map { "t\($0)" },
-                relatedness: scores.map { $0.relatedness.rounded(toPlaces: 4) }, genericness: scores.map { $0.genericness.rounded(toPlaces: 4) }))
+            results.append(
+                CommentScreening(
+                    id: comment.id, inauthentic: 0, flags: flags, reasons: reasons, cluster: clusters[index].map { "t\($0)" },
+                    relatedness: scores.map { $0.relatedness.rounded(toPlaces: 4) }, genericness: scores.map { $0.genericness.rounded(toPlaces: 4) }))
             results[index].inauthentic = (1 - probabilities.reduce(1.0) { $0 * (1 - $1) }).rounded(toPlaces: 4)
         }
         // Replies that only agree with a flagged comment.
@@ -230,7 +243,8 @@ public struct CommentScreener: Sendable {
         var summary = CommentSummary(results)
         summary.method = meaning == nil ? "words" : "meaning"
         if meaning == nil {
-            summary.text += encoder == nil
+            summary.text +=
+                encoder == nil
                 ? "; judged by shared words (the sentence encoder is not installed)"
                 : "; judged by shared words (more than \(thresholds.maxComments) comments)"
         }

@@ -81,7 +81,10 @@ enum Boilerplate {
     static func isBareAgreement(_ text: String) -> Bool {
         guard text.roughWordCount <= 5 else { return false }
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
-        let agreement: Set<String> = ["agreed", "agree", "exactly", "so", "true", "yes", "this", "totally", "absolutely", "indeed", "right", "same", "100", "i", "completely", "well", "said", "couldn't", "more", "+1"]
+        let agreement: Set<String> = [
+            "agreed", "agree", "exactly", "so", "true", "yes", "this", "totally", "absolutely", "indeed", "right", "same", "100", "i", "completely",
+            "well", "said", "couldn't", "more", "+1",
+        ]
         return !words.isEmpty && words.count <= 5 && words.allSatisfy { agreement.contains($0) }
     }
 }

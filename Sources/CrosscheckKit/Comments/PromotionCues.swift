@@ -6,13 +6,16 @@ import Foundation
 /// remark about money is not called spam for its wording alone.
 enum PromotionCues {
     static let address = try! NSRegularExpression(
-        pattern: #"(https?://|www\.)\S+|\b[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*\.[a-z]{2,}/\S*|\b[a-z0-9][a-z0-9-]*\.(com|net|org|io|ly|co|info|biz|shop|xyz|app|example)\b"#,
+        pattern:
+            #"(https?://|www\.)\S+|\b[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*\.[a-z]{2,}/\S*|\b[a-z0-9][a-z0-9-]*\.(com|net|org|io|ly|co|info|biz|shop|xyz|app|example)\b"#,
         options: [.caseInsensitive])
     static let contact = try! NSRegularExpression(
         pattern: #"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w{3,}|\+?\d[\d\s().-]{8,}\d"#, options: [])
-    static let calls = ["check out", "check my", "my channel", "subscribe", "sub to", "click", "follow me", "dm me",
-                        "message me", "sign up", "signup", "join now", "promo code", "discount code", "whatsapp",
-                        "telegram", "limited offer", "act now", "start today", "visit my", "visit our"]
+    static let calls = [
+        "check out", "check my", "my channel", "subscribe", "sub to", "click", "follow me", "dm me",
+        "message me", "sign up", "signup", "join now", "promo code", "discount code", "whatsapp",
+        "telegram", "limited offer", "act now", "start today", "visit my", "visit our",
+    ]
 
     /// The cues found, in the words a reason uses.
     static func cues(_ text: String) -> [String] {

@@ -18,8 +18,10 @@ public struct TextClassifier: Sendable {
     /// The encoder that embeds texts for a classifier with meaning features.
     public var encoder: SentenceEncoder?
 
-    public init(task: Task, featurizer: TextFeaturizer, model: LogisticRegression, threshold: Double = 0.5, info: [String: String] = [:],
-                meaningDimensions: Int = 0, encoder: SentenceEncoder? = nil) {
+    public init(
+        task: Task, featurizer: TextFeaturizer, model: LogisticRegression, threshold: Double = 0.5, info: [String: String] = [:],
+        meaningDimensions: Int = 0, encoder: SentenceEncoder? = nil
+    ) {
         self.task = task
         self.featurizer = featurizer
         self.model = model
@@ -67,8 +69,10 @@ public struct TextClassifier: Sendable {
     ) -> TextClassifier {
         let meaning = embeddings?.first?.values.count ?? 0
         let vectors = examples.enumerated().map { index, example in
-            (vector: vector(example.text, task: task, featurizer: featurizer, embedding: embeddings?[index]), label: example.label,
-             weight: Float(1))
+            (
+                vector: vector(example.text, task: task, featurizer: featurizer, embedding: embeddings?[index]), label: example.label,
+                weight: Float(1)
+            )
         }
         let model = LogisticRegression.train(vectors, dimensions: featurizer.dimensions + meaning, options: options)
         return TextClassifier(task: task, featurizer: featurizer, model: model, info: info, meaningDimensions: meaning, encoder: encoder)
@@ -89,7 +93,9 @@ public struct TextClassifier: Sendable {
             let threshold = Double(file.header["threshold", default: ""]), let bias = Float(file.header["bias", default: ""]),
             file.weights.count == featurizer.dimensions + (Int(file.header["meaningDimensions"] ?? "0") ?? 0)
         else {
-            throw CrosscheckError(.modelMissing, "the \(task.rawValue) model file is damaged; rebuild it with crosscheck train \(task == .spam ? "comments" : "machine-text")")
+            throw CrosscheckError(
+                .modelMissing,
+                "the \(task.rawValue) model file is damaged; rebuild it with crosscheck train \(task == .spam ? "comments" : "machine-text")")
         }
         return TextClassifier(
             task: task, featurizer: featurizer, model: LogisticRegression(weights: file.weights, bias: bias), threshold: threshold,
@@ -104,7 +110,8 @@ public struct TextClassifier: Sendable {
         if let encoder, let url = models.file(task.rawValue + "-meaning.model") {
             var classifier = try load(from: Data(contentsOf: url), task: task)
             guard classifier.meaningDimensions == encoder.dimensions else {
-                throw CrosscheckError(.modelMissing, "\(task.rawValue)-meaning.model was trained with another encoder; rebuild it with crosscheck train")
+                throw CrosscheckError(
+                    .modelMissing, "\(task.rawValue)-meaning.model was trained with another encoder; rebuild it with crosscheck train")
             }
             classifier.encoder = encoder
             return classifier
@@ -116,7 +123,8 @@ public struct TextClassifier: Sendable {
     public static func bundled(_ task: Task, from models: ModelDirectory? = nil) throws -> TextClassifier {
         let models = try models ?? .standard()
         guard let url = models.file(task.rawValue + ".model") else {
-            throw CrosscheckError(.modelMissing, "the \(task.rawValue) model is not in \(models); rebuild, or run crosscheck train", adjustment: .modelDirectory)
+            throw CrosscheckError(
+                .modelMissing, "the \(task.rawValue) model is not in \(models); rebuild, or run crosscheck train", adjustment: .modelDirectory)
         }
         return try load(from: Data(contentsOf: url), task: task)
     }
@@ -128,9 +136,11 @@ enum SpamCues {
         let lower = text.lowercased()
         var cues: [String] = []
         if lower.contains("http") || lower.contains("www.") || lower.contains(".com") || lower.contains(".ly/") { cues.append("spam:link") }
-        for phrase in ["check out", "check my", "my channel", "subscribe", "sub to", "visit", "click", "follow me", "like this comment",
+        for phrase in [
+            "check out", "check my", "my channel", "subscribe", "sub to", "visit", "click", "follow me", "like this comment",
             "please like", "give it a like", "my video", "my music", "my page", "free", "earn", "money", "$", "win", "promo", "code",
-            "whatsapp", "dm me", "contact", "@gmail", "telegram", "offer", "discount", "cheap", "buy", "sign up", "join"]
+            "whatsapp", "dm me", "contact", "@gmail", "telegram", "offer", "discount", "cheap", "buy", "sign up", "join",
+        ]
         where lower.contains(phrase) {
             cues.append("spam:" + phrase)
         }

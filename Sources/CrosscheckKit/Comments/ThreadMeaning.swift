@@ -1,4 +1,3 @@
-
 /// What the sentence encoder says about a thread: how close each comment is in meaning to its
 /// article (title and paragraphs), to the other comments, and to comments that fit any article.
 struct ThreadMeaning {
@@ -76,10 +75,11 @@ struct ThreadMeaning {
                     let rows = min(block, count - rowStart)
                     for columnStart in stride(from: rowStart, to: count, by: block) {
                         let columns = min(block, count - columnStart)
-                        BLAS.sgemm(blas, transposeA: false, transposeB: true, m: rows, n: columns, k: width, alpha: 1,
-                                   a: matrix.baseAddress! + rowStart * width, lda: width,
-                                   b: matrix.baseAddress! + columnStart * width, ldb: width, beta: 0,
-                                   c: products.baseAddress!, ldc: columns)
+                        BLAS.sgemm(
+                            blas, transposeA: false, transposeB: true, m: rows, n: columns, k: width, alpha: 1,
+                            a: matrix.baseAddress! + rowStart * width, lda: width,
+                            b: matrix.baseAddress! + columnStart * width, ldb: width, beta: 0,
+                            c: products.baseAddress!, ldc: columns)
                         for r in 0..<rows {
                             for c in 0..<columns {
                                 let a = rowStart + r

@@ -27,10 +27,12 @@ public struct ModelDirectory: Sendable, Hashable, CustomStringConvertible {
         var isDirectory: ObjCBool = false
         let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw CrosscheckError(.modelMissing, "there is no model folder at \(path); give a folder that holds the model files", adjustment: .modelDirectory)
+            throw CrosscheckError(
+                .modelMissing, "there is no model folder at \(path); give a folder that holds the model files", adjustment: .modelDirectory)
         }
         guard isDirectory.boolValue else {
-            throw CrosscheckError(.modelMissing, "\(path) is a file, not a folder of models; give the folder that holds it", adjustment: .modelDirectory)
+            throw CrosscheckError(
+                .modelMissing, "\(path) is a file, not a folder of models; give the folder that holds it", adjustment: .modelDirectory)
         }
         return ModelDirectory(url: url)
     }

@@ -36,9 +36,12 @@ public struct DocumentConverter: Sendable {
             return Result(problems: ["\(name): not a feed; skipped"])
         }
         if TextDecoding.looksBinary(data) { return Result(problems: ["\(name): binary file; skipped"]) }
-        let format: InputFormat = lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? .html
-            : lower.hasSuffix(".txt") || lower.hasSuffix(".md") || lower.hasSuffix(".text") ? .text
-            : InputFormat.detect(data: data, name: name)
+        let format: InputFormat =
+            lower.hasSuffix(".html") || lower.hasSuffix(".htm")
+            ? .html
+            : lower.hasSuffix(".txt") || lower.hasSuffix(".md") || lower.hasSuffix(".text")
+                ? .text
+                : InputFormat.detect(data: data, name: name)
         do {
             let read = try ArticleReader(configuration: .init(format: format)).read(ArticleInput(data: data, name: name, url: url))
             return article(from: read.article, name: name)
@@ -76,7 +79,8 @@ public struct DocumentConverter: Sendable {
                 result.problems.append("\(name):\(index + 1): no \"text\"; skipped")
                 continue
             }
-            let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue
+            let id =
+                (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue
                 ?? (object["doc_id"] as? NSNumber)?.stringValue ?? (object["doc_id"] as? String)
             let url = (object["url"] as? String).flatMap { URLCanonicalizer.canonical($0) ?? $0 }
             result.documents.append(

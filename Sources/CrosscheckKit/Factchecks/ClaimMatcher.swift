@@ -55,8 +55,10 @@ public struct ClaimMatcher: Sendable {
 
     /// A matcher over `factChecks`; with `encoder`, their claims are embedded once here, so
     /// candidates also come from dense retrieval and the re-ranker sees their closeness in meaning.
-    public init(factChecks: [FactCheck], reranker: MatchReranker? = nil, configuration: Configuration = .init(),
-                encoder: SentenceEncoder? = nil) {
+    public init(
+        factChecks: [FactCheck], reranker: MatchReranker? = nil, configuration: Configuration = .init(),
+        encoder: SentenceEncoder? = nil
+    ) {
         self.factChecks = factChecks
         self.reranker = reranker
         self.configuration = configuration

@@ -131,8 +131,9 @@ public struct MatchFeatures: Sendable {
     }
 
     static func numbers(_ text: String) -> Set<String> {
-        Set(text.split(whereSeparator: { !$0.isNumber && $0 != "." && $0 != "," }).map { $0.filter(\.isNumber) }
-            .filter { !$0.isEmpty && $0 != "0" })
+        Set(
+            text.split(whereSeparator: { !$0.isNumber && $0 != "." && $0 != "," }).map { $0.filter(\.isNumber) }
+                .filter { !$0.isEmpty && $0 != "0" })
     }
 
     /// Capitalised words not at the start of a sentence, lower-cased.
@@ -249,7 +250,8 @@ public struct MatchReranker: Sendable {
     public static func bundled(from models: ModelDirectory? = nil) throws -> MatchReranker {
         let models = try models ?? .standard()
         guard let url = models.file("match.model") else {
-            throw CrosscheckError(.modelMissing, "the claim-matching model is not in \(models); rebuild, or run crosscheck train match", adjustment: .modelDirectory)
+            throw CrosscheckError(
+                .modelMissing, "the claim-matching model is not in \(models); rebuild, or run crosscheck train match", adjustment: .modelDirectory)
         }
         return try load(from: Data(contentsOf: url))
     }

@@ -27,9 +27,12 @@ public struct FeedParser: Sendable {
         case "urlset": return sitemap(document, root: root, base: base, index: false)
         case "sitemapindex": return sitemap(document, root: root, base: base, index: true)
         case "html":
-            throw CrosscheckError(.unsupportedContent, "\(base ?? "input") is a web page, not a feed; add it as a source of kind page, or find the page's feed link", adjustment: .pageSource)
+            throw CrosscheckError(
+                .unsupportedContent, "\(base ?? "input") is a web page, not a feed; add it as a source of kind page, or find the page's feed link",
+                adjustment: .pageSource)
         default:
-            throw CrosscheckError(.unsupportedContent, "\(base ?? "input") is XML of an unknown kind (<\(document[root].tag)>), not RSS, Atom or a sitemap")
+            throw CrosscheckError(
+                .unsupportedContent, "\(base ?? "input") is XML of an unknown kind (<\(document[root].tag)>), not RSS, Atom or a sitemap")
         }
     }
 
@@ -39,7 +42,9 @@ public struct FeedParser: Sendable {
 
     private func children(_ document: HTMLDocument, _ node: Int, _ name: String) -> [Int] {
         let name = name.lowercased()
-        return document[node].children.filter { !document[$0].isText && (document[$0].tag == name || local(document[$0].tag) == name && !name.contains(":")) }
+        return document[node].children.filter {
+            !document[$0].isText && (document[$0].tag == name || local(document[$0].tag) == name && !name.contains(":"))
+        }
     }
 
     private func text(_ document: HTMLDocument, _ node: Int, _ name: String) -> String? {
@@ -99,7 +104,8 @@ public struct FeedParser: Sendable {
             let news = document[entry].children.first { local(document[$0].tag) == "news" }
             let title = news.flatMap { node in document[node].children.first { local(document[$0].tag) == "title" } }
                 .map { document.rawText(of: $0).trimmingASCII() }
-            let date = news.flatMap { node in document[node].children.first { local(document[$0].tag) == "publication_date" } }
+            let date =
+                news.flatMap { node in document[node].children.first { local(document[$0].tag) == "publication_date" } }
                 .map { document.rawText(of: $0) } ?? text(document, entry, "lastmod")
             return FeedItem(id: url, url: url, title: title, published: DateNormalizer.normalizedOrRaw(date))
         }

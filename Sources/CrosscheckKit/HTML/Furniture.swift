@@ -38,7 +38,8 @@ enum Furniture {
     ]
 
     /// Words in a class or id that mark the main content; they veto a token match.
-    static let contentWords: [String] = ["article-body", "articlebody", "story-body", "post-body", "entry-content",
+    static let contentWords: [String] = [
+        "article-body", "articlebody", "story-body", "post-body", "entry-content",
         "post-content", "article-content", "story-content", "main-content", "article__body", "body-text",
     ]
 

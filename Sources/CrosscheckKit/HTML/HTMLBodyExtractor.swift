@@ -57,7 +57,8 @@ struct HTMLBodyExtractor {
             if HTMLTags.ignored.contains(node.tag) { continue }
             var sum = 0
             var paragraphSum = 0
-            var main = node.tag == "article" || node.tag == "main"
+            var main =
+                node.tag == "article" || node.tag == "main"
                 || node.attribute("itemprop")?.lowercased() == "articlebody"
             for child in node.children {
                 sum += text[child]
@@ -104,7 +105,8 @@ struct HTMLBodyExtractor {
         for index in 0..<document.nodes.count where !removed[index] && !claimed.contains(index) {
             let node = document[index]
             guard !node.isText else { continue }
-            let isMain = node.attribute("itemprop")?.lowercased() == "articlebody" || node.tag == "article"
+            let isMain =
+                node.attribute("itemprop")?.lowercased() == "articlebody" || node.tag == "article"
                 || node.tag == "main" || node.attribute("role") == "main"
                 || Furniture.namesContent(document, index)
             guard isMain, measured.paragraph[index] > 0 else { continue }

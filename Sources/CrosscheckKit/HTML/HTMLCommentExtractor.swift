@@ -140,8 +140,9 @@ struct HTMLCommentExtractor {
             for parent in level {
                 for child in document[parent].children where !document[child].isText {
                     let tag = document[child].tag
-                    if HTMLTags.headings.contains(tag) || ["form", "button", "script", "style", "a", "span", "p"]
-                        .contains(tag)
+                    if HTMLTags.headings.contains(tag)
+                        || ["form", "button", "script", "style", "a", "span", "p"]
+                            .contains(tag)
                     {
                         continue
                     }
@@ -176,7 +177,8 @@ struct HTMLCommentExtractor {
             guard !node.isText else { continue }
             var candidate: Int?
             if node.attribute("itemprop")?.lowercased() == "author" || node.attribute("itemprop") == "creator" {
-                candidate = document.descendants(of: index).first { document[$0].attribute("itemprop") == "name" }
+                candidate =
+                    document.descendants(of: index).first { document[$0].attribute("itemprop") == "name" }
                     ?? index
             } else if node.tag == "cite" || node.attribute("rel")?.lowercased() == "author" {
                 candidate = index

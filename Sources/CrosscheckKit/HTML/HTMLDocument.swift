@@ -41,9 +41,10 @@ public struct HTMLDocument: Sendable {
     /// Parses `html`, never failing: broken markup is repaired the way browsers repair it.
     public init(parsing html: String) {
         var builder = Builder()
-        let options = Int32(
-            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+        let options =
+            Int32(
+                HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                    | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
             | Int32(XML_PARSE_HUGE.rawValue)
         var source = html
         let document: htmlDocPtr? = source.withUTF8 { buffer in
@@ -64,7 +65,9 @@ public struct HTMLDocument: Sendable {
     /// libxml2's recovery. Element names keep their namespace prefix (`content:encoded`).
     public init?(parsingXML xml: String) {
         var source = xml
-        let strict = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_HUGE.rawValue)
+        let strict = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue
+                | XML_PARSE_HUGE.rawValue)
         let recover = strict | Int32(XML_PARSE_RECOVER.rawValue)
         var wellFormed = true
         var document: xmlDocPtr? = source.withUTF8 { buffer in

@@ -53,9 +53,10 @@ enum ArticleHeaderLines {
 
     static func datePart(_ line: String) -> String {
         var text = line
-        for opener in ["Published on", "Published:", "Published", "Updated:", "Updated", "Posted on", "Posted",
-            "First published", "Last updated", "Date:"] where text.hasPrefix(opener)
-        {
+        for opener in [
+            "Published on", "Published:", "Published", "Updated:", "Updated", "Posted on", "Posted",
+            "First published", "Last updated", "Date:",
+        ] where text.hasPrefix(opener) {
             text = String(text.dropFirst(opener.count))
         }
         return text.trimmingCharacters(in: .whitespaces)

@@ -49,7 +49,8 @@ public struct ArticleReader: Sendable {
                 "\(input.name) looks like binary data, not text, HTML or JSON; give the article as a text, HTML or JSON file"
             )
         }
-        let format = configuration.format
+        let format =
+            configuration.format
             ?? InputFormat.detect(data: data, name: input.name, contentType: input.contentType)
         let (text, charset) = TextDecoding.decode(data, declared: input.declaredCharset)
         let article: Article
@@ -59,7 +60,8 @@ public struct ArticleReader: Sendable {
         case .text: article = PlainTextExtractor().extract(text: text, url: input.url)
         }
         guard article.hasBody else {
-            let hint = format == .text
+            let hint =
+                format == .text
                 ? "check that the file holds the article text"
                 : "if the page is unusual, read it as plain text"
             throw CrosscheckError(.emptyArticle, "no article body found in \(input.name); \(hint)", adjustment: format == .text ? nil : .inputFormat)

@@ -48,9 +48,10 @@ enum CommentSectionSplitter {
         func close() {
             let body = text.joined(separator: " ").trimmingCharacters(in: .whitespaces)
             if open, !body.isEmpty {
-                comments.append(Comment(
-                    id: "c\(comments.count + 1)", author: author, time: time.flatMap(DateNormalizer.normalizedOrRaw), text: body,
-                    parent: parent))
+                comments.append(
+                    Comment(
+                        id: "c\(comments.count + 1)", author: author, time: time.flatMap(DateNormalizer.normalizedOrRaw), text: body,
+                        parent: parent))
             }
             text = []
             open = false
@@ -81,8 +82,11 @@ enum CommentSectionSplitter {
                 if open && text.isEmpty { time = time ?? when }
             case .replyingTo(let name):
                 let key = name.hasPrefix("@") ? String(name.dropFirst()) : name
-                parent = comments.last { ($0.author ?? "").caseInsensitiveCompare(key) == .orderedSame
-                    || ($0.author ?? "").caseInsensitiveCompare("@" + key) == .orderedSame }?.id
+                parent =
+                    comments.last {
+                        ($0.author ?? "").caseInsensitiveCompare(key) == .orderedSame
+                            || ($0.author ?? "").caseInsensitiveCompare("@" + key) == .orderedSame
+                    }?.id
             case .actions:
                 close()
             case .text(let line):
@@ -139,9 +143,11 @@ enum CommentSectionSplitter {
     /// Headings of what follows a thread on a page.
     static func isSectionEnd(_ line: String) -> Bool {
         let lower = line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :"))
-        return ["most read", "most popular", "most viewed", "related", "related stories", "related articles", "more from",
-                "more stories", "trending", "trending now", "recommended", "recommended for you", "you may also like",
-                "read next", "latest news", "top stories"].contains(lower)
+        return [
+            "most read", "most popular", "most viewed", "related", "related stories", "related articles", "more from",
+            "more stories", "trending", "trending now", "recommended", "recommended for you", "you may also like",
+            "read next", "latest news", "top stories",
+        ].contains(lower)
     }
 
     static func isHandle(_ text: String) -> Bool {
@@ -157,9 +163,11 @@ enum CommentSectionSplitter {
         let withoutEdited = lower.replacingOccurrences(of: " (edited)", with: "").replacingOccurrences(of: " edited", with: "")
         if withoutEdited != lower { return isTime(withoutEdited) }
         let words = lower.split(separator: " ")
-        let units = ["s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour",
-                     "hours", "d", "day", "days", "w", "wk", "wks", "week", "weeks", "mo", "month", "months", "y", "yr", "yrs",
-                     "year", "years"]
+        let units = [
+            "s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour",
+            "hours", "d", "day", "days", "w", "wk", "wks", "week", "weeks", "mo", "month", "months", "y", "yr", "yrs",
+            "year", "years",
+        ]
         // "3h", "12m", "2d"
         if words.count == 1, let first = words.first {
             let digits = first.prefix { $0.isNumber }
@@ -184,10 +192,12 @@ enum CommentSectionSplitter {
         if FurnitureText.isReplyWidget(text) { return true }
         let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "·" || $0 == "|" || $0 == "•" })
         guard !words.isEmpty else { return false }
-        let buttons: Set<String> = ["reply", "replies", "like", "likes", "liked", "report", "share", "flag", "upvote", "downvote",
-                                    "upvotes", "downvotes", "votes", "vote", "points", "point", "recommend", "recommended",
-                                    "permalink", "edit", "delete", "respond", "quote", "↑", "↓", "▲", "▼", "👍", "👎", "♥", "❤️", "❤",
-                                    "(0)", "helpful", "not", "more"]
+        let buttons: Set<String> = [
+            "reply", "replies", "like", "likes", "liked", "report", "share", "flag", "upvote", "downvote",
+            "upvotes", "downvotes", "votes", "vote", "points", "point", "recommend", "recommended",
+            "permalink", "edit", "delete", "respond", "quote", "↑", "↓", "▲", "▼", "👍", "👎", "♥", "❤️", "❤",
+            "(0)", "helpful", "not", "more",
+        ]
         var sawButton = false
         for word in words {
             let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "()[]+:"))

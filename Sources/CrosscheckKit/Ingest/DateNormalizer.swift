@@ -144,7 +144,8 @@ public enum DateNormalizer {
                 }
                 continue
             }
-            let digits = word.hasSuffix("st") || word.hasSuffix("nd") || word.hasSuffix("rd") || word.hasSuffix("th")
+            let digits =
+                word.hasSuffix("st") || word.hasSuffix("nd") || word.hasSuffix("rd") || word.hasSuffix("th")
                 ? String(word.dropLast(2)) : word
             guard let number = Int(digits) else { continue }
             if number > 1000, year == nil {

@@ -68,7 +68,6 @@ public enum FurnitureText {
         return lower.hasPrefix("we use cookies") || lower.hasPrefix("this website uses cookies")
     }
 
-
     /// Lines such as "5 min read", "12 shares", "3 photos".
     static func isCountLine(_ line: String) -> Bool {
         let parts = line.split(separator: " ")

@@ -39,7 +39,8 @@ public struct PlainTextExtractor: Sendable {
     static func withoutWidgetBoxes(_ lines: [String]) -> [String] {
         let furniture = lines.map { !$0.isEmpty && FurnitureText.isFurniture($0) }
         return lines.indices.compactMap { index in
-            let boxed = index > 0 && index + 1 < lines.count && furniture[index - 1] && furniture[index + 1]
+            let boxed =
+                index > 0 && index + 1 < lines.count && furniture[index - 1] && furniture[index + 1]
                 && !lines[index].isEmpty && lines[index].split(separator: " ").count <= 30
             return boxed ? nil : lines[index]
         }
@@ -135,15 +136,18 @@ public struct PlainTextExtractor: Sendable {
         let lower = line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :.-–—"))
         let words = lower.split(separator: " ")
         guard (1...4).contains(words.count) else { return false }
-        if ["comments", "reader comments", "readers' comments", "join the conversation", "discussion",
-            "what readers say", "responses", "comments are open"].contains(lower)
-        {
+        if [
+            "comments", "reader comments", "readers' comments", "join the conversation", "discussion",
+            "what readers say", "responses", "comments are open",
+        ].contains(lower) {
             return true
         }
         let digits = lower.filter(\.isNumber)
         let letters = lower.filter { $0.isLetter || $0 == " " }.trimmingCharacters(in: .whitespaces)
-        let nouns = ["comments", "comment", "responses", "response", "replies", "show comments", "view comments",
-            "see comments", "all comments", "reader comments"]
+        let nouns = [
+            "comments", "comment", "responses", "response", "replies", "show comments", "view comments",
+            "see comments", "all comments", "reader comments",
+        ]
         if !digits.isEmpty || lower.hasPrefix("no ") {
             let stripped = letters.hasPrefix("no ") ? String(letters.dropFirst(3)) : letters
             return nouns.contains(stripped)
@@ -225,10 +229,12 @@ public struct PlainTextExtractor: Sendable {
     /// Lines of comment-box chrome: "Sort by", "Newest", "Log in to comment".
     static func isCommentChrome(_ line: String) -> Bool {
         let lower = line.lowercased()
-        return ["sort by", "newest", "oldest", "most liked", "best", "top comments", "log in to comment",
+        return [
+            "sort by", "newest", "oldest", "most liked", "best", "top comments", "log in to comment",
             "sign in to comment", "write a comment", "add a comment", "leave a comment", "post comment",
-            "load more", "show more comments", "view more comments"]
-            .contains { lower == $0 || (lower.hasPrefix($0) && lower.count < 40) }
+            "load more", "show more comments", "view more comments",
+        ]
+        .contains { lower == $0 || (lower.hasPrefix($0) && lower.count < 40) }
     }
 
     /// A comment header line: "Jane Doe", "Jane Doe · 2 hours ago", "@harbourfan - March 3, 2026".

@@ -66,9 +66,10 @@ public struct LanguageAnalyzer: Sendable {
                     }
                     continue
                 }
-                result.append(LanguageSection.Technique(
-                    technique: techniques.heads[index].name, start: unit.start, end: unit.end, text: unitText,
-                    score: (p * score).squareRoot().rounded(toPlaces: 4)))
+                result.append(
+                    LanguageSection.Technique(
+                        technique: techniques.heads[index].name, start: unit.start, end: unit.end, text: unitText,
+                        score: (p * score).squareRoot().rounded(toPlaces: 4)))
             }
         }
         return result
@@ -102,7 +103,8 @@ public struct LanguageAnalyzer: Sendable {
         let shown = spans.filter { TechniqueDisplay.isShown($0) }
         var byTechnique: [String: [LanguageSection.Technique]] = [:]
         for span in shown { byTechnique[span.technique, default: []].append(span) }
-        for (technique, found) in byTechnique.sorted(by: { $0.value.count > $1.value.count || ($0.value.count == $1.value.count && $0.key < $1.key) }) {
+        for (technique, found) in byTechnique.sorted(by: { $0.value.count > $1.value.count || ($0.value.count == $1.value.count && $0.key < $1.key) })
+        {
             let example = found.max { $0.score < $1.score }.map { String($0.text.prefix(80)) } ?? ""
             reasons.append("\(technique.replacingOccurrences(of: "_", with: " ")): \(found.count)× (e.g. “\(example)”)")
         }
@@ -113,7 +115,10 @@ public struct LanguageAnalyzer: Sendable {
         let emotionRate = Double(signals.emotional.count + signals.exclamations) * 100 / Double(words)
         let absoluteRate = Double(signals.absolutes.count) * 100 / Double(words)
         let hedgeRate = Double(signals.hedges.count) * 100 / Double(words)
-        if !signals.emotional.isEmpty { reasons.append("emotional words: \(signals.emotional.count) (\(Array(Set(signals.emotional)).sorted().prefix(4).joined(separator: ", ")))") }
+        if !signals.emotional.isEmpty {
+            reasons.append(
+                "emotional words: \(signals.emotional.count) (\(Array(Set(signals.emotional)).sorted().prefix(4).joined(separator: ", ")))")
+        }
         if !signals.absolutes.isEmpty { reasons.append("absolutes: \(signals.absolutes.count)") }
         if !signals.hedges.isEmpty { reasons.append("hedging and vague words: \(signals.hedges.count)") }
         var clickbait = 0.0
@@ -126,11 +131,14 @@ public struct LanguageAnalyzer: Sendable {
         if let claims, claims.checkworthy > 0 {
             weakSourcing = Double(claims.anonymous.count + claims.unattributed.count) / Double(claims.checkworthy)
             if weakSourcing > 0 {
-                reasons.append("\(claims.anonymous.count + claims.unattributed.count) of \(claims.checkworthy) check-worthy claims have anonymous or no sources")
+                reasons.append(
+                    "\(claims.anonymous.count + claims.unattributed.count) of \(claims.checkworthy) check-worthy claims have anonymous or no sources")
             }
         }
-        let score = min(1, 0.55 * techniqueShare + 0.12 * min(emotionRate, 3) / 3 + 0.08 * min(absoluteRate, 3) / 3
-            + 0.05 * min(hedgeRate, 3) / 3 + 0.1 * clickbait + 0.1 * weakSourcing)
+        let score = min(
+            1,
+            0.55 * techniqueShare + 0.12 * min(emotionRate, 3) / 3 + 0.08 * min(absoluteRate, 3) / 3
+                + 0.05 * min(hedgeRate, 3) / 3 + 0.1 * clickbait + 0.1 * weakSourcing)
         return LanguageSection(score: score.rounded(toPlaces: 4), techniques: spans, reasons: reasons)
     }
 }

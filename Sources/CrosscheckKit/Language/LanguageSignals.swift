@@ -105,9 +105,11 @@ public enum LanguageSignals {
         var reasons: [String] = []
         let words = headline.split(separator: " ")
         if let first = words.first, Int(first) != nil { reasons.append("opens with a number (a list)") }
-        for phrase in ["you won't believe", "you will never", "what happened next", "this is why", "here's why", "here is why",
+        for phrase in [
+            "you won't believe", "you will never", "what happened next", "this is why", "here's why", "here is why",
             "the reason why", "will blow your mind", "will shock you", "you need to", "everyone is talking", "what they don't want",
-            "the truth about", "before it's too late", "goes viral", "broke the internet", "the real reason", "you should"]
+            "the truth about", "before it's too late", "goes viral", "broke the internet", "the real reason", "you should",
+        ]
         where lower.contains(phrase) {
             reasons.append("teaser phrase “\(phrase)”")
         }

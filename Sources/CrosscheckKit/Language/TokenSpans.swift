@@ -14,9 +14,11 @@ public enum TokenSpans {
     public static func vector(_ words: [Token], _ index: Int, featurizer: TextFeaturizer) -> SparseVector {
         let word = words[index].text
         let lower = word.lowercased()
-        var cues = ["w:" + lower, "prev:" + (index > 0 ? words[index - 1].text.lowercased() : "<s>"),
+        var cues = [
+            "w:" + lower, "prev:" + (index > 0 ? words[index - 1].text.lowercased() : "<s>"),
             "next:" + (index + 1 < words.count ? words[index + 1].text.lowercased() : "</s>"),
-            "bigram:" + (index > 0 ? words[index - 1].text.lowercased() : "<s>") + "_" + lower]
+            "bigram:" + (index > 0 ? words[index - 1].text.lowercased() : "<s>") + "_" + lower,
+        ]
         if let first = word.unicodeScalars.first, first.isUpper { cues.append("shape:capitalised") }
         if word.count > 2, word == word.uppercased() { cues.append("shape:upper") }
         if LanguageSignals.emotional.contains(lower) { cues.append("lexicon:emotional") }
@@ -46,9 +48,10 @@ public enum TokenSpans {
                     return
                 }
                 let span = TextSpan(start: words[start].span.start, end: words[end].span.end)
-                result.append(LanguageSection.Technique(
-                    technique: head.name, start: span.start, end: span.end, text: scalars.text(span),
-                    score: (runBest * sentenceScore).squareRoot().rounded(toPlaces: 4)))
+                result.append(
+                    LanguageSection.Technique(
+                        technique: head.name, start: span.start, end: span.end, text: scalars.text(span),
+                        score: (runBest * sentenceScore).squareRoot().rounded(toPlaces: 4)))
                 runStart = nil
                 runBest = 0
             }

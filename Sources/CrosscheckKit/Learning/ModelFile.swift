@@ -45,7 +45,8 @@ public struct ModelFile: Sendable {
         var offset = expected.count
         func readUInt32() throws -> Int {
             guard offset + 4 <= bytes.count else { throw damaged }
-            let value = UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+            let value =
+                UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
                 | UInt32(bytes[offset + 3]) << 24
             offset += 4
             return Int(value)

@@ -85,7 +85,9 @@ public struct MultiHeadClassifier: Sendable {
             throw damaged
         }
         let heads = names.indices.map { index in
-            Head(name: names[index], model: LogisticRegression(weights: Array(file.weights[(index * size)..<((index + 1) * size)]), bias: biases[index]),
+            Head(
+                name: names[index],
+                model: LogisticRegression(weights: Array(file.weights[(index * size)..<((index + 1) * size)]), bias: biases[index]),
                 threshold: thresholds[index])
         }
         return MultiHeadClassifier(kind: kind, featurizer: featurizer, heads: heads, info: file.header)
@@ -99,7 +101,8 @@ public struct MultiHeadClassifier: Sendable {
         let models = try models ?? .standard()
         guard let url = models.file(kind + ".model") else {
             throw CrosscheckError(
-                .modelMissing, "the \(kind) model is not in \(models); rebuild, or run crosscheck train \(trainCommand(kind))", adjustment: .modelDirectory)
+                .modelMissing, "the \(kind) model is not in \(models); rebuild, or run crosscheck train \(trainCommand(kind))",
+                adjustment: .modelDirectory)
         }
         return try load(from: Data(contentsOf: url), kind: kind)
     }

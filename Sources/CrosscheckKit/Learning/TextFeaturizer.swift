@@ -262,17 +262,37 @@ struct FeatureTokens {
         ("i", ["i", "me", "my", "i'm", "i've", "i'll", "myself"]),
         ("we", ["we", "our", "us", "we're", "we've", "we'll"]),
         ("you", ["you", "your", "you're", "you've"]),
-        ("compare", ["more", "less", "fewer", "most", "least", "largest", "biggest", "highest", "lowest", "than",
-            "doubled", "tripled", "increased", "decreased", "rose", "fell", "cut", "raised", "record", "only"]),
+        (
+            "compare",
+            [
+                "more", "less", "fewer", "most", "least", "largest", "biggest", "highest", "lowest", "than",
+                "doubled", "tripled", "increased", "decreased", "rose", "fell", "cut", "raised", "record", "only",
+            ]
+        ),
         ("report", ["said", "says", "according", "reported", "told", "announced", "claimed", "stated"]),
         ("modal", ["will", "would", "could", "should", "might", "may", "must", "going"]),
-        ("opinion", ["think", "believe", "feel", "hope", "wish", "want", "great", "terrible", "wonderful",
-            "disaster", "love", "thank", "thanks", "congratulations", "welcome"]),
-        ("time", ["year", "years", "month", "months", "week", "weeks", "today", "yesterday", "ago", "since",
-            "last", "decade", "century"]),
-        ("gov", ["tax", "taxes", "jobs", "economy", "law", "bill", "government", "budget", "deficit", "debt",
-            "percent", "million", "billion", "trillion", "vote", "voted", "unemployment", "health", "cases",
-            "deaths", "tested", "vaccine", "virus"]),
+        (
+            "opinion",
+            [
+                "think", "believe", "feel", "hope", "wish", "want", "great", "terrible", "wonderful",
+                "disaster", "love", "thank", "thanks", "congratulations", "welcome",
+            ]
+        ),
+        (
+            "time",
+            [
+                "year", "years", "month", "months", "week", "weeks", "today", "yesterday", "ago", "since",
+                "last", "decade", "century",
+            ]
+        ),
+        (
+            "gov",
+            [
+                "tax", "taxes", "jobs", "economy", "law", "bill", "government", "budget", "deficit", "debt",
+                "percent", "million", "billion", "trillion", "vote", "voted", "unemployment", "health", "cases",
+                "deaths", "tested", "vaccine", "virus",
+            ]
+        ),
         ("percent", ["<pct>", "percent"]),
         ("money", ["<money>", "dollars", "million", "billion"]),
     ]

@@ -12,10 +12,11 @@ import Foundation
 /// from the processor's features first, unless the user set it; and a machine without OpenBLAS
 /// still builds and runs, comparing texts by words.
 enum BLAS {
-    typealias SGEMM = @convention(c) (
-        Int32, Int32, Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32, UnsafePointer<Float>?, Int32, Float,
-        UnsafeMutablePointer<Float>?, Int32
-    ) -> Void
+    typealias SGEMM =
+        @convention(c) (
+            Int32, Int32, Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32, UnsafePointer<Float>?, Int32, Float,
+            UnsafeMutablePointer<Float>?, Int32
+        ) -> Void
     typealias SetThreads = @convention(c) (Int32) -> Void
 
     static let rowMajor: Int32 = 101
@@ -43,8 +44,9 @@ enum BLAS {
             if handle != nil { break }
         }
         guard let handle, let sgemm = dlsym(handle, "cblas_sgemm") else {
-            return .failure(CrosscheckError(
-                .modelMissing, "the sentence encoder needs OpenBLAS; install it (Debian: apt-get install libopenblas0)"))
+            return .failure(
+                CrosscheckError(
+                    .modelMissing, "the sentence encoder needs OpenBLAS; install it (Debian: apt-get install libopenblas0)"))
         }
         if let setThreads = dlsym(handle, "openblas_set_num_threads") {
             unsafeBitCast(setThreads, to: SetThreads.self)(1)

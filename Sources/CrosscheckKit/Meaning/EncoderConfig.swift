@@ -28,9 +28,11 @@ public struct EncoderConfig: Sendable, Hashable, Codable {
         case activation = "hidden_act"
     }
 
-    public init(hiddenSize: Int, intermediateSize: Int, layers: Int, heads: Int, vocabularySize: Int,
-                maxPositions: Int, typeVocabularySize: Int = 2, layerNormEpsilon: Float = 1e-12,
-                maxTokens: Int, lowercase: Bool = true) {
+    public init(
+        hiddenSize: Int, intermediateSize: Int, layers: Int, heads: Int, vocabularySize: Int,
+        maxPositions: Int, typeVocabularySize: Int = 2, layerNormEpsilon: Float = 1e-12,
+        maxTokens: Int, lowercase: Bool = true
+    ) {
         self.hiddenSize = hiddenSize
         self.intermediateSize = intermediateSize
         self.layers = layers

@@ -71,8 +71,9 @@ struct EncoderForward {
                 }
             }
         }
-        Self.layerNorm(&x, rows: total, width: hidden, weight: weights.embeddingNormWeight,
-                       bias: weights.embeddingNormBias, epsilon: config.layerNormEpsilon)
+        Self.layerNorm(
+            &x, rows: total, width: hidden, weight: weights.embeddingNormWeight,
+            bias: weights.embeddingNormBias, epsilon: config.layerNormEpsilon)
 
         var qkv = [Float](repeating: 0, count: total * 3 * hidden)
         var context = [Float](repeating: 0, count: total * hidden)
@@ -83,19 +84,24 @@ struct EncoderForward {
         for layer in weights.layers {
             linear(x, rows: total, inputs: hidden, weight: layer.qkv, bias: layer.qkvBias, outputs: 3 * hidden, into: &qkv)
             attention(qkv: qkv, offsets: offsets, lengths: batch.map(\.count), scores: &scores, into: &context)
-            linear(context, rows: total, inputs: hidden, weight: layer.attentionOutput, bias: layer.attentionOutputBias,
-                        outputs: hidden, into: &projected)
+            linear(
+                context, rows: total, inputs: hidden, weight: layer.attentionOutput, bias: layer.attentionOutputBias,
+                outputs: hidden, into: &projected)
             Self.addInPlace(&x, projected)
-            Self.layerNorm(&x, rows: total, width: hidden, weight: layer.attentionNormWeight, bias: layer.attentionNormBias,
-                           epsilon: config.layerNormEpsilon)
-            linear(x, rows: total, inputs: hidden, weight: layer.intermediate, bias: layer.intermediateBias,
-                        outputs: inner, into: &intermediate)
+            Self.layerNorm(
+                &x, rows: total, width: hidden, weight: layer.attentionNormWeight, bias: layer.attentionNormBias,
+                epsilon: config.layerNormEpsilon)
+            linear(
+                x, rows: total, inputs: hidden, weight: layer.intermediate, bias: layer.intermediateBias,
+                outputs: inner, into: &intermediate)
             Self.gelu(&intermediate)
-            linear(intermediate, rows: total, inputs: inner, weight: layer.output, bias: layer.outputBias,
-                        outputs: hidden, into: &projected)
+            linear(
+                intermediate, rows: total, inputs: inner, weight: layer.output, bias: layer.outputBias,
+                outputs: hidden, into: &projected)
             Self.addInPlace(&x, projected)
-            Self.layerNorm(&x, rows: total, width: hidden, weight: layer.outputNormWeight, bias: layer.outputNormBias,
-                           epsilon: config.layerNormEpsilon)
+            Self.layerNorm(
+                &x, rows: total, width: hidden, weight: layer.outputNormWeight, bias: layer.outputNormBias,
+                epsilon: config.layerNormEpsilon)
         }
 
         return (x, offsets)
@@ -117,8 +123,9 @@ struct EncoderForward {
                             let query = qkv.baseAddress! + base * 3 * hidden + head * width
                             let key = query + hidden
                             let value = query + 2 * hidden
-                            BLAS.sgemm(blas, transposeA: false, transposeB: true, m: length, n: length, k: width, alpha: scale,
-                                       a: query, lda: stride, b: key, ldb: stride, beta: 0, c: scores.baseAddress!, ldc: length)
+                            BLAS.sgemm(
+                                blas, transposeA: false, transposeB: true, m: length, n: length, k: width, alpha: scale,
+                                a: query, lda: stride, b: key, ldb: stride, beta: 0, c: scores.baseAddress!, ldc: length)
                             for row in 0..<length {
                                 let start = row * length
                                 var largest = -Float.infinity
@@ -132,9 +139,10 @@ struct EncoderForward {
                                 let inverse = 1 / sum
                                 for j in 0..<length { scores[start + j] *= inverse }
                             }
-                            BLAS.sgemm(blas, transposeA: false, transposeB: false, m: length, n: width, k: length, alpha: 1,
-                                       a: scores.baseAddress!, lda: length, b: value, ldb: stride, beta: 0,
-                                       c: context.baseAddress! + base * hidden + head * width, ldc: hidden)
+                            BLAS.sgemm(
+                                blas, transposeA: false, transposeB: false, m: length, n: width, k: length, alpha: 1,
+                                a: scores.baseAddress!, lda: length, b: value, ldb: stride, beta: 0,
+                                c: context.baseAddress! + base * hidden + head * width, ldc: hidden)
                         }
                     }
                 }
@@ -143,8 +151,10 @@ struct EncoderForward {
     }
 
     /// `output[rows][outputs] = input[rows][inputs] · weight[outputs][inputs]ᵀ + bias`.
-    func linear(_ input: [Float], rows: Int, inputs: Int, weight: [Float], bias: [Float], outputs: Int,
-                into output: inout [Float]) {
+    func linear(
+        _ input: [Float], rows: Int, inputs: Int, weight: [Float], bias: [Float], outputs: Int,
+        into output: inout [Float]
+    ) {
         output.withUnsafeMutableBufferPointer { output in
             bias.withUnsafeBufferPointer { bias in
                 for row in 0..<rows {
@@ -153,9 +163,10 @@ struct EncoderForward {
             }
             input.withUnsafeBufferPointer { input in
                 weight.withUnsafeBufferPointer { weight in
-                    BLAS.sgemm(blas, transposeA: false, transposeB: true, m: rows, n: outputs, k: inputs, alpha: 1,
-                               a: input.baseAddress!, lda: inputs, b: weight.baseAddress!, ldb: inputs, beta: 1,
-                               c: output.baseAddress!, ldc: outputs)
+                    BLAS.sgemm(
+                        blas, transposeA: false, transposeB: true, m: rows, n: outputs, k: inputs, alpha: 1,
+                        a: input.baseAddress!, lda: inputs, b: weight.baseAddress!, ldb: inputs, beta: 1,
+                        c: output.baseAddress!, ldc: outputs)
                 }
             }
         }

@@ -41,7 +41,8 @@ final class EncoderWeights: Sendable {
         let wordName = prefix + "embeddings.word_embeddings.weight"
         if let sharedWordEmbeddings, file.entries[wordName] == nil {
             guard sharedWordEmbeddings.count == config.vocabularySize * hidden else {
-                throw CrosscheckError(.modelMissing, "the shared word embeddings do not fit \(file.source): expected \(config.vocabularySize) × \(hidden) values")
+                throw CrosscheckError(
+                    .modelMissing, "the shared word embeddings do not fit \(file.source): expected \(config.vocabularySize) × \(hidden) values")
             }
             wordEmbeddings = sharedWordEmbeddings
         } else {

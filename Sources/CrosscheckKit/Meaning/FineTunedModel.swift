@@ -38,7 +38,8 @@ struct FineTunedModel: Sendable {
             throw CrosscheckError(
                 .modelMissing,
                 "the \(what) in \(directory.path) was trained on encoder \(manifest.wordEmbeddingsFrom.name) sha256:\(manifest.wordEmbeddingsFrom.sha256.prefix(12)), "
-                    + "but the loaded encoder is sha256:\(encoder.identity.sha256?.prefix(12) ?? "unknown"); use the encoder it was trained with, or retrain it")
+                    + "but the loaded encoder is sha256:\(encoder.identity.sha256?.prefix(12) ?? "unknown"); use the encoder it was trained with, or retrain it"
+            )
         }
         let file = try SafeTensors(data: modelData, source: modelURL.path)
         let hidden = encoder.config.hiddenSize
@@ -51,8 +52,10 @@ struct FineTunedModel: Sendable {
         self.blas = encoder.blas
         self.identity = ModelIdentity(
             name: manifest.name, version: manifest.version, sha256: manifest.sha256,
-            details: ["storage": manifest.storage ?? "float16", "labels": manifest.labels.joined(separator: ","),
-                      "max_tokens": String(maxTokens), "encoder": String(manifest.wordEmbeddingsFrom.sha256.prefix(12))])
+            details: [
+                "storage": manifest.storage ?? "float16", "labels": manifest.labels.joined(separator: ","),
+                "max_tokens": String(maxTokens), "encoder": String(manifest.wordEmbeddingsFrom.sha256.prefix(12)),
+            ])
     }
 
     var forward: EncoderForward { EncoderForward(weights: weights, blas: blas) }

@@ -123,8 +123,10 @@ public struct SafeTensors: Sendable {
     }
 
     /// Writes `tensors` (name → shape and values) as a safetensors file of `F32` or `F16` values.
-    public static func encode(_ tensors: [(name: String, shape: [Int], values: [Float])], float16: Bool = false,
-                              metadata: [String: String] = [:]) -> Data {
+    public static func encode(
+        _ tensors: [(name: String, shape: [Int], values: [Float])], float16: Bool = false,
+        metadata: [String: String] = [:]
+    ) -> Data {
         var header: [String: Any] = [:]
         if !metadata.isEmpty { header["__metadata__"] = metadata }
         var body = Data()

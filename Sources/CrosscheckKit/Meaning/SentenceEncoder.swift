@@ -48,14 +48,17 @@ public struct SentenceEncoder: Sendable {
         self.config = config
         self.tokenizer = try WordPieceTokenizer(vocabulary: Array(vocabulary.prefix(config.vocabularySize)), lowercase: config.lowercase)
         self.weights = try EncoderWeights(file, config: config)
-        let manifest = (try? Data(contentsOf: directory.appendingPathComponent("manifest.json")))
+        let manifest =
+            (try? Data(contentsOf: directory.appendingPathComponent("manifest.json")))
             .flatMap { try? JSONDecoder().decode([String: String].self, from: $0) } ?? [:]
         self.identity = ModelIdentity(
             name: file.metadata["name"] ?? manifest["name"] ?? directory.lastPathComponent,
             version: manifest["version"] ?? "1",
             sha256: manifest["sha256"],
-            details: ["storage": file.metadata["storage"] ?? "float32", "dimensions": String(config.hiddenSize),
-                      "max_tokens": String(config.maxTokens)])
+            details: [
+                "storage": file.metadata["storage"] ?? "float32", "dimensions": String(config.hiddenSize),
+                "max_tokens": String(config.maxTokens),
+            ])
         self.blas = try BLAS.library()
     }
 

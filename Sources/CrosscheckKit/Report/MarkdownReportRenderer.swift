@@ -31,16 +31,20 @@ public struct MarkdownReportRenderer: ReportRenderer {
             if !checkworthy.isEmpty {
                 out += "| # | score | claim | types | source |\n|---|---|---|---|---|\n"
                 for claim in checkworthy {
-                    var source = claim.attribution.kind == "none" ? "⚠️ none" : claim.attribution.kind == "anonymous"
-                        ? "⚠️ anonymous (\(claim.attribution.source ?? ""))"
-                        : (["institution", "document"].contains(claim.attribution.sourcing ?? "") ? "\(claim.attribution.sourcing!): " : "")
-                            + (claim.attribution.source ?? "named")
+                    var source =
+                        claim.attribution.kind == "none"
+                        ? "⚠️ none"
+                        : claim.attribution.kind == "anonymous"
+                            ? "⚠️ anonymous (\(claim.attribution.source ?? ""))"
+                            : (["institution", "document"].contains(claim.attribution.sourcing ?? "") ? "\(claim.attribution.sourcing!): " : "")
+                                + (claim.attribution.source ?? "named")
                     if let quote = claim.quote { source += "; quote by \(quote.speaker ?? "unknown")" }
                     if let match = claim.factcheckMatches.first {
                         source += "; fact-checked before (\(match.rating ?? "unrated")): \(match.claim)"
                     }
                     let text = escape(claim.text).replacingOccurrences(of: "\n", with: " ")
-                    out += "| \(claim.id) | \(String(format: "%.2f", claim.checkworthiness)) | \(text) | \(claim.types.joined(separator: ", ")) | \(escape(source)) |\n"
+                    out +=
+                        "| \(claim.id) | \(String(format: "%.2f", claim.checkworthiness)) | \(text) | \(claim.types.joined(separator: ", ")) | \(escape(source)) |\n"
                 }
                 out += "\n"
             }
@@ -77,13 +81,16 @@ public struct MarkdownReportRenderer: ReportRenderer {
         }
 
         out += "## Article\n\n"
-        let marks = TechniqueMarks(article: article, language: report.language, display: techniqueDisplay ?? report.engine.thresholds["technique_display"] ?? TechniqueDisplay.thresholds)
+        let marks = TechniqueMarks(
+            article: article, language: report.language,
+            display: techniqueDisplay ?? report.engine.thresholds["technique_display"] ?? TechniqueDisplay.thresholds)
         for (paragraph, paragraphMarks) in zip(article.paragraphs, marks.paragraphs) {
             // Persuasion techniques in bold, each followed by its name.
-            out += TechniqueMarks.pieces(paragraph, paragraphMarks).map { piece in
-                guard let mark = piece.mark else { return escape(piece.text) }
-                return "**\(escape(piece.text))**<sup>\(escape(TechniqueMarks.readable(mark.technique)))</sup>"
-            }.joined() + "\n\n"
+            out +=
+                TechniqueMarks.pieces(paragraph, paragraphMarks).map { piece in
+                    guard let mark = piece.mark else { return escape(piece.text) }
+                    return "**\(escape(piece.text))**<sup>\(escape(TechniqueMarks.readable(mark.technique)))</sup>"
+                }.joined() + "\n\n"
         }
 
         if !article.comments.isEmpty {
@@ -108,7 +115,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
         }
 
         out += "---\n\n"
-        out += "_crosscheck \(report.engine.version) · \(report.schema) · input `\(report.input.name)` (\(report.input.format.rawValue), \(report.input.digest.prefix(19))…) · \(report.generatedAt)_\n"
+        out +=
+            "_crosscheck \(report.engine.version) · \(report.schema) · input `\(report.input.name)` (\(report.input.format.rawValue), \(report.input.digest.prefix(19))…) · \(report.generatedAt)_\n"
         return out
     }
 

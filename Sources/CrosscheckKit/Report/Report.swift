@@ -52,8 +52,10 @@ public struct EngineInfo: Sendable, Hashable, Codable {
     /// The cut-offs each stage used, by stage and name.
     public var thresholds: [String: [String: Double]]
 
-    public init(version: String = CrosscheckVersion.current, models: [String: String] = [:],
-                thresholds: [String: [String: Double]] = [:]) {
+    public init(
+        version: String = CrosscheckVersion.current, models: [String: String] = [:],
+        thresholds: [String: [String: Double]] = [:]
+    ) {
         self.version = version
         self.models = models
         self.thresholds = thresholds

@@ -173,8 +173,10 @@ public struct CommentScreening: Sendable, Hashable, Codable {
     /// Closeness in meaning to the nearest comment that fits any article, when judged by meaning.
     public var genericness: Double?
 
-    public init(id: String, inauthentic: Double, flags: [String], reasons: [String], cluster: String? = nil,
-                relatedness: Double? = nil, genericness: Double? = nil) {
+    public init(
+        id: String, inauthentic: Double, flags: [String], reasons: [String], cluster: String? = nil,
+        relatedness: Double? = nil, genericness: Double? = nil
+    ) {
         self.id = id
         self.inauthentic = inauthentic
         self.flags = flags

@@ -25,9 +25,10 @@ public struct TerminalReportRenderer: ReportRenderer {
         if let published = article.published { meta.append(published) }
         if !meta.isEmpty { out += style(meta.joined(separator: " · "), .dim) + "\n" }
         if let url = article.url { out += style(url, .cyan) + "\n" }
-        out += style(
-            "\(article.paragraphs.count) paragraphs · \(article.sentences.count) sentences · \(article.words) words · \(article.comments.count) comments",
-            .dim) + "\n\n"
+        out +=
+            style(
+                "\(article.paragraphs.count) paragraphs · \(article.sentences.count) sentences · \(article.words) words · \(article.comments.count) comments",
+                .dim) + "\n\n"
 
         out += claimsSection(report)
         if let language = report.language {
@@ -38,7 +39,9 @@ public struct TerminalReportRenderer: ReportRenderer {
         }
 
         out += heading("Article")
-        let marks = TechniqueMarks(article: article, language: report.language, display: techniqueDisplay ?? report.engine.thresholds["technique_display"] ?? TechniqueDisplay.thresholds)
+        let marks = TechniqueMarks(
+            article: article, language: report.language,
+            display: techniqueDisplay ?? report.engine.thresholds["technique_display"] ?? TechniqueDisplay.thresholds)
         var footnote = 0
         for (paragraph, paragraphMarks) in zip(article.paragraphs, marks.paragraphs) {
             // Marked stretches go in ⟦ ⟧ with a footnote number; with colour the brackets become
@@ -84,9 +87,10 @@ public struct TerminalReportRenderer: ReportRenderer {
         }
 
         let timing = report.timings.map { "\($0.stage) \(formatMilliseconds($0.milliseconds))" }.joined(separator: ", ")
-        out += style(
-            "crosscheck \(report.engine.version) · \(report.input.format.rawValue) input · \(report.input.digest.prefix(19))… · \(timing)",
-            .dim) + "\n"
+        out +=
+            style(
+                "crosscheck \(report.engine.version) · \(report.input.format.rawValue) input · \(report.input.digest.prefix(19))… · \(timing)",
+                .dim) + "\n"
         return out
     }
 
@@ -115,7 +119,8 @@ public struct TerminalReportRenderer: ReportRenderer {
             if let verdict = claim.verdict { out += verdictLines(verdict) }
             for match in claim.factcheckMatches.prefix(2) {
                 let label = match.strong ? "fact-checked before" : "possibly fact-checked before"
-                out += "       " + style("\(label): \(match.rating ?? "unrated")", .red) + " — \(match.claim)"
+                out +=
+                    "       " + style("\(label): \(match.rating ?? "unrated")", .red) + " — \(match.claim)"
                     + style(" (\(String(format: "%.2f", match.score)))", .dim) + "\n"
             }
         }
@@ -139,8 +144,10 @@ public struct TerminalReportRenderer: ReportRenderer {
 
     /// The verdict, its confidence and the passage it rests on most, with that passage's reason.
     func verdictLines(_ verdict: ReportClaim.Verdict) -> String {
-        let color: Style = verdict.label == "supported" ? .green : verdict.label == "not_enough_info" ? .dim : verdict.label == "mixed" ? .yellow : .red
-        var out = "       " + style(verdict.label.replacingOccurrences(of: "_", with: " ").uppercased(), color)
+        let color: Style =
+            verdict.label == "supported" ? .green : verdict.label == "not_enough_info" ? .dim : verdict.label == "mixed" ? .yellow : .red
+        var out =
+            "       " + style(verdict.label.replacingOccurrences(of: "_", with: " ").uppercased(), color)
             + style(String(format: " %.2f", verdict.confidence), .dim)
         if let reason = verdict.reasons.first { out += " — " + reason }
         out += "\n"

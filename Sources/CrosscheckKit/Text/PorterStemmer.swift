@@ -68,8 +68,14 @@ public enum PorterStemmer {
     }
 
     private static func step1a(_ w: inout [UInt8]) {
-        if ends(w, "sses") { w.removeLast(2) } else if ends(w, "ies") { w.removeLast(2) } else if ends(w, "ss") {
-        } else if ends(w, "s") { w.removeLast() }
+        if ends(w, "sses") {
+            w.removeLast(2)
+        } else if ends(w, "ies") {
+            w.removeLast(2)
+        } else if ends(w, "ss") {
+        } else if ends(w, "s") {
+            w.removeLast()
+        }
     }
 
     private static func step1b(_ w: inout [UInt8]) {

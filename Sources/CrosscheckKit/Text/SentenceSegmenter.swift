@@ -55,7 +55,9 @@ public struct SentenceSegmenter: Sendable {
         while index < block.end {
             let c = s[index]
             if quotesBalanced {
-                if c == "\u{201C}" || c == "\u{00AB}" { inQuote = true } else if c == "\u{201D}" || c == "\u{00BB}" {
+                if c == "\u{201C}" || c == "\u{00AB}" {
+                    inQuote = true
+                } else if c == "\u{201D}" || c == "\u{00BB}" {
                     inQuote = false
                 } else if c == "\"" {
                     inQuote.toggle()
@@ -104,7 +106,8 @@ public struct SentenceSegmenter: Sendable {
         while next < block.end, s[next].isSpace { next += 1 }
         if next >= block.end { return true }
         let following = s[next]
-        let startsLikeSentence = following.isUpper || Self.isOpener(following)
+        let startsLikeSentence =
+            following.isUpper || Self.isOpener(following)
             || following.isDigit
         let lowerFollows = following.isLower
         let terminatorScalar = s[terminator]

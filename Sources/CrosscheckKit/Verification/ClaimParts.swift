@@ -28,7 +28,9 @@ public enum ClaimParts {
     /// after the first word.
     static func hasVerb(_ text: String) -> Bool {
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
-        let auxiliaries: Set<String> = ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "did", "does", "do", "said", "says"]
+        let auxiliaries: Set<String> = [
+            "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "did", "does", "do", "said", "says",
+        ]
         return words.contains { auxiliaries.contains($0) || ($0.count > 3 && $0.hasSuffix("ed")) }
             || words.dropFirst().contains { $0.count > 3 && $0.hasSuffix("s") && !$0.hasSuffix("ss") && !$0.hasSuffix("us") }
     }

@@ -115,9 +115,10 @@ public struct ClaimVerifier: Sendable {
     /// Verifies each claim against the passages retrieved for it, all in one batch for the model;
     /// a claim with none found is "not enough info" with that reason.
     public func verify(_ items: [(claim: String, quote: Quotation?, retrieved: [RankedPassage])]) -> [ClaimVerification] {
-        let verifications = verify(items.map { item in
-            ClaimEvidence(claim: item.claim, quote: item.quote, passages: item.retrieved.map { EvidencePassage($0.hit, relevance: $0.relevance) })
-        })
+        let verifications = verify(
+            items.map { item in
+                ClaimEvidence(claim: item.claim, quote: item.quote, passages: item.retrieved.map { EvidencePassage($0.hit, relevance: $0.relevance) })
+            })
         return zip(items, verifications).map { item, verification in
             var verification = verification
             if item.retrieved.isEmpty { verification.reasons.append("no passage in the evidence store is about this claim") }
@@ -172,7 +173,8 @@ public struct ClaimVerifier: Sendable {
             }
         }
         return found.values.sorted { a, b in
-            a.relevance != b.relevance ? a.relevance > b.relevance : (a.hit.documentID, a.hit.passage.ordinal) < (b.hit.documentID, b.hit.passage.ordinal)
+            a.relevance != b.relevance
+                ? a.relevance > b.relevance : (a.hit.documentID, a.hit.passage.ordinal) < (b.hit.documentID, b.hit.passage.ordinal)
         }
     }
 }

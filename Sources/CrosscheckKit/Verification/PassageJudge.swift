@@ -108,6 +108,7 @@ public struct PassageJudge: Sendable {
         } else {
             reading = "the passage neither entails nor contradicts the claim"
         }
-        return "inference model, before the checks: \(reading) " + String(format: "(entails %.2f, contradicts %.2f, neither %.2f)", p.supports, p.refutes, p.neutral)
+        return "inference model, before the checks: \(reading) "
+            + String(format: "(entails %.2f, contradicts %.2f, neither %.2f)", p.supports, p.refutes, p.neutral)
     }
 }

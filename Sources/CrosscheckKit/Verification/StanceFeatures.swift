@@ -40,4 +40,3 @@ public enum StanceFeatures {
         return cues
     }
 }
-

@@ -19,7 +19,8 @@ struct BenchCheckworthiness: ParsableCommand {
         var model: CheckworthinessModel?
         let load = clock.measure { model = try? CheckworthinessModel.bundled() }
         guard let model else { throw ValidationError("the shipped model did not load") }
-        let size = (try? ModelDirectory.standard())?.file("checkworthiness.model")
+        let size =
+            (try? ModelDirectory.standard())?.file("checkworthiness.model")
             .flatMap { try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int } ?? 0
         var generator = SyntheticPage(seed: seed)
         let corpus = (0..<sentences).map { _ in generator.sentence() }
@@ -30,7 +31,9 @@ struct BenchCheckworthiness: ParsableCommand {
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         print("model: \(model.version), \(ByteCount(size)), loaded in \(load)")
-        print("scored \(sentences) sentences (\(words / sentences) words on average; \(checkworthy) check-worthy) in \(String(format: "%.3f", seconds)) s")
+        print(
+            "scored \(sentences) sentences (\(words / sentences) words on average; \(checkworthy) check-worthy) in \(String(format: "%.3f", seconds)) s"
+        )
         print(String(format: "throughput: %.0f sentences/s on one core", Double(sentences) / seconds))
     }
 }

@@ -57,8 +57,10 @@ struct BenchEncoder: ParsableCommand {
         print("encoder \(model.name) (\(model.details["storage"] ?? "?")), loaded in \(Self.milliseconds(loadTime)) ms")
         print("\(texts.count) sentences, \(tokens) tokens (\(String(format: "%.1f", Double(tokens) / Double(max(1, texts.count)))) a sentence)")
         for (label, seconds) in [("fastest", times[0]), ("median", times[1])] {
-            print(String(format: "%@: %.2f s, %.1f sentences/s, %.0f tokens/s", label, seconds,
-                         Double(texts.count) / seconds, Double(tokens) / seconds))
+            print(
+                String(
+                    format: "%@: %.2f s, %.1f sentences/s, %.0f tokens/s", label, seconds,
+                    Double(texts.count) / seconds, Double(tokens) / seconds))
         }
         print("peak memory: \(BenchStore.peakMemoryMB()) MB (\(before) MB before loading the encoder)")
     }

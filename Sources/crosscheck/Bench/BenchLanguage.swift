@@ -55,6 +55,8 @@ struct BenchLanguage: ParsableCommand {
         }
         times.sort()
         print("models loaded in \(load) (techniques \(techniques.heads.count) heads, truthfulness \(truthfulness.heads.count) heads)")
-        print("analysed \(sentences) sentences, \(words) words, 3 passes: fastest \(String(format: "%.2f", times[0])) s, \(Int(Double(words) / times[0])) words/s; median \(Int(Double(words) / times[1])) words/s on one core (\(spans) technique spans)")
+        print(
+            "analysed \(sentences) sentences, \(words) words, 3 passes: fastest \(String(format: "%.2f", times[0])) s, \(Int(Double(words) / times[0])) words/s; median \(Int(Double(words) / times[1])) words/s on one core (\(spans) technique spans)"
+        )
     }
 }

@@ -51,7 +51,10 @@ struct BenchStore: AsyncParsableCommand {
         }
         latencies.sort()
         func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
-        print(String(format: "search: %d queries of 8 terms, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; %d with hits", queries, percentile(0.5), percentile(0.95), percentile(0.99), found))
+        print(
+            String(
+                format: "search: %d queries of 8 terms, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; %d with hits", queries, percentile(0.5),
+                percentile(0.95), percentile(0.99), found))
         print("peak memory: \(Self.peakMemoryMB()) MB (\(baseline) MB before searching); resident now \(Self.residentMB()) MB")
     }
 

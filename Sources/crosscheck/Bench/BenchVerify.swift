@@ -77,8 +77,9 @@ struct BenchVerify: AsyncParsableCommand {
         let seconds = BenchStore.seconds(clock.now - start)
         print(String(format: "verified %d claims in %.2f s: %.0f claims/s", claims, seconds, Double(claims) / seconds))
         print("verdicts: " + labels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-        print("stance: \(verifier.judge.modelVersion), up to \(verifier.passagesPerClaim) passages judged a claim, claims in batches of \(batch); verbatim claims supported \(caught.verbatim) of \((texts.count + 1) / 2), "
-            + "one-word swaps refuted \(caught.swapped) of \(texts.count / 2)")
+        print(
+            "stance: \(verifier.judge.modelVersion), up to \(verifier.passagesPerClaim) passages judged a claim, claims in batches of \(batch); verbatim claims supported \(caught.verbatim) of \((texts.count + 1) / 2), "
+                + "one-word swaps refuted \(caught.swapped) of \(texts.count / 2)")
         print("peak memory: \(BenchStore.peakMemoryMB()) MB (\(before) MB before verifying); resident now \(BenchStore.residentMB()) MB")
     }
 }

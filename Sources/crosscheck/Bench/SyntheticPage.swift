@@ -1,5 +1,5 @@
-import Foundation
 import CrosscheckKit
+import Foundation
 
 /// Generates realistic news pages for benchmarks: a head with scripts and styles, navigation,
 /// an article with paragraphs, figures and asides, a sidebar and a comment section.

@@ -55,8 +55,10 @@ struct SyntheticStore {
                     let sentence = words.joined(separator: " ")
                     sentences.append(sentence.prefix(1).uppercased() + sentence.dropFirst() + ".")
                 }
-                batch.append(EvidenceDocument(externalID: "d\(documentNumber)", source: "bench", title: "Document \(documentNumber)",
-                    published: "2026-01-01", retrieved: "2026-03-01T00:00:00Z", text: sentences.joined(separator: " ")))
+                batch.append(
+                    EvidenceDocument(
+                        externalID: "d\(documentNumber)", source: "bench", title: "Document \(documentNumber)",
+                        published: "2026-01-01", retrieved: "2026-03-01T00:00:00Z", text: sentences.joined(separator: " ")))
                 made += 4
                 if batch.count == 500 {
                     _ = try await store.add(batch)
@@ -66,7 +68,9 @@ struct SyntheticStore {
             _ = try await store.add(batch)
             let seconds = BenchStore.seconds(clock.now - start)
             let statistics = try await store.statistics()
-            print("imported \(statistics.documents) documents, \(statistics.passages) passages in \(String(format: "%.1f", seconds)) s: \(Int(Double(statistics.passages) / seconds)) passages/s")
+            print(
+                "imported \(statistics.documents) documents, \(statistics.passages) passages in \(String(format: "%.1f", seconds)) s: \(Int(Double(statistics.passages) / seconds)) passages/s"
+            )
             print("peak memory so far: \(BenchStore.peakMemoryMB()) MB; store file \(ByteCount(BenchStore.size(path)))")
         }
         let store = try SQLiteEvidenceStore(path: path)
@@ -75,7 +79,9 @@ struct SyntheticStore {
         } else {
             let start = clock.now
             let indexed = try await store.rebuildIndex()
-            print("indexed \(indexed) passages in \(String(format: "%.1f", BenchStore.seconds(clock.now - start))) s; index file \(ByteCount(BenchStore.size(store.indexPath))); peak memory \(BenchStore.peakMemoryMB()) MB")
+            print(
+                "indexed \(indexed) passages in \(String(format: "%.1f", BenchStore.seconds(clock.now - start))) s; index file \(ByteCount(BenchStore.size(store.indexPath))); peak memory \(BenchStore.peakMemoryMB()) MB"
+            )
         }
         return store
     }

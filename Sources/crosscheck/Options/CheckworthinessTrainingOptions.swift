@@ -28,7 +28,10 @@ struct CheckworthinessTrainingOptions: ParsableArguments {
     @Option(help: "AdaGrad learning rate.")
     var learningRate: Float = 0.05
 
-    @Option(help: "Weight of CLEF 2019 debate sentences in training (0 leaves them out: their labels mark only the claims fact-checkers picked, and training on them lowered every held-out score).")
+    @Option(
+        help:
+            "Weight of CLEF 2019 debate sentences in training (0 leaves them out: their labels mark only the claims fact-checkers picked, and training on them lowered every held-out score)."
+    )
     var clef2019Weight: Float = 0
 
     @Option(help: "Weight of CLEF 2020 tweets in training.")

@@ -19,7 +19,8 @@ struct StoreOptions: ParsableArguments {
         if let db { return db }
         let environment = ProcessInfo.processInfo.environment
         if let path = environment["CROSSCHECK_DB"], !path.isEmpty { return path }
-        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let data =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (FileManager.default.homeDirectoryForCurrentUser.path + "/.local/share")
         return data + "/crosscheck/crosscheck.sqlite"
     }

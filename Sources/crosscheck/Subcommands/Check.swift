@@ -3,7 +3,6 @@ import CrosscheckFetch
 import CrosscheckKit
 import Foundation
 
-
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check one article and print the report.",
@@ -104,7 +103,9 @@ struct Check: AsyncParsableCommand {
         guard !noVerify else { return nil }
         let path = index ?? StoreOptions(db: db).path
         guard FileManager.default.fileExists(atPath: path) else {
-            if let index { throw CrosscheckError(.fileNotFound, "no evidence store at \(index); build one with crosscheck sources import FILE --db \(index)") }
+            if let index {
+                throw CrosscheckError(.fileNotFound, "no evidence store at \(index); build one with crosscheck sources import FILE --db \(index)")
+            }
             return nil
         }
         let store = try StoreOptions.open(path)

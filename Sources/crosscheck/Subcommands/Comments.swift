@@ -37,18 +37,23 @@ struct Comments: AsyncParsableCommand {
                 if decoded.hasBody { articleValue = decoded }
             } else {
                 for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated() {
-                    guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let text = object["text"] as? String
+                    guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                        let text = object["text"] as? String
                     else {
                         StandardError.write("warning: \(file):\(index + 1): not a comment object; skipped\n")
                         continue
                     }
                     let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "c\(comments.count + 1)"
-                    comments.append(Comment(id: id, author: object["author"] as? String,
-                        time: DateNormalizer.normalizedOrRaw(object["time"] as? String), text: text,
-                        parent: (object["parent"] as? String) ?? (object["parent"] as? NSNumber)?.stringValue))
+                    comments.append(
+                        Comment(
+                            id: id, author: object["author"] as? String,
+                            time: DateNormalizer.normalizedOrRaw(object["time"] as? String), text: text,
+                            parent: (object["parent"] as? String) ?? (object["parent"] as? NSNumber)?.stringValue))
                 }
             }
-            guard !comments.isEmpty else { throw CrosscheckError(.emptyArticle, "no comments in \(file); give JSON Lines with \"text\" or an article JSON with \"comments\"") }
+            guard !comments.isEmpty else {
+                throw CrosscheckError(.emptyArticle, "no comments in \(file); give JSON Lines with \"text\" or an article JSON with \"comments\"")
+            }
             if let article {
                 articleValue = try ArticleReader().read(try await loader.load(article, url: nil)).article
             }
@@ -63,7 +68,9 @@ struct Comments: AsyncParsableCommand {
             print(result.summary.text)
             for (comment, screen) in zip(comments, result.comments) {
                 let flags = screen.flags.isEmpty ? "ok" : screen.flags.joined(separator: ", ")
-                print("[\(comment.id)] \(String(format: "%.2f", screen.inauthentic)) \(flags) — \(comment.author ?? "anonymous"): \(comment.text.prefix(90))")
+                print(
+                    "[\(comment.id)] \(String(format: "%.2f", screen.inauthentic)) \(flags) — \(comment.author ?? "anonymous"): \(comment.text.prefix(90))"
+                )
                 for reason in screen.reasons { print("    \(reason)") }
             }
         } catch let error as CrosscheckError {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import CrosscheckKit
 import CrosscheckFetch
+import CrosscheckKit
 import Foundation
 
 struct Search: AsyncParsableCommand {
@@ -40,7 +40,9 @@ struct Search: AsyncParsableCommand {
         }
         if hits.isEmpty { print("no passages match; import documents with crosscheck sources import, or try other words") }
         for (rank, hit) in hits.enumerated() {
-            print("\(rank + 1). \(hit.title ?? "untitled") — \(hit.source), \(hit.published ?? "undated")  [score \(String(format: "%.2f", hit.score))]")
+            print(
+                "\(rank + 1). \(hit.title ?? "untitled") — \(hit.source), \(hit.published ?? "undated")  [score \(String(format: "%.2f", hit.score))]"
+            )
             if let url = hit.url { print("   \(url)") }
             print(TerminalReportRenderer(color: false).wrap(hit.passage.text, indent: "   "))
             print("")

@@ -40,14 +40,17 @@ struct VerifyClaim: AsyncParsableCommand {
             guard ["terminal", "json"].contains(format) else {
                 throw CrosscheckError(.invalidArgument, "--format \(format) is unknown; use terminal or json")
             }
-            guard !claim.trimmingASCII().isEmpty else { throw CrosscheckError(.invalidArgument, "the claim is empty; give it as a sentence in quotes") }
+            guard !claim.trimmingASCII().isEmpty else {
+                throw CrosscheckError(.invalidArgument, "the claim is empty; give it as a sentence in quotes")
+            }
             guard FileManager.default.fileExists(atPath: store.path) else {
                 throw CrosscheckError(
                     .fileNotFound, "no evidence store at \(store.path); import sources first with crosscheck sources import FILE --db \(store.path)")
             }
             let evidence = try StoreOptions.open(store.path)
             guard try await evidence.statistics().documents > 0 else {
-                throw CrosscheckError(.unreadable, "the store at \(store.path) holds no documents; import sources first with crosscheck sources import")
+                throw CrosscheckError(
+                    .unreadable, "the store at \(store.path) holds no documents; import sources first with crosscheck sources import")
             }
             try await evidence.ensureIndex()
             let verifier = try modelOptions.engine().verifier()
@@ -64,7 +67,9 @@ struct VerifyClaim: AsyncParsableCommand {
             if let asOf = verdict.asOf { print("  evidence as of \(asOf)") }
             for (rank, item) in verdict.evidence.enumerated() {
                 print("")
-                print("\(rank + 1). \(item.stance) \(String(format: "%.2f", item.score)) — \(item.title ?? item.documentId)\(item.published.map { ", " + $0 } ?? "") [\(item.documentId)]")
+                print(
+                    "\(rank + 1). \(item.stance) \(String(format: "%.2f", item.score)) — \(item.title ?? item.documentId)\(item.published.map { ", " + $0 } ?? "") [\(item.documentId)]"
+                )
                 if let url = item.url { print("   \(url)") }
                 print(renderer.wrap(item.text, indent: "   "))
                 for reason in item.reasons { print("   → " + reason) }

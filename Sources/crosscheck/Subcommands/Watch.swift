@@ -26,7 +26,8 @@ struct Watch: AsyncParsableCommand {
                 while !Task.isCancelled {
                     do {
                         for report in try await poller.refresh() where report.outcome != .notDue {
-                            logger.notice("polled", metadata: ["source.name": "\(report.source)", "poll.result": "\(SourcePoller.describe(report.outcome))"])
+                            logger.notice(
+                                "polled", metadata: ["source.name": "\(report.source)", "poll.result": "\(SourcePoller.describe(report.outcome))"])
                         }
                         try await opened.refreshIndexIfStale()
                         let next = try await poller.nextDue()

@@ -39,7 +39,8 @@ struct AttributionPatternTests {
     }
 
     @Test func speechVerbsBeyondSaid() throws {
-        let text = "Defence Minister Tomas Berg condemned the plan as “a reckless gamble with public money,” "
+        let text =
+            "Defence Minister Tomas Berg condemned the plan as “a reckless gamble with public money,” "
             + "while Finance Minister Ana Ruiz warned that the cost “could double within five years.”"
         let found = try items(text)
         let first = try #require(covering(found, "reckless gamble", in: text))

@@ -35,8 +35,13 @@ struct CheckworthinessMeaningTests {
         #expect(reloaded.meaningDimensions == model.meaningDimensions)
         #expect(reloaded.classifier.weights.count == model.classifier.weights.count)
         // A file whose weights do not fit its header is refused.
-        let damaged = ModelFile(kind: "checkworthiness", header: ["featurizer": model.featurizer.headerValue, "threshold": "0.5",
-                                                                 "bias": "0", "meaningDimensions": "384"], weights: [1, 2, 3]).encoded()
+        let damaged = ModelFile(
+            kind: "checkworthiness",
+            header: [
+                "featurizer": model.featurizer.headerValue, "threshold": "0.5",
+                "bias": "0", "meaningDimensions": "384",
+            ], weights: [1, 2, 3]
+        ).encoded()
         #expect(throws: CrosscheckError.self) { try CheckworthinessModel.load(from: damaged) }
     }
 }

@@ -60,7 +60,8 @@ struct EntityQuantityDateTests {
     }
 
     @Test func quantitiesWithUnitsAndApproximations() {
-        let text = "Over 10,000 people signed, about a third of voters, and costs rose 1.2% to $48 million, up 3 percentage points; the vote was 7 to 2 after nearly 18 months."
+        let text =
+            "Over 10,000 people signed, about a third of voters, and costs rose 1.2% to $48 million, up 3 percentage points; the vote was 7 to 2 after nearly 18 months."
         let (scalars, span) = spans(text)
         let found = QuantityExtractor().quantities(in: scalars, span: span)
         func find(_ prefix: String) -> QuantityMention? { found.first { $0.text.hasPrefix(prefix) } }
@@ -89,6 +90,7 @@ struct EntityQuantityDateTests {
         let (scalars, span) = spans(text)
         let reference = DateNormalizer.date("2026-03-05")
         let values = DateExtractor(reference: reference).dates(in: scalars, span: span).map { "\($0.text)=\($0.value ?? "-")" }
-        #expect(values == ["March 3, 2026=2026-03-03", "4 May 2025=2025-05-04", "June 2024=2024-06", "2019=2019", "Tuesday=2026-03-03", "last year=2025"])
+        #expect(
+            values == ["March 3, 2026=2026-03-03", "4 May 2025=2025-05-04", "June 2024=2024-06", "2019=2019", "Tuesday=2026-03-03", "last year=2025"])
     }
 }

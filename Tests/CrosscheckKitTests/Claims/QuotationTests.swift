@@ -129,7 +129,8 @@ struct SourcingTests {
 
     @Test func summaryListsAnonymousAndUnattributedCheckworthyClaims() throws {
         let model = try CheckworthinessModel.bundled()
-        let text = "Officials said unemployment fell to 3.1 percent in March. Rents rose 12 percent last year, the highest rise on record. Priya Nair said the state would pay $4 million. What a lovely day."
+        let text =
+            "Officials said unemployment fell to 3.1 percent in March. Rents rose 12 percent last year, the highest rise on record. Priya Nair said the state would pay $4 million. What a lovely day."
         let result = analyze(text, model: model)
         #expect(result.summary.anonymous == ["s1"])
         #expect(result.summary.unattributed == ["s2"])

@@ -56,7 +56,8 @@ extension SpeechExtractionTests {
     }
 
     @Test func speakerAfterALongTitle() {
-        let items = said("Ferry service resumes\n\n“The islands were cut off for two winters,” said former transport minister Ana Ruiz, who chaired the inquiry.")
+        let items = said(
+            "Ferry service resumes\n\n“The islands were cut off for two winters,” said former transport minister Ana Ruiz, who chaired the inquiry.")
         #expect(items.first?.1 == "Ana Ruiz")
     }
 }

@@ -56,7 +56,10 @@ struct CommentScreenerTests {
 
     @Test func offTopicGeneratedParagraphs() throws {
         let thread = [
-            comment("x", "Intermittent fasting has transformed the way millions approach nutrition. By aligning meals with circadian rhythms, practitioners report better sleep and sustained energy."),
+            comment(
+                "x",
+                "Intermittent fasting has transformed the way millions approach nutrition. By aligning meals with circadian rhythms, practitioners report better sleep and sustained energy."
+            ),
             comment("y", "The council should publish the inspection report on the corroded cables before the repairs start in June."),
         ]
         let result = try screener().screen(thread, article: article)
@@ -65,7 +68,10 @@ struct CommentScreenerTests {
     }
 
     @Test func linkSpam() throws {
-        let thread = [comment("s", "Made $3,000 last week from home!!! Check out my channel and DM me on WhatsApp to learn how: http://quick-profits.example/join")]
+        let thread = [
+            comment(
+                "s", "Made $3,000 last week from home!!! Check out my channel and DM me on WhatsApp to learn how: http://quick-profits.example/join")
+        ]
         let result = try screener().screen(thread, article: article)
         #expect(result.comments[0].flags.contains("spam"))
         #expect(result.comments[0].inauthentic >= 0.9)
@@ -87,9 +93,10 @@ struct CommentScreenerTests {
         // 3,000 comments, a tenth from one template: all of the template's copies end in one cluster.
         var texts: [String] = []
         for index in 0..<3000 {
-            texts.append(index % 10 == 0
-                ? "This is a \(["story", "situation", "development"][index % 3]) worth watching closely for everyone involved here."
-                : "Comment number \(index) talks about topic \(index * 7) and detail \(index * 13) in its own words.")
+            texts.append(
+                index % 10 == 0
+                    ? "This is a \(["story", "situation", "development"][index % 3]) worth watching closely for everyone involved here."
+                    : "Comment number \(index) talks about topic \(index * 7) and detail \(index * 13) in its own words.")
         }
         let clusters = TemplateClusterer().clusters(texts)
         let templated = clusters.enumerated().filter { $0.offset % 10 == 0 }.map(\.element)

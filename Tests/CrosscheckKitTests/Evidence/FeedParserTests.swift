@@ -10,7 +10,8 @@ struct FeedParserTests {
     }
 
     @Test func rss2WithContentEncodedAndRelativeLinks() throws {
-        let feed = try parse("""
+        let feed = try parse(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
             <channel><title>Harbour News</title>
@@ -33,7 +34,8 @@ struct FeedParserTests {
     }
 
     @Test func atom() throws {
-        let feed = try parse("""
+        let feed = try parse(
+            """
             <feed xmlns="http://www.w3.org/2005/Atom"><title>Ledger</title>
             <entry><id>urn:1</id><title type="html">Budget &amp;amp; taxes</title>
             <link rel="alternate" href="https://ledger.example/budget#top"/><link rel="edit" href="/edit/1"/>
@@ -49,7 +51,8 @@ struct FeedParserTests {
     }
 
     @Test func jsonFeed() throws {
-        let feed = try parse("""
+        let feed = try parse(
+            """
             {"version": "https://jsonfeed.org/version/1.1", "title": "Wire", "items": [
               {"id": "1", "url": "https://wire.example/a", "title": "A", "date_published": "2026-01-02T03:04:05Z",
                "content_html": "<p>First paragraph.</p><p>Second.</p>", "authors": [{"name": "Lee"}]}]}
@@ -60,7 +63,8 @@ struct FeedParserTests {
     }
 
     @Test func newsSitemapAndIndex() throws {
-        let sitemap = try parse("""
+        let sitemap = try parse(
+            """
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
             <url><loc>https://news.example/a</loc><news:news><news:publication_date>2026-03-03</news:publication_date>
             <news:title>Bridge vote</news:title></news:news></url>
@@ -70,7 +74,8 @@ struct FeedParserTests {
         #expect(sitemap.items.map(\.url) == ["https://news.example/a", "https://news.example/b"])
         #expect(sitemap.items[0].title == "Bridge vote")
         #expect(sitemap.items[0].published == "2026-03-03")
-        let index = try parse("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>/news.xml</loc></sitemap></sitemapindex>")
+        let index = try parse(
+            "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>/news.xml</loc></sitemap></sitemapindex>")
         #expect(index.format == .sitemapIndex)
         #expect(index.items.first?.url == "https://news.example/news.xml")
     }
@@ -100,7 +105,8 @@ struct EvidenceDocumentTests {
     }
 
     @Test func simHashSeparatesNearFromDifferent() {
-        let text = String(repeating: "The council approved the repair plan for the harbour bridge after a long debate on costs. ", count: 3)
+        let text =
+            String(repeating: "The council approved the repair plan for the harbour bridge after a long debate on costs. ", count: 3)
             + "Work starts in June and will take eighteen months, officials said on Tuesday."
         let near = text.replacingOccurrences(of: "Tuesday", with: "Wednesday")
         let other = "Ferry fares will rise by five percent in April, the operator announced, citing fuel costs and wages."
@@ -117,7 +123,8 @@ struct EvidenceDocumentTests {
     }
 
     @Test func jsonLinesImportReportsBadLines() {
-        let data = Data("""
+        let data = Data(
+            """
             {"id": "d1", "title": "T", "url": "https://x.example/a?utm_medium=m", "published": "2026-01-02", "text": "Some text here."}
             not json
             {"id": 7, "text": ""}
@@ -189,8 +196,9 @@ struct FactCheckReaderTests {
     }
 
     @Test func socialTextNormalisation() {
-        #expect(SocialText.normalize("Wow #AustralianFires @JoeBiden 🔥 https://t.co/x pic.twitter.com/abc")
-            == "Wow Australian Fires Joe Biden")
+        #expect(
+            SocialText.normalize("Wow #AustralianFires @JoeBiden 🔥 https://t.co/x pic.twitter.com/abc")
+                == "Wow Australian Fires Joe Biden")
         #expect(SocialText.signOffDate("Some text — Forbes (@Forbes) January 28, 2021") == "2021-01-28")
     }
 }

@@ -27,7 +27,8 @@ struct LanguageTests {
 
     @Test func techniqueSpansIndexTheText() throws {
         let analyzer = LanguageAnalyzer(techniques: try MultiHeadClassifier.bundled("techniques"), truthfulness: nil)
-        let text = "The council met on Tuesday to discuss the budget.\nThese traitors and their radical thugs want to destroy our great nation, and every patriot knows it!"
+        let text =
+            "The council met on Tuesday to discuss the budget.\nThese traitors and their radical thugs want to destroy our great nation, and every patriot knows it!"
         let spans = analyzer.techniqueSpans(text)
         let scalars = Array(text.unicodeScalars)
         #expect(!spans.isEmpty)
@@ -50,7 +51,8 @@ struct LanguageTests {
 
     @Test func styleScoreRisesWithPersuasion() throws {
         let analyzer = LanguageAnalyzer(techniques: try MultiHeadClassifier.bundled("techniques"), truthfulness: nil)
-        let plain = analyzer.analyze(text: "The board approved the budget on Monday. Spending rises 4 percent next year.", title: "Board approves budget", claims: nil)
+        let plain = analyzer.analyze(
+            text: "The board approved the budget on Monday. Spending rises 4 percent next year.", title: "Board approves budget", claims: nil)
         let loaded = analyzer.analyze(
             text: "These corrupt traitors want to destroy everything we love! Wake up before it's too late! They always lie, every single time.",
             title: "You won't believe what these traitors did!", claims: nil)

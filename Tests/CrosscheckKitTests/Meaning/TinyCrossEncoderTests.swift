@@ -23,11 +23,13 @@ struct TinyCrossEncoderTests {
         var generator = SeededGenerator(seed: seed &+ 100)
         let hidden = TinyEncoderTests.config.hiddenSize
         var tensors = TinyEncoderTests.tensors(seed: seed).filter { $0.name != "embeddings.word_embeddings.weight" }
-        tensors.append(("classifier.weight", [labels.count, hidden], (0..<(labels.count * hidden)).map { _ in Float.random(in: -1...1, using: &generator) }))
+        tensors.append(
+            ("classifier.weight", [labels.count, hidden], (0..<(labels.count * hidden)).map { _ in Float.random(in: -1...1, using: &generator) }))
         tensors.append(("classifier.bias", [labels.count], (0..<labels.count).map { _ in Float.random(in: -0.2...0.2, using: &generator) }))
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tiny-pairs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try SafeTensors.encode(tensors, float16: float16, metadata: ["name": "tiny-pairs"]).write(to: directory.appendingPathComponent("model.safetensors"))
+        try SafeTensors.encode(tensors, float16: float16, metadata: ["name": "tiny-pairs"]).write(
+            to: directory.appendingPathComponent("model.safetensors"))
         let manifest = CrossEncoder.Manifest(
             name: "tiny-pairs", version: "tiny-1", labels: labels, sha256: nil, storage: nil, maxLength: 12,
             wordEmbeddingsFrom: .init(name: "tiny", sha256: trainedOn))
@@ -54,7 +56,9 @@ struct TinyCrossEncoderTests {
         var model = try CrossEncoder(directory: try Self.write(seed: 9), encoder: encoder)
         #expect(model.labels == Self.labels)
         #expect(model.identity.version == "tiny-1")
-        let pairs = [(first: "the bridge", second: "a vote"), (first: "a vote", second: "the bridge"), (first: "cafe cable", second: "the council votes")]
+        let pairs = [
+            (first: "the bridge", second: "a vote"), (first: "a vote", second: "the bridge"), (first: "cafe cable", second: "the council votes"),
+        ]
         let together = model.probabilities(pairs)
         for p in together {
             #expect(p.count == 3)

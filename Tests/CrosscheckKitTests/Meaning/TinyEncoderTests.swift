@@ -7,10 +7,13 @@ import Testing
 /// the refusal of files that do not fit.
 @Suite("Sentence encoder runtime")
 struct TinyEncoderTests {
-    static let vocabulary = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "bridge", "council", "vote", "##s", "cable", "a",
-                             "cafe", ",", ".", "!", "un", "##able", "東"]
-    static let config = EncoderConfig(hiddenSize: 8, intermediateSize: 16, layers: 2, heads: 2, vocabularySize: vocabulary.count,
-                                      maxPositions: 16, maxTokens: 12)
+    static let vocabulary = [
+        "[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "bridge", "council", "vote", "##s", "cable", "a",
+        "cafe", ",", ".", "!", "un", "##able", "東",
+    ]
+    static let config = EncoderConfig(
+        hiddenSize: 8, intermediateSize: 16, layers: 2, heads: 2, vocabularySize: vocabulary.count,
+        maxPositions: 16, maxTokens: 12)
 
     static func tensors(seed: UInt64, config: EncoderConfig = config) -> [(name: String, shape: [Int], values: [Float])] {
         var generator = SeededGenerator(seed: seed)
@@ -44,8 +47,10 @@ struct TinyEncoderTests {
         return tensors
     }
 
-    static func write(_ tensors: [(name: String, shape: [Int], values: [Float])], float16: Bool = false,
-                      config: EncoderConfig = config) throws -> URL {
+    static func write(
+        _ tensors: [(name: String, shape: [Int], values: [Float])], float16: Bool = false,
+        config: EncoderConfig = config
+    ) throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tiny-encoder-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try JSONEncoder().encode(config).write(to: directory.appendingPathComponent("config.json"))

@@ -7,7 +7,8 @@ import Testing
 struct TechniqueHighlightTests {
     /// A two-paragraph article with spans we place ourselves (offsets in the joined text).
     func report() throws -> Report {
-        let text = "Bridge plan row\n\nBy A. Writer\n\nThe mayor called the plan a disgraceful betrayal of voters on Tuesday night.\n\nCosts rose by 5 percent, the city said in a statement."
+        let text =
+            "Bridge plan row\n\nBy A. Writer\n\nThe mayor called the plan a disgraceful betrayal of voters on Tuesday night.\n\nCosts rose by 5 percent, the city said in a statement."
         var report = try ArticleChecker().check(ArticleInput(data: Data(text.utf8), name: "story.txt"))
         let body = report.article.text
         func span(_ words: String, _ technique: String, _ score: Double) -> LanguageSection.Technique {

@@ -48,7 +48,8 @@ struct ClaimVerifierTests {
     @Test func evidenceBothWaysIsMixed() {
         let result = verifier.verify(
             claim: "Unemployment fell to 4.1% in May.",
-            passages: passages("Unemployment fell to 4.1% in May, the statistics office said.", "Revised figures show unemployment fell to 4.6% in May."))
+            passages: passages(
+                "Unemployment fell to 4.1% in May, the statistics office said.", "Revised figures show unemployment fell to 4.6% in May."))
         #expect(result.label == "mixed")
     }
 
@@ -72,9 +73,11 @@ struct ClaimVerifierTests {
     @Test func retrievalFromAStoreCitesDocuments() async throws {
         let store = MemoryEvidenceStore()
         let documents = [
-            EvidenceDocument(externalID: "stats", source: "import", title: "May labour figures", retrieved: "2026-06-01T00:00:00Z",
+            EvidenceDocument(
+                externalID: "stats", source: "import", title: "May labour figures", retrieved: "2026-06-01T00:00:00Z",
                 text: "Unemployment fell to 4.6% in May, the statistics office said. Employment rose in every region."),
-            EvidenceDocument(externalID: "ferry", source: "import", title: "Ferry fares", retrieved: "2026-06-02T00:00:00Z",
+            EvidenceDocument(
+                externalID: "ferry", source: "import", title: "Ferry fares", retrieved: "2026-06-02T00:00:00Z",
                 text: "Ferry fares rise in April. The operator blamed fuel costs."),
         ]
         _ = try await store.add(documents)

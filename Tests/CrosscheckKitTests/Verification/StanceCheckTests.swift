@@ -35,8 +35,12 @@ struct StanceCheckTests {
     }
 
     @Test func pairedCountsAgreePairForPair() {
-        #expect(effect(NumberCheck(), claim: "The council approved it by a vote of 7 to 2.", passage: "The council voted 5 to 4 to approve it.") == .refutes)
-        #expect(effect(NumberCheck(), claim: "The council approved it by a vote of 7 to 2.", passage: "The council voted 7-2 to approve it.") == .supports)
+        #expect(
+            effect(NumberCheck(), claim: "The council approved it by a vote of 7 to 2.", passage: "The council voted 5 to 4 to approve it.")
+                == .refutes)
+        #expect(
+            effect(NumberCheck(), claim: "The council approved it by a vote of 7 to 2.", passage: "The council voted 7-2 to approve it.") == .supports
+        )
     }
 
     @Test func numbersAboutOtherThingsAreNotCompared() {
@@ -46,7 +50,8 @@ struct StanceCheckTests {
     }
 
     @Test func datesDisagreeAtTheSamePrecision() {
-        let found = findings(DateCheck(), claim: "The bridge closed on June 4, 2025.", passage: "The bridge closed on July 9, 2025, after inspectors found cracks.")
+        let found = findings(
+            DateCheck(), claim: "The bridge closed on June 4, 2025.", passage: "The bridge closed on July 9, 2025, after inspectors found cracks.")
         #expect(found.first?.effect == .refutes)
         #expect(found.first?.reason == "the claim says June 4, 2025 but the source says July 9, 2025")
         #expect(effect(DateCheck(), claim: "The bridge closed in June 2025.", passage: "The bridge closed on June 4, 2025.") == .supports)
@@ -74,7 +79,8 @@ struct StanceCheckTests {
 
     @Test func quotationsAreMatchedWithTheirSpeakers() {
         let claim = "Mayor Jane Smith said “we cannot keep patching a 1968 bridge”."
-        let misattributed = findings(QuoteCheck(), claim: claim, passage: "“We cannot keep patching a 1968 bridge,” said Tom Reyes, a council member.")
+        let misattributed = findings(
+            QuoteCheck(), claim: claim, passage: "“We cannot keep patching a 1968 bridge,” said Tom Reyes, a council member.")
         #expect(misattributed.first?.effect == .refutes)
         #expect(misattributed.first?.reason.contains("Tom Reyes") == true)
         let verbatim = findings(QuoteCheck(), claim: claim, passage: "“We cannot keep patching a 1968 bridge,” Mayor Jane Smith said on Tuesday.")
@@ -85,7 +91,9 @@ struct StanceCheckTests {
     }
 
     @Test func passagesInTheClaimsOwnWordsSupport() {
-        #expect(effect(CoverageCheck(), claim: "The council approved the repair plan.", passage: "On Tuesday the council approved the repair plan.") == .supports)
+        #expect(
+            effect(CoverageCheck(), claim: "The council approved the repair plan.", passage: "On Tuesday the council approved the repair plan.")
+                == .supports)
         #expect(findings(CoverageCheck(), claim: "The council approved the repair plan.", passage: "The council met on Tuesday.").isEmpty)
     }
 }

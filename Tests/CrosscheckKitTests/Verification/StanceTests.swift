@@ -6,7 +6,8 @@ import Testing
 @Suite("Stance")
 struct StanceTests {
     @Test func pairCuesSeeMissingWordsNumbersNegationAndAntonyms() {
-        let cues = StanceFeatures.cues(claim: "Cases rose 20 percent in March.", evidence: "Cases fell 12 percent in March, officials did not say why.")
+        let cues = StanceFeatures.cues(
+            claim: "Cases rose 20 percent in March.", evidence: "Cases fell 12 percent in March, officials did not say why.")
         #expect(cues.contains("antonym"))
         #expect(cues.contains("numbers:missing"))
         #expect(cues.contains("negation:-e"))

@@ -68,7 +68,9 @@ extension CheckworthinessModel {
         if let encoder, let url = models.file("checkworthiness-meaning.model") {
             var model = try load(from: Data(contentsOf: url))
             guard model.meaningDimensions == encoder.dimensions else {
-                throw CrosscheckError(.modelMissing, "checkworthiness-meaning.model was trained with another encoder; rebuild it with crosscheck train checkworthiness --meaning")
+                throw CrosscheckError(
+                    .modelMissing,
+                    "checkworthiness-meaning.model was trained with another encoder; rebuild it with crosscheck train checkworthiness --meaning")
             }
             model.encoder = encoder
             return model

@@ -40,7 +40,8 @@ public struct EntityRecognizer: Sendable {
                 }
             }
             var first = index
-            let atSentenceStart = tokens[index].span.start == span.start
+            let atSentenceStart =
+                tokens[index].span.start == span.start
                 || (index > 0 && SentenceSegmenter.isOpener(scalars[tokens[index].span.start - 1]) && tokens[index].span.start - 1 == span.start)
             // Drop ordinary words that are capitalised only because they open the sentence.
             while first < end, (atSentenceStart && first == index || first > index),
@@ -49,8 +50,10 @@ public struct EntityRecognizer: Sendable {
                 first += 1
                 if first < end, !isCapitalised(tokens[first]) { first += 1 }
             }
-            if first < end, let mention = classify(Array(tokens[first..<end]), scalars: scalars, previous: first > 0 ? tokens[first - 1] : nil,
-                next: end < tokens.count ? tokens[end] : nil)
+            if first < end,
+                let mention = classify(
+                    Array(tokens[first..<end]), scalars: scalars, previous: first > 0 ? tokens[first - 1] : nil,
+                    next: end < tokens.count ? tokens[end] : nil)
             {
                 result.append(mention)
             }
@@ -103,8 +106,9 @@ public struct EntityRecognizer: Sendable {
             kind = .person
         } else if lower.contains(where: { Lexicon.documentWords.contains($0) }) && words.count > 1 {
             kind = .document
-        } else if lower.contains(where: { Lexicon.organizationWords.contains($0) }) || words.allSatisfy({ isAcronym($0.text) })
-            && !Lexicon.places.contains(lower[0])
+        } else if lower.contains(where: { Lexicon.organizationWords.contains($0) })
+            || words.allSatisfy({ isAcronym($0.text) })
+                && !Lexicon.places.contains(lower[0])
         {
             kind = .organization
         } else if lower.contains(where: { Lexicon.placeWords.contains($0) }) || lower.allSatisfy({ Lexicon.places.contains($0) })

@@ -53,18 +53,20 @@ public struct AttributionTagger: Sendable {
         let scalars = Array(text.unicodeScalars)
         let words = tagger.tag(scalars)
         let columns = Self.labels.map { labelIndex[$0] ?? 0 }
-        let runs = Self.runs(labels: words.map { word in
-            let best = columns.indices.max { word.probabilities[columns[$0]] < word.probabilities[columns[$1]] } ?? 0
-            return Self.labels[best]
-        })
+        let runs = Self.runs(
+            labels: words.map { word in
+                let best = columns.indices.max { word.probabilities[columns[$0]] < word.probabilities[columns[$1]] } ?? 0
+                return Self.labels[best]
+            })
         let spans = words.map(\.range)
         let contents = Self.joined(runs.filter { $0.role == .content }, spans: spans, scalars: scalars)
         // A source of conjunctions alone ("and" before a second verb) names no one.
         let sources = runs.filter { run in
-            run.role == .source && run.words.contains { index in
-                let word = String(String.UnicodeScalarView(scalars[spans[index]])).lowercased()
-                return !Self.notSources.contains(word) && !TextWords.isPunctuation(scalars[spans[index].lowerBound])
-            }
+            run.role == .source
+                && run.words.contains { index in
+                    let word = String(String.UnicodeScalarView(scalars[spans[index]])).lowercased()
+                    return !Self.notSources.contains(word) && !TextWords.isPunctuation(scalars[spans[index].lowerBound])
+                }
         }
         let paragraphs = Paragraphs(scalars)
         var items: [SpeechExtraction.Item] = []

@@ -5,9 +5,12 @@ import Foundation
 /// "…,” state Sen. Jason Holsman (D) said", "Priebus told Fox News: “…”". The name is the last
 /// run of capitalised words (titles such as Dr. and Sen. kept with it) in the attribution.
 enum SpeakerNearQuote {
-    static let verbs = "said|says|told|tells|added|adds|wrote|writes|asked|asks|noted|notes|continued|explained|argued|warned|insisted|recalled|replied|declared|stated|tweeted|posted|acknowledged|conceded|agreed|countered|joked|remarked|observed|cautioned|complained|predicted"
+    static let verbs =
+        "said|says|told|tells|added|adds|wrote|writes|asked|asks|noted|notes|continued|explained|argued|warned|insisted|recalled|replied|declared|stated|tweeted|posted|acknowledged|conceded|agreed|countered|joked|remarked|observed|cautioned|complained|predicted"
     static let after = try! NSRegularExpression(
-        pattern: "^[,]?\\s*(?:(?:\(verbs))\\s+([^.;:\\n]{2,90}?)(?:[,.;:]|\\s+(?:who|in|on|at|during|about|after|before|to)\\b|$)|([^,.;:\\n“”\"]{2,70}?)\\s+(?:\(verbs))\\b)")
+        pattern:
+            "^[,]?\\s*(?:(?:\(verbs))\\s+([^.;:\\n]{2,90}?)(?:[,.;:]|\\s+(?:who|in|on|at|during|about|after|before|to)\\b|$)|([^,.;:\\n“”\"]{2,70}?)\\s+(?:\(verbs))\\b)"
+    )
     static let before = try! NSRegularExpression(
         pattern: "([^.;“”\"\\n]{2,70}?)\\s+(?:\(verbs))(?:\\s+[^.;:“”\"\\n]{0,40})?[,:]?\\s*$")
 

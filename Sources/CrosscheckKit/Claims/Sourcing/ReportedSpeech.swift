@@ -84,7 +84,8 @@ struct ReportedSpeech {
                 index += 2
                 continue
             }
-            if ["said", "says", "told", "added", "argued", "warned", "noted", "stated", "explained", "claimed",
+            if [
+                "said", "says", "told", "added", "argued", "warned", "noted", "stated", "explained", "claimed",
                 "insisted", "wrote", "writes", "announced", "replied", "declared", "acknowledged", "admitted",
                 "estimated", "estimates", "reported", "reports", "predicted", "predicts", "believe", "believes",
                 "say", "note", "argue", "warn", "claim", "estimate", "predict", "found", "finds", "show", "shows",
@@ -109,7 +110,9 @@ struct ReportedSpeech {
                 ["reported", "believed", "understood", "said", "thought", "claimed", "rumoured", "rumored", "alleged"]
                     .contains(tokens[position + 2].text.lowercased())
             {
-                result.append(Attribution(phrase: "it is \(tokens[position + 2].text)", name: nil, kind: .anonymous, entityKind: nil, verb: position, span: token.span))
+                result.append(
+                    Attribution(
+                        phrase: "it is \(tokens[position + 2].text)", name: nil, kind: .anonymous, entityKind: nil, verb: position, span: token.span))
             }
         }
         return result
@@ -268,7 +271,8 @@ struct ReportedSpeech {
         if coordinated.count > 1, let first = coordinated.first {
             // "The U.S., South Korea and Japan announced": every party, each a government or body.
             var start = first.start
-            if let index = tokens.firstIndex(where: { $0.span.end <= first.start && $0.span.end >= first.start - 1 && $0.text.lowercased() == "the" }) {
+            if let index = tokens.firstIndex(where: { $0.span.end <= first.start && $0.span.end >= first.start - 1 && $0.text.lowercased() == "the" })
+            {
                 start = tokens[index].span.start
             }
             let span = TextSpan(start: start, end: entity.end)
@@ -309,14 +313,16 @@ struct ReportedSpeech {
 
     private func pronoun(_ word: String, token: Token, verb: Int) -> Attribution? {
         // "I think", "we believe": the writer's or speaker's own view, not a source.
-        if word == "i" || word == "we", ["think", "believe", "feel", "hope", "fear", "expect", "say", "suggest"]
-            .contains(tokens[verb].text.lowercased())
+        if word == "i" || word == "we",
+            ["think", "believe", "feel", "hope", "fear", "expect", "say", "suggest"]
+                .contains(tokens[verb].text.lowercased())
         {
             return nil
         }
         if word == "he" || word == "she" || word == "i" {
             let name = people.lastPerson(before: token.span.start)
-            return Attribution(phrase: token.text, name: name, kind: name == nil ? .anonymous : .named, entityKind: .person, verb: verb, span: token.span)
+            return Attribution(
+                phrase: token.text, name: name, kind: name == nil ? .anonymous : .named, entityKind: .person, verb: verb, span: token.span)
         }
         if word == "we" || word == "they" {
             let name = people.lastSpeaker(before: token.span.start)

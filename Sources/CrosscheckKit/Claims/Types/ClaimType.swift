@@ -29,10 +29,12 @@ struct ClaimTypeClassifier {
         var types: [ClaimType] = []
         let set = Set(words)
         let text = " " + words.joined(separator: " ") + " "
-        let statistic = quantities.contains { quantity in
-            quantity.unit == "percent" || quantity.unit == "percentage_points" || ["USD", "EUR", "GBP", "JPY", "INR"].contains(quantity.unit ?? "")
-                || quantity.value >= 2 || quantity.unit == "count_pair" || quantity.approximation != .exact
-        } || set.contains("ranked") || set.contains("ranking") || text.contains(" no. 1 ")
+        let statistic =
+            quantities.contains { quantity in
+                quantity.unit == "percent" || quantity.unit == "percentage_points"
+                    || ["USD", "EUR", "GBP", "JPY", "INR"].contains(quantity.unit ?? "")
+                    || quantity.value >= 2 || quantity.unit == "count_pair" || quantity.approximation != .exact
+            } || set.contains("ranked") || set.contains("ranking") || text.contains(" no. 1 ")
             || Self.rankingPattern(words)
         if statistic { types.append(.statistic) }
         if !set.isDisjoint(with: Self.comparisonWords) || Self.phrases(Self.comparisonPhrases, in: text) || Self.comparative(words) {
@@ -81,7 +83,9 @@ struct ClaimTypeClassifier {
         "outnumber", "outnumbered", "exceeded", "exceeds", "topped", "lowered", "raised", "cut", "cuts",
         "growth", "shrank", "shrunk", "boosted", "slashed",
     ]
-    static let comparisonPhrases = ["more than", "less than", "fewer than", "as many as", "as much as", "compared with", "compared to", "the same as"]
+    static let comparisonPhrases = [
+        "more than", "less than", "fewer than", "as many as", "as much as", "compared with", "compared to", "the same as",
+    ]
     static let causalWords: Set<String> = [
         "because", "caused", "causes", "causing", "therefore", "consequently", "blamed", "blames", "thanks",
         "triggered", "fuelled", "fueled", "sparked", "drove", "driven", "responsible",

@@ -29,7 +29,9 @@ public protocol StanceCheck: Sendable {
 
 /// The explainable checks, in the order their reasons are listed.
 public enum StanceChecks {
-    public static let all: [any StanceCheck] = [QuoteCheck(), NumberCheck(), DateCheck(), PolarityCheck(), EntityRoleCheck(), RoleSwapCheck(), SubstitutionCheck(), CoverageCheck()]
+    public static let all: [any StanceCheck] = [
+        QuoteCheck(), NumberCheck(), DateCheck(), PolarityCheck(), EntityRoleCheck(), RoleSwapCheck(), SubstitutionCheck(), CoverageCheck(),
+    ]
 
     /// Every finding of every check.
     public static func findings(claim: Statement, passage: Statement) -> [CheckFinding] {

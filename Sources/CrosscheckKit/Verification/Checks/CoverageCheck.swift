@@ -11,7 +11,8 @@ public struct CoverageCheck: StanceCheck {
         let coverage = passage.coverage(of: claim)
         guard coverage >= minimumCoverage else { return [] }
         let missing = claim.terms.subtracting(passage.terms)
-        let reason = missing.isEmpty
+        let reason =
+            missing.isEmpty
             ? "the source states it in the claim's own words"
             : "the source states it in nearly the claim's own words"
         return [CheckFinding(check: "coverage", effect: .supports, strength: 0.3 + 2 * (coverage - 0.7), reason: reason)]

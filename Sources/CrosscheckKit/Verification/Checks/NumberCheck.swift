@@ -14,16 +14,21 @@ public struct NumberCheck: StanceCheck {
         for quantity in claim.quantities {
             let comparable = passage.quantities.filter { Self.sameReferent(quantity, $0) }
             if comparable.isEmpty {
-                if let confused = passage.quantities.first(where: { Self.percentConfusion(quantity.mention, $0.mention) && Self.sharesContext(quantity, $0) }) {
+                if let confused = passage.quantities.first(where: {
+                    Self.percentConfusion(quantity.mention, $0.mention) && Self.sharesContext(quantity, $0)
+                }) {
                     result.append(
                         CheckFinding(
                             check: "number", effect: .refutes, strength: 0.7,
-                            reason: "the claim says \(quantity.mention.text) but the source says \(confused.mention.text): percent is not percentage points"))
+                            reason:
+                                "the claim says \(quantity.mention.text) but the source says \(confused.mention.text): percent is not percentage points"
+                        ))
                 }
                 continue
             }
             if let match = comparable.first(where: { Self.agrees(claim: quantity.mention, passage: $0.mention) }) {
-                agreeing.append(match.mention.text == quantity.mention.text ? match.mention.text : "\(match.mention.text) for \(quantity.mention.text)")
+                agreeing.append(
+                    match.mention.text == quantity.mention.text ? match.mention.text : "\(match.mention.text) for \(quantity.mention.text)")
             } else {
                 let other = comparable[0].mention
                 result.append(

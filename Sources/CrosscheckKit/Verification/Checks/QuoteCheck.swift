@@ -23,7 +23,8 @@ public struct QuoteCheck: StanceCheck {
                 return [
                     CheckFinding(
                         check: "quote", effect: .refutes, strength: 0.85,
-                        reason: "the source attributes these words to \(found.speaker ?? "someone else"), not \(quote.speaker ?? "the claimed speaker")")
+                        reason:
+                            "the source attributes these words to \(found.speaker ?? "someone else"), not \(quote.speaker ?? "the claimed speaker")")
                 ]
             case let (claimed?, source?) where claimed == source && similarity < verbatim:
                 return [
@@ -45,7 +46,8 @@ public struct QuoteCheck: StanceCheck {
         let similarity = Self.similarity(quoteWords, passage.words)
         if similarity >= verbatim, let speakerKey, passage.words.contains(speakerKey) {
             return [
-                CheckFinding(check: "quote", effect: .supports, strength: 0.7, reason: "the source has these words beside \(quote.speaker ?? speakerKey)")
+                CheckFinding(
+                    check: "quote", effect: .supports, strength: 0.7, reason: "the source has these words beside \(quote.speaker ?? speakerKey)")
             ]
         }
         return []

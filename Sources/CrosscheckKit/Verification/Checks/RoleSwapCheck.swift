@@ -15,7 +15,10 @@ public struct RoleSwapCheck: StanceCheck {
         let claimStems = claim.words.map(PorterStemmer.stem)
         let passageStems = passage.words.map(PorterStemmer.stem)
         func content(_ stems: [String], _ words: [String], _ range: Range<Int>) -> Set<String> {
-            Set(range.clamped(to: 0..<stems.count).filter { !Stopwords.english.contains(words[$0]) && !words[$0].contains(where: \.isNumber) }.map { stems[$0] })
+            Set(
+                range.clamped(to: 0..<stems.count).filter { !Stopwords.english.contains(words[$0]) && !words[$0].contains(where: \.isNumber) }.map {
+                    stems[$0]
+                })
         }
         for (i, stem) in claimStems.enumerated() where !Stopwords.english.contains(claim.words[i]) {
             let inPassage = passageStems.indices.filter { passageStems[$0] == stem }

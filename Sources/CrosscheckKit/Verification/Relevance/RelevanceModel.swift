@@ -30,7 +30,8 @@ public struct RelevanceModel: Sendable {
     public static func bundled(from models: ModelDirectory? = nil) throws -> RelevanceModel {
         let models = try models ?? .standard()
         guard let url = models.file("relevance.model") else {
-            throw CrosscheckError(.modelMissing, "the relevance model is not in \(models); rebuild, or run crosscheck train relevance", adjustment: .modelDirectory)
+            throw CrosscheckError(
+                .modelMissing, "the relevance model is not in \(models); rebuild, or run crosscheck train relevance", adjustment: .modelDirectory)
         }
         return try load(from: Data(contentsOf: url))
     }

@@ -10,6 +10,9 @@ struct Batch: AsyncParsableCommand {
             A line that is not JSON or has no id is reported on standard error with its line number; a \
             line the task cannot use gets {"id": ..., "error": "..."}. Processing always continues.
             """,
-        subcommands: [BatchCheckworthiness.self, BatchMatch.self, BatchComments.self, BatchMachineText.self, BatchLanguage.self, BatchVerify.self, BatchRetrieveVerify.self, BatchQuotes.self]
+        subcommands: [
+            BatchCheckworthiness.self, BatchMatch.self, BatchComments.self, BatchMachineText.self, BatchLanguage.self, BatchVerify.self,
+            BatchRetrieveVerify.self, BatchQuotes.self,
+        ]
     )
 }

@@ -7,7 +7,9 @@ import Foundation
 struct BatchComments: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "comments",
-        abstract: "{\"id\", \"text\", \"article\"?, \"author\"?, \"time\"?, \"thread\"?} -> {\"id\", \"inauthentic\", \"flags\", \"reasons\"}; lines sharing a thread are screened together.")
+        abstract:
+            "{\"id\", \"text\", \"article\"?, \"author\"?, \"time\"?, \"thread\"?} -> {\"id\", \"inauthentic\", \"flags\", \"reasons\"}; lines sharing a thread are screened together."
+    )
 
     @OptionGroup var io: BatchIO
 

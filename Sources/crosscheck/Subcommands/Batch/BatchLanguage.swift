@@ -6,7 +6,9 @@ import Foundation
 struct BatchLanguage: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "language",
-        abstract: "{\"id\", \"text\"} -> {\"id\", \"score\", \"techniques\": [{\"technique\", \"start\", \"end\", \"score\"}], \"truthfulness\": {\"label\", \"score\"}}")
+        abstract:
+            "{\"id\", \"text\"} -> {\"id\", \"score\", \"techniques\": [{\"technique\", \"start\", \"end\", \"score\"}], \"truthfulness\": {\"label\", \"score\"}}"
+    )
 
     @OptionGroup var io: BatchIO
 

@@ -26,7 +26,8 @@ struct BatchMatch: AsyncParsableCommand {
             let data = try InputLoader(maxBytes: 2_000_000_000, fetcher: .init()).readFile(factchecks)
             let read = try FactCheckReader().read(data, name: factchecks)
             for problem in read.problems.prefix(20) { StandardError.write("warning: \(problem)\n") }
-            let reranker = try model.map { try MatchReranker.load(from: Data(contentsOf: URL(fileURLWithPath: $0))) }
+            let reranker =
+                try model.map { try MatchReranker.load(from: Data(contentsOf: URL(fileURLWithPath: $0))) }
                 ?? io.engine().matchReranker()
             let matcher = ClaimMatcher(factChecks: read.factChecks, reranker: reranker, encoder: try io.engine().encoder())
             try await io.run(MatchBatchTask(matcher: matcher, top: max(1, top)))

@@ -6,7 +6,9 @@ import Foundation
 struct BatchQuotes: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quotes",
-        abstract: "{\"id\", \"text\"} -> {\"id\", \"quotes\": [{\"start\", \"end\", \"speaker\", \"kind\"}]}: quotations and reported speech with their speakers")
+        abstract:
+            "{\"id\", \"text\"} -> {\"id\", \"quotes\": [{\"start\", \"end\", \"speaker\", \"kind\"}]}: quotations and reported speech with their speakers"
+    )
 
     @OptionGroup var io: BatchIO
 

@@ -25,9 +25,11 @@ struct BatchRetrieveVerify: AsyncParsableCommand {
             if try await store.passagesNotIndexed() > 0 { try await store.rebuildIndex() }
             var verifier = try io.engine().verifier()
             verifier.passagesPerClaim = passages
-            let task = RetrieveVerifyBatchTask(verifier: verifier, retrieve: { [verifier] claim in
-                try await verifier.retrieve(claim: claim, store: store)
-            })
+            let task = RetrieveVerifyBatchTask(
+                verifier: verifier,
+                retrieve: { [verifier] claim in
+                    try await verifier.retrieve(claim: claim, store: store)
+                })
             try await io.run(task)
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)

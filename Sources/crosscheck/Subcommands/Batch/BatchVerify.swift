@@ -6,7 +6,9 @@ import Foundation
 struct BatchVerify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "{\"id\", \"claim\", \"evidence\": [{\"id\", \"text\", \"title\"?}]} -> {\"id\", \"label\", \"confidence\", \"evidence\": [{\"id\", \"stance\", \"score\"}]}")
+        abstract:
+            "{\"id\", \"claim\", \"evidence\": [{\"id\", \"text\", \"title\"?}]} -> {\"id\", \"label\", \"confidence\", \"evidence\": [{\"id\", \"stance\", \"score\"}]}"
+    )
 
     @OptionGroup var io: BatchIO
 

@@ -30,7 +30,9 @@ struct EvalCheckworthiness: ParsableCommand {
         let examples = try CheckworthinessData.load(directory: data)
         let evaluation = try hyper.evaluation
         let split = evaluation.split(examples)
-        print("data: \(examples.count) examples; train \(split.train.count), threshold calibration \(split.calibration.count), held out \(split.heldOut.count) (seed \(hyper.seed))")
+        print(
+            "data: \(examples.count) examples; train \(split.train.count), threshold calibration \(split.calibration.count), held out \(split.heldOut.count) (seed \(hyper.seed))"
+        )
         let clock = ContinuousClock()
         let start = clock.now
         let ours: CheckworthinessModel

@@ -32,10 +32,12 @@ struct EvalComments: ParsableCommand {
             let peer = TextClassifierEvaluation.measure(test, score: evaluation.peer(train))
             ours.append(result.f1)
             peers.append(peer.f1)
-            print(video.padding(toLength: 24, withPad: " ", startingAt: 0)
-                + String(format: "%.3f (%.3f)         %.3f (%.3f)", result.f1, result.accuracy, peer.f1, peer.accuracy))
+            print(
+                video.padding(toLength: 24, withPad: " ", startingAt: 0)
+                    + String(format: "%.3f (%.3f)         %.3f (%.3f)", result.f1, result.accuracy, peer.f1, peer.accuracy))
         }
-        print("mean".padding(toLength: 24, withPad: " ", startingAt: 0)
-            + String(format: "%.3f                 %.3f", ours.reduce(0, +) / Double(ours.count), peers.reduce(0, +) / Double(peers.count)))
+        print(
+            "mean".padding(toLength: 24, withPad: " ", startingAt: 0)
+                + String(format: "%.3f                 %.3f", ours.reduce(0, +) / Double(ours.count), peers.reduce(0, +) / Double(peers.count)))
     }
 }

@@ -58,11 +58,17 @@ struct EvalLanguage: ParsableCommand {
             let sentences = LanguageEvaluation.techniqueScores(test) { sentenceOnly.techniqueSpans($0) }
             print("span-level technique F1 with sentence spans only: \(String(format: "%.3f", sentences.spanF1))")
             let peer = LanguageEvaluation.techniqueScores(test, predict: evaluation.peerTechniques(train))
-            print("articles: train \(train.count), held out \(test.count) (seed \(seed)); threshold for any technique \(String(format: "%.3f", model.heads[0].threshold))")
+            print(
+                "articles: train \(train.count), held out \(test.count) (seed \(seed)); threshold for any technique \(String(format: "%.3f", model.heads[0].threshold))"
+            )
             print("metric".padding(toLength: 34, withPad: " ", startingAt: 0) + "crosscheck   TF-IDF+LR peer")
-            print("sentence-level F1".padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f        %.3f", ours.sentenceF1, peer.sentenceF1))
+            print(
+                "sentence-level F1".padding(toLength: 34, withPad: " ", startingAt: 0)
+                    + String(format: "%.3f        %.3f", ours.sentenceF1, peer.sentenceF1))
             print("line-level F1".padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f        %.3f", ours.lineF1, peer.lineF1))
-            print("span-level technique F1".padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f        %.3f", ours.spanF1, peer.spanF1))
+            print(
+                "span-level technique F1".padding(toLength: 34, withPad: " ", startingAt: 0)
+                    + String(format: "%.3f        %.3f", ours.spanF1, peer.spanF1))
             var measured = TechniquePrecision(test) { analyzer.techniqueSpans($0) }
             for offset in 1..<max(displaySplits, 1) {
                 var other = evaluation
@@ -81,7 +87,9 @@ struct EvalLanguage: ParsableCommand {
     /// marks reach --display-precision (at least 10 of them), and the shipped display threshold.
     func printDisplayThresholds(_ measured: TechniquePrecision) {
         let grid = stride(from: 0.0, through: 0.95, by: 0.05).map { $0 }
-        print("display thresholds (marks drawn in the text need precision ≥ \(displayPrecision) on the held-out articles of \(max(displaySplits, 1)) seeded splits, pooled):")
+        print(
+            "display thresholds (marks drawn in the text need precision ≥ \(displayPrecision) on the held-out articles of \(max(displaySplits, 1)) seeded splits, pooled):"
+        )
         print("technique".padding(toLength: 44, withPad: " ", startingAt: 0) + "spans  precision  chosen  precision  shown   shipped")
         for technique in measured.techniques {
             let all = technique.precision(atLeast: 0)
@@ -102,13 +110,19 @@ struct EvalLanguage: ParsableCommand {
         let valid = try LanguageData.liar(directory: data, split: "valid")
         let model = evaluation.trainTruthfulness(train)
         let analyzer = LanguageAnalyzer(techniques: nil, truthfulness: model)
-        let ours = LanguageEvaluation.ratingScores(valid) { analyzer.truthfulnessEstimate($0.text, subject: $0.subject, context: $0.context)?.label ?? "half-true" }
+        let ours = LanguageEvaluation.ratingScores(valid) {
+            analyzer.truthfulnessEstimate($0.text, subject: $0.subject, context: $0.context)?.label ?? "half-true"
+        }
         let textOnly = LanguageEvaluation.ratingScores(valid) { analyzer.truthfulnessEstimate($0.text)?.label ?? "half-true" }
         let peer = LanguageEvaluation.ratingScores(valid, predict: evaluation.peerTruthfulness(train))
         let majority = Double(valid.count { $0.label == "half-true" }) / Double(valid.count)
         print("LIAR: train \(train.count), valid \(valid.count); majority class (half-true) \(String(format: "%.3f", majority))")
         print("metric".padding(toLength: 34, withPad: " ", startingAt: 0) + "crosscheck   text only    TF-IDF+LR peer")
-        print("6-way accuracy".padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f        %.3f        %.3f", ours.accuracy, textOnly.accuracy, peer.accuracy))
-        print("macro-F1".padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f        %.3f        %.3f", ours.macroF1, textOnly.macroF1, peer.macroF1))
+        print(
+            "6-way accuracy".padding(toLength: 34, withPad: " ", startingAt: 0)
+                + String(format: "%.3f        %.3f        %.3f", ours.accuracy, textOnly.accuracy, peer.accuracy))
+        print(
+            "macro-F1".padding(toLength: 34, withPad: " ", startingAt: 0)
+                + String(format: "%.3f        %.3f        %.3f", ours.macroF1, textOnly.macroF1, peer.macroF1))
     }
 }

@@ -33,9 +33,11 @@ struct EvalMachineText: ParsableCommand {
         for group in ["human", "gpt2", "rnn", "others"] {
             let part = validation.filter { $0.group == group }
             guard !part.isEmpty else { continue }
-            print(group.padding(toLength: 20, withPad: " ", startingAt: 0)
-                + String(format: "%.3f        %.3f", TextClassifierEvaluation.measure(part, score: score).accuracy,
-                    TextClassifierEvaluation.measure(part, score: peer).accuracy))
+            print(
+                group.padding(toLength: 20, withPad: " ", startingAt: 0)
+                    + String(
+                        format: "%.3f        %.3f", TextClassifierEvaluation.measure(part, score: score).accuracy,
+                        TextClassifierEvaluation.measure(part, score: peer).accuracy))
         }
     }
 }

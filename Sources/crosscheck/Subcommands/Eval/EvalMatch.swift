@@ -48,15 +48,24 @@ struct EvalMatch: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         var data = try ClaimMatchingData.load(directory: self.data)
-        if withoutDates { data.factChecks = data.factChecks.map { var check = $0; check.date = nil; return check } }
-        if withoutSubtitles { data.factChecks = data.factChecks.map { var check = $0; check.subtitle = nil; return check } }
+        if withoutDates {
+            data.factChecks = data.factChecks.map {
+                var check = $0; check.date = nil; return check
+            }
+        }
+        if withoutSubtitles {
+            data.factChecks = data.factChecks.map {
+                var check = $0; check.subtitle = nil; return check
+            }
+        }
         let encoder = wordsOnly ? nil : try SharedEngine.engine().encoder()
         var start = clock.now
         var matcher = ClaimMatcher(
             factChecks: data.factChecks, configuration: .init(candidates: candidates, k1: k1, b: b), encoder: encoder)
         let evaluation = ClaimMatchingEvaluation(seed: seed)
         print("fact-checks \(data.factChecks.count); queries: train \(data.train.count), dev \(data.dev.count), dev-test \(data.devTest.count)")
-        print("matching by \(encoder == nil ? "words" : "words and meaning (\(encoder!.identity.name))"); fact-checks indexed in \(clock.now - start)")
+        print(
+            "matching by \(encoder == nil ? "words" : "words and meaning (\(encoder!.identity.name))"); fact-checks indexed in \(clock.now - start)")
         start = clock.now
         if let model {
             matcher.reranker = try MatchReranker.load(from: Data(contentsOf: URL(fileURLWithPath: model)))
@@ -69,13 +78,15 @@ struct EvalMatch: ParsableCommand {
         }
         var lexical = ClaimMatcher(factChecks: data.factChecks, configuration: .init(candidates: candidates, k1: k1, b: b))
         lexical.reranker = matcher.reranker
-        print("MAP@5".padding(toLength: 12, withPad: " ", startingAt: 0) + "BM25    BM25 + re-ranker" + (encoder == nil ? "" : "    + dense (hybrid)"))
+        print(
+            "MAP@5".padding(toLength: 12, withPad: " ", startingAt: 0) + "BM25    BM25 + re-ranker" + (encoder == nil ? "" : "    + dense (hybrid)"))
         for (name, queries) in [("dev", data.dev), ("dev-test", data.devTest)] where !queries.isEmpty {
             let bm25 = evaluation.meanAveragePrecision(lexical, queries: queries, bm25Only: true)
             let reranked = evaluation.meanAveragePrecision(lexical, queries: queries)
             let hybrid = encoder == nil ? nil : evaluation.meanAveragePrecision(matcher, queries: queries)
-            print(name.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "%.3f   %.3f", bm25, reranked)
-                + (hybrid.map { String(format: "               %.3f", $0) } ?? ""))
+            print(
+                name.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "%.3f   %.3f", bm25, reranked)
+                    + (hybrid.map { String(format: "               %.3f", $0) } ?? ""))
             let recall = queries.map { query -> (Bool, Bool) in
                 let ids = matcher.candidates(for: query.text).map { matcher.factChecks[$0.index].id }
                 return (ids.prefix(5).contains { query.relevant.contains($0) }, ids.contains { query.relevant.contains($0) })
@@ -89,10 +100,16 @@ struct EvalMatch: ParsableCommand {
                     let byID = Dictionary(uniqueKeysWithValues: matcher.factChecks.map { ($0.id, $0) })
                     print("\nQ: \(SocialText.normalize(query.text))")
                     print("  got: \(first.factCheck.claim) | \(first.factCheck.title ?? "")")
-                    for id in query.relevant { print("  want (rank \(ranked.firstIndex { $0.factCheck.id == id }.map { String($0 + 1) } ?? "-")): \(byID[id]?.claim ?? id) | \(byID[id]?.title ?? "")") }
+                    for id in query.relevant {
+                        print(
+                            "  want (rank \(ranked.firstIndex { $0.factCheck.id == id }.map { String($0 + 1) } ?? "-")): \(byID[id]?.claim ?? id) | \(byID[id]?.title ?? "")"
+                        )
+                    }
                 }
             }
-            print("  BM25 candidates hold a match: top 5 \(recall.count { $0.0 }) / top \(matcher.configuration.candidates) \(recall.count { $0.1 }) of \(queries.count) queries")
+            print(
+                "  BM25 candidates hold a match: top 5 \(recall.count { $0.0 }) / top \(matcher.configuration.candidates) \(recall.count { $0.1 }) of \(queries.count) queries"
+            )
         }
     }
 }

@@ -54,8 +54,10 @@ struct EvalQuotes: ParsableCommand {
         let scope = all ? "articles" : "held-aside articles"
         print("\(finder); \(articles.count) \(scope), \(evaluation.annotated) annotated relations, \(evaluation.found) found")
         print(String(format: "quote span F1 %.3f (precision %.3f, recall %.3f)", evaluation.f1, evaluation.precision, evaluation.recall))
-        print(String(format: "speaker accuracy: direct quotes %.3f (%d), all relations with a named speaker %.3f (%d)",
-                     evaluation.directSpeakerAccuracy, evaluation.directNamed, evaluation.namedSpeakerAccuracy, evaluation.allNamed))
+        print(
+            String(
+                format: "speaker accuracy: direct quotes %.3f (%d), all relations with a named speaker %.3f (%d)",
+                evaluation.directSpeakerAccuracy, evaluation.directNamed, evaluation.namedSpeakerAccuracy, evaluation.allNamed))
         for kind in ["direct", "mixed", "indirect"] {
             let part = byKind[kind] ?? QuoteEvaluation()
             print("  \(kind): " + String(format: "span F1 %.3f (P %.3f R %.3f)", part.f1, part.precision, part.recall))

@@ -27,7 +27,8 @@ struct EvalRetrieveVerify: AsyncParsableCommand {
         if try await store.statistics().documents == 0 { try await SciFactEvaluation.importCorpus(dev, into: store) }
         try await store.rebuildIndex()
         let built = clock.now - start
-        var evaluation = SciFactEvaluation(verifier: try ClaimVerifier.bundled(encoder: wordsOnly ? nil : try SharedEngine.engine().requiredEncoder(for: "eval retrieve-verify")))
+        var evaluation = SciFactEvaluation(
+            verifier: try ClaimVerifier.bundled(encoder: wordsOnly ? nil : try SharedEngine.engine().requiredEncoder(for: "eval retrieve-verify")))
         evaluation.abstractsPerClaim = abstracts
         evaluation.supportOnly = supportOnly
         if let relevance { evaluation.verifier.relevance?.threshold = relevance }
@@ -35,10 +36,14 @@ struct EvalRetrieveVerify: AsyncParsableCommand {
         start = clock.now
         let result = try await evaluation.run(dev, store: store)
         let elapsed = clock.now - start
-        print("SciFact \(split): \(result.claims) claims, \(result.goldPairs) gold (claim, abstract) pairs; corpus \(dev.abstracts.count) abstracts, store built in \(built)")
+        print(
+            "SciFact \(split): \(result.claims) claims, \(result.goldPairs) gold (claim, abstract) pairs; corpus \(dev.abstracts.count) abstracts, store built in \(built)"
+        )
         print(String(format: "retrieval recall@3 %.3f", result.recallAt3))
         print(String(format: "abstract-level label: precision %.3f recall %.3f F1 %.3f", result.precision, result.recall, result.f1))
         print(String(format: "floor (top-1 abstract, always SUPPORT): F1 %.3f", result.topOneSupportF1))
-        print("predicted: \(result.predictions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")); \(elapsed) for the claims")
+        print(
+            "predicted: \(result.predictions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")); \(elapsed) for the claims"
+        )
     }
 }

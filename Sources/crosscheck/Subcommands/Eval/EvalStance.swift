@@ -6,7 +6,8 @@ import Foundation
 struct EvalStance: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stance",
-        abstract: "Single-passage verification on NLI and claim-verification pairs, scored as batch verify is: SNLI test, held-aside FEVER and HealthVer, SICK trial, COVID-Fact dev, SciFact dev claims.",
+        abstract:
+            "Single-passage verification on NLI and claim-verification pairs, scored as batch verify is: SNLI test, held-aside FEVER and HealthVer, SICK trial, COVID-Fact dev, SciFact dev claims.",
         discussion: """
             --data is the folder shared/data (it holds nli/, covid-fact/ and scifact/). FEVER-RTE and \
             HealthVer were partly trained on; only the claims the trainer held aside are scored.
@@ -15,7 +16,8 @@ struct EvalStance: ParsableCommand {
     @Option(help: "shared/data") var data: String
     @Flag(help: "Judge with the word-cue stance model instead of the inference model (the baseline).") var wordsOnly = false
     @Option(help: "Score at most this many pairs of each set (the first ones).") var limit: Int?
-    @Flag(help: "Tune the verdict thresholds, the checks' weight and the calibration on held-aside FEVER and HealthVer and on COVID-Fact dev.") var tune = false
+    @Flag(help: "Tune the verdict thresholds, the checks' weight and the calibration on held-aside FEVER and HealthVer and on COVID-Fact dev.")
+    var tune = false
 
     func run() throws {
         let root = URL(fileURLWithPath: data)
@@ -37,7 +39,8 @@ struct EvalStance: ParsableCommand {
         if let limit { sets = sets.map { ($0.name, Array($0.pairs.prefix(limit))) } }
 
         if tune {
-            try tuneThresholds(verifier.judge, sets: sets.filter { $0.name.hasPrefix("fever") || $0.name.hasPrefix("healthver") || $0.name.hasPrefix("covid") })
+            try tuneThresholds(
+                verifier.judge, sets: sets.filter { $0.name.hasPrefix("fever") || $0.name.hasPrefix("healthver") || $0.name.hasPrefix("covid") })
             return
         }
         print("set                               pairs  macro-F1  bal.acc  supported-or-not  F1 sup/ref/nei        predicted")
@@ -51,8 +54,10 @@ struct EvalStance: ParsableCommand {
             let seconds = BenchStore.seconds(clock.now - start)
             func f1(_ label: String) -> String { result.perLabel[label].map { String(format: "%.3f", $0) } ?? "  -  " }
             print(
-                set.name.padding(toLength: 33, withPad: " ", startingAt: 0) + String(format: " %5d  %.3f     %.3f    %.3f             ", result.pairs,
-                    result.macroF1, result.balancedAccuracy, result.supportedOrNotAccuracy)
+                set.name.padding(toLength: 33, withPad: " ", startingAt: 0)
+                    + String(
+                        format: " %5d  %.3f     %.3f    %.3f             ", result.pairs,
+                        result.macroF1, result.balancedAccuracy, result.supportedOrNotAccuracy)
                     + "\(f1("supported"))/\(f1("refuted"))/\(f1("not_enough_info"))  "
                     + result.predicted.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                     + String(format: "  (%.0f pairs/s)", Double(result.pairs) / max(seconds, 1e-9)))
@@ -69,8 +74,10 @@ struct EvalStance: ParsableCommand {
         if let limit { claimSets = Array(claimSets.prefix(limit)) }
         let claims = StanceEvaluation.claimLevel(verifier, claimSets)
         print("SciFact dev claims with given evidence (\(claimSets.count) claims, up to 5 sentences of the cited abstract):")
-        print(String(format: "  macro-F1 %.3f, accuracy %.3f; F1 supported %.3f, refuted %.3f, not enough info %.3f", claims.macroF1, claims.accuracy,
-            claims.perLabel["supported"] ?? 0, claims.perLabel["refuted"] ?? 0, claims.perLabel["not_enough_info"] ?? 0))
+        print(
+            String(
+                format: "  macro-F1 %.3f, accuracy %.3f; F1 supported %.3f, refuted %.3f, not enough info %.3f", claims.macroF1, claims.accuracy,
+                claims.perLabel["supported"] ?? 0, claims.perLabel["refuted"] ?? 0, claims.perLabel["not_enough_info"] ?? 0))
         print("  predicted: " + claims.predicted.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         print(String(format: "  expected calibration error %.3f", claims.calibration.expectedError))
     }
@@ -92,7 +99,9 @@ struct EvalStance: ParsableCommand {
             for support in stride(from: 0.2, through: 0.95, by: 0.025) {
                 for refute in stride(from: 0.2, through: 0.95, by: 0.025) {
                     let policy = VerdictPolicy(support: support, refute: refute)
-                    let f1 = zip(sets, stances).map { PairSetEvaluation.score($0.pairs, stances: $1, policy: policy).macroF1 }.reduce(0, +) / Double(sets.count)
+                    let f1 =
+                        zip(sets, stances).map { PairSetEvaluation.score($0.pairs, stances: $1, policy: policy).macroF1 }.reduce(0, +)
+                        / Double(sets.count)
                     settingBest = max(settingBest, f1)
                     if f1 > best.f1 {
                         best = (f1, weight, support, refute, takes)
@@ -100,12 +109,16 @@ struct EvalStance: ParsableCommand {
                     }
                 }
             }
-            print(String(format: "checks' weight %.2f, ", weight) + "refuting findings take entailment from strength \(takes.map { String($0) } ?? "never")"
-                + String(format: ": best mean macro-F1 %.4f", settingBest))
+            print(
+                String(format: "checks' weight %.2f, ", weight)
+                    + "refuting findings take entailment from strength \(takes.map { String($0) } ?? "never")"
+                    + String(format: ": best mean macro-F1 %.4f", settingBest))
         }
-        print("tuned on " + sets.map(\.name).joined(separator: " + ")
-            + String(format: ": checks' weight %.2f, support %.3f, refute %.3f (mean macro-F1 %.3f)", best.weight, best.support, best.refute, best.f1)
-            + ", refuting findings take entailment from strength: \(best.takes.map { String($0) } ?? "never")")
+        print(
+            "tuned on " + sets.map(\.name).joined(separator: " + ")
+                + String(
+                    format: ": checks' weight %.2f, support %.3f, refute %.3f (mean macro-F1 %.3f)", best.weight, best.support, best.refute, best.f1)
+                + ", refuting findings take entailment from strength: \(best.takes.map { String($0) } ?? "never")")
         let policy = VerdictPolicy(support: best.support, refute: best.refute)
         var points: [String: [(strength: Double, correct: Bool)]] = [:]
         for (set, stances) in zip(sets, bestStances) {

@@ -36,22 +36,29 @@ struct EvalThreads: ParsableCommand {
         print("flag           precision  recall  F1     (tp fp fn)")
         for flag in CommentFlagEvaluation.flags {
             let counts = evaluation.perFlag[flag] ?? .init()
-            print(flag.padding(toLength: 15, withPad: " ", startingAt: 0)
-                + String(format: "%.3f      %.3f   %.3f  (%d %d %d)", counts.precision, counts.recall, counts.f1,
-                         counts.truePositives, counts.falsePositives, counts.falseNegatives))
+            print(
+                flag.padding(toLength: 15, withPad: " ", startingAt: 0)
+                    + String(
+                        format: "%.3f      %.3f   %.3f  (%d %d %d)", counts.precision, counts.recall, counts.f1,
+                        counts.truePositives, counts.falsePositives, counts.falseNegatives))
         }
         let pairs = evaluation.templatePairs
-        print("template pairs " + String(format: "%.3f      %.3f   %.3f  (%d %d %d)", pairs.precision, pairs.recall, pairs.f1,
-                                         pairs.truePositives, pairs.falsePositives, pairs.falseNegatives))
+        print(
+            "template pairs "
+                + String(
+                    format: "%.3f      %.3f   %.3f  (%d %d %d)", pairs.precision, pairs.recall, pairs.f1,
+                    pairs.truePositives, pairs.falsePositives, pairs.falseNegatives))
         print("genuine comments flagged: \(evaluation.genuineFlagged) of \(evaluation.genuine)")
         if scores {
             for thread in threads {
                 let result = screener.screen(thread.article.comments, article: thread.article)
                 for (index, screening) in result.comments.enumerated() {
                     let expected = thread.expected[index].sorted().joined(separator: ",")
-                    print(String(format: "%@/%@ related %.2f generic %.2f expect [%@] got [%@] %@", thread.name, screening.id,
-                                 screening.relatedness ?? .nan, screening.genericness ?? .nan, expected,
-                                 screening.flags.joined(separator: ","), String(thread.article.comments[index].text.prefix(70))))
+                    print(
+                        String(
+                            format: "%@/%@ related %.2f generic %.2f expect [%@] got [%@] %@", thread.name, screening.id,
+                            screening.relatedness ?? .nan, screening.genericness ?? .nan, expected,
+                            screening.flags.joined(separator: ","), String(thread.article.comments[index].text.prefix(70))))
                 }
             }
         }

@@ -6,7 +6,9 @@ import Foundation
 struct EvalVerify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Stance on COVID-Fact dev: accuracy of supports/refutes for each claim–evidence pair (model trained on COVID-Fact train and SciFact train).")
+        abstract:
+            "Stance on COVID-Fact dev: accuracy of supports/refutes for each claim–evidence pair (model trained on COVID-Fact train and SciFact train)."
+    )
 
     @Option(help: "shared/data/covid-fact") var data: String
     @Option(help: "shared/data/scifact (training pairs); default: beside --data.") var scifact: String?
@@ -23,8 +25,10 @@ struct EvalVerify: ParsableCommand {
         let result = StanceEvaluation.pairAccuracy(model, dev)
         let majority = max(dev.count { $0.stance == "supports" }, dev.count { $0.stance == "refutes" })
         print("COVID-Fact dev: \(dev.count) pairs; trained on \(train.count) pairs (COVID-Fact train\(hasSciFact ? " + SciFact train" : ""))")
-        print(String(format: "accuracy %.3f (majority class %.3f; TF-IDF + LR peer on COVID-Fact train %.3f)", result.accuracy,
-            Double(majority) / Double(dev.count), StanceEvaluation.peerAccuracy(train: covidTrain, test: dev)))
+        print(
+            String(
+                format: "accuracy %.3f (majority class %.3f; TF-IDF + LR peer on COVID-Fact train %.3f)", result.accuracy,
+                Double(majority) / Double(dev.count), StanceEvaluation.peerAccuracy(train: covidTrain, test: dev)))
         let calibration = Calibration(confidences: result.confidences, correct: result.correct)
         print(String(format: "calibration of the pair decision: expected calibration error %.3f", calibration.expectedError))
         calibration.lines.forEach { print($0) }
@@ -33,8 +37,10 @@ struct EvalVerify: ParsableCommand {
         let sets = try StanceData.sciFactClaimSets(directory: sciFactFolder, split: "dev")
         let claims = StanceEvaluation.claimLevel(ClaimVerifier(model: model), sets)
         print("SciFact dev claims with given evidence (\(sets.count) claims, up to 5 sentences of the cited abstract):")
-        print(String(format: "  macro-F1 %.3f, accuracy %.3f; F1 supported %.3f, refuted %.3f, not enough info %.3f", claims.macroF1, claims.accuracy,
-            claims.perLabel["supported"] ?? 0, claims.perLabel["refuted"] ?? 0, claims.perLabel["not_enough_info"] ?? 0))
+        print(
+            String(
+                format: "  macro-F1 %.3f, accuracy %.3f; F1 supported %.3f, refuted %.3f, not enough info %.3f", claims.macroF1, claims.accuracy,
+                claims.perLabel["supported"] ?? 0, claims.perLabel["refuted"] ?? 0, claims.perLabel["not_enough_info"] ?? 0))
         print("  predicted: " + claims.predicted.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         print(String(format: "  calibration of the verdict confidence: expected calibration error %.3f", claims.calibration.expectedError))
         claims.calibration.lines.forEach { print("  " + $0) }
@@ -62,7 +68,10 @@ extension EvalVerify {
                 if f1 > best.f1 { best = (f1, support, refute) }
             }
         }
-        print(String(format: "tuned on %d held-out SciFact train claims: support %.3f, refute %.3f (macro-F1 %.3f)", sets.count, best.support, best.refute, best.f1))
+        print(
+            String(
+                format: "tuned on %d held-out SciFact train claims: support %.3f, refute %.3f (macro-F1 %.3f)", sets.count, best.support, best.refute,
+                best.f1))
         // Calibration curves for the chosen thresholds, one per label.
         let policy = VerdictPolicy(support: best.support, refute: best.refute)
         var points: [String: [(strength: Double, correct: Bool)]] = [:]

@@ -1,6 +1,6 @@
 import ArgumentParser
-import CrosscheckKit
 import CrosscheckFetch
+import CrosscheckKit
 import Foundation
 
 struct Factchecks: AsyncParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import CrosscheckKit
 import CrosscheckFetch
+import CrosscheckKit
 import Foundation
 
 struct FactchecksSearch: AsyncParsableCommand {
@@ -39,13 +39,20 @@ struct FactchecksSearch: AsyncParsableCommand {
             let claimDate = date.flatMap(DateNormalizer.date) ?? (recencyDays != nil ? Date() : nil)
             let matches = matcher.match(text, date: claimDate, limit: max(1, limit), includeWeak: all)
             if format == "json" {
-                let rows = matches.map { ["id": $0.factCheck.id, "claim": $0.factCheck.claim, "rating": $0.factCheck.rating ?? "", "url": $0.factCheck.url ?? "", "score": String($0.score), "strong": String($0.strong)] }
+                let rows = matches.map {
+                    [
+                        "id": $0.factCheck.id, "claim": $0.factCheck.claim, "rating": $0.factCheck.rating ?? "", "url": $0.factCheck.url ?? "",
+                        "score": String($0.score), "strong": String($0.strong),
+                    ]
+                }
                 print(String(decoding: try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self))
                 return
             }
             if matches.isEmpty { print("no earlier fact-check matches (use --all to see weak candidates)") }
             for match in matches {
-                print("\(String(format: "%.2f", match.score)) \(match.strong ? "strong" : "suggested")  \(match.factCheck.rating ?? "unrated")  \(match.factCheck.claim)")
+                print(
+                    "\(String(format: "%.2f", match.score)) \(match.strong ? "strong" : "suggested")  \(match.factCheck.rating ?? "unrated")  \(match.factCheck.claim)"
+                )
                 if let url = match.factCheck.url { print("     \(url)") }
             }
         } catch let error as CrosscheckError {

@@ -25,7 +25,8 @@ struct SourcesAdd: AsyncParsableCommand {
             throw ExitCodes.fail(CrosscheckError(.invalidArgument, "--every \(every) is not an interval; write it like 15m, 1h or 1d"))
         }
         guard let canonical = URLCanonicalizer.canonical(url), let host = URLCanonicalizer.host(canonical) else {
-            throw ExitCodes.fail(CrosscheckError(.invalidArgument, "\(url) is not an http(s) URL; give a full URL such as https://news.example/feed.xml"))
+            throw ExitCodes.fail(
+                CrosscheckError(.invalidArgument, "\(url) is not an http(s) URL; give a full URL such as https://news.example/feed.xml"))
         }
         let opened = try store.open()
         let sourceName = name ?? host

@@ -41,7 +41,9 @@ struct SourcesImport: AsyncParsableCommand {
         importer.progress.finish()
         for problem in importer.problems.prefix(20) { StandardError.write("warning: \(problem)\n") }
         if importer.problems.count > 20 { StandardError.write("warning: \(importer.problems.count - 20) more problems\n") }
-        print("imported \(importer.added) documents (\(importer.passages) passages); \(importer.duplicates) already stored, \(importer.problems.count) skipped")
+        print(
+            "imported \(importer.added) documents (\(importer.passages) passages); \(importer.duplicates) already stored, \(importer.problems.count) skipped"
+        )
         if try await opened.refreshIndexIfStale() { print("rebuilt the passage index") }
     }
 }

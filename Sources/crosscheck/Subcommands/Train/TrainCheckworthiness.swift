@@ -40,11 +40,14 @@ struct TrainCheckworthiness: ParsableCommand {
         let threshold = evaluation.train(rest, calibration: calibration).threshold
         let counts = Dictionary(grouping: examples, by: \.source).mapValues(\.count)
         // No timestamps in the file: the same data and options give the same bytes.
-        var model = evaluation.train(examples, calibration: [], info: [
-            "data": counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ","),
-            "seed": String(hyper.seed),
-            "training": "epochs=\(hyper.epochs) learning-rate=\(hyper.learningRate) l2=\(hyper.l2) clef2019-weight=\(hyper.clef2019Weight) clef2020-weight=\(hyper.clef2020Weight)",
-        ].merging(evaluation.encoder.map { ["encoder": $0.identity.recorded] } ?? [:]) { a, _ in a })
+        var model = evaluation.train(
+            examples, calibration: [],
+            info: [
+                "data": counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ","),
+                "seed": String(hyper.seed),
+                "training":
+                    "epochs=\(hyper.epochs) learning-rate=\(hyper.learningRate) l2=\(hyper.l2) clef2019-weight=\(hyper.clef2019Weight) clef2020-weight=\(hyper.clef2020Weight)",
+            ].merging(evaluation.encoder.map { ["encoder": $0.identity.recorded] } ?? [:]) { a, _ in a })
         model.threshold = threshold
         let digest = Digests.sha256Hex(try model.encoded()).prefix(12)
         model.info["version"] = (model.meaningDimensions > 0 ? "checkworthiness-meaning-lr-" : "checkworthiness-lr-") + digest

@@ -30,6 +30,8 @@ struct TrainLanguage: ParsableCommand {
         var truthfulness = evaluation.trainTruthfulness(statements, info: ["data": "liar train=\(statements.count)", "seed": "1"])
         truthfulness.info["version"] = "truthfulness-lr-" + Digests.sha256Hex(try truthfulness.encoded()).prefix(12)
         try truthfulness.encoded().write(to: URL(fileURLWithPath: output).appendingPathComponent("truthfulness.model"), options: .atomic)
-        print("wrote techniques.model (\(techniques.version), \(articles.count) articles) and truthfulness.model (\(truthfulness.version), \(statements.count) statements) to \(output)")
+        print(
+            "wrote techniques.model (\(techniques.version), \(articles.count) articles) and truthfulness.model (\(truthfulness.version), \(statements.count) statements) to \(output)"
+        )
     }
 }

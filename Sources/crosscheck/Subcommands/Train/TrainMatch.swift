@@ -31,7 +31,8 @@ struct TrainMatch: ParsableCommand {
         let matcher = ClaimMatcher(factChecks: data.factChecks, encoder: try SharedEngine.engine().encoder())
         let queries = trainOnly ? data.train : data.train + data.dev + data.devTest
         var reranker = ClaimMatchingEvaluation(seed: seed).train(
-            matcher, queries: queries, info: ["data": "claim-matching queries=\(queries.count) factchecks=\(data.factChecks.count)", "seed": String(seed)])
+            matcher, queries: queries,
+            info: ["data": "claim-matching queries=\(queries.count) factchecks=\(data.factChecks.count)", "seed": String(seed)])
         reranker.info["version"] = "match-lr-" + Digests.sha256Hex(reranker.encoded()).prefix(12)
         try reranker.encoded().write(to: URL(fileURLWithPath: output), options: .atomic)
         print("trained on \(queries.count) queries; wrote \(output) (\(reranker.version))")

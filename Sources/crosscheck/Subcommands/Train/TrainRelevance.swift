@@ -24,6 +24,8 @@ struct TrainRelevance: AsyncParsableCommand {
         var model = training.train(rows, info: ["data": "scifact train claims=\(data.claims.count) rows=\(rows.count)", "seed": "1"])
         model.model.info["version"] = "relevance-lr-" + Digests.sha256Hex(model.model.encoded()).prefix(12)
         try model.model.encoded().write(to: URL(fileURLWithPath: output), options: .atomic)
-        print("trained on \(rows.count) candidates (\(rows.count { $0.label }) relevant) of \(data.claims.count) claims; wrote \(output) (\(model.version))")
+        print(
+            "trained on \(rows.count) candidates (\(rows.count { $0.label }) relevant) of \(data.claims.count) claims; wrote \(output) (\(model.version))"
+        )
     }
 }
