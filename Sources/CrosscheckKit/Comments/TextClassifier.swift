@@ -132,16 +132,18 @@ public struct TextClassifier: Sendable {
 
 /// Cues of spam and self-promotion in a comment.
 enum SpamCues {
+    /// Phrases of promotion, each a cue of its own.
+    static let phrases = [
+        "check out", "check my", "my channel", "subscribe", "sub to", "visit", "click", "follow me", "like this comment",
+        "please like", "give it a like", "my video", "my music", "my page", "free", "earn", "money", "$", "win", "promo", "code",
+        "whatsapp", "dm me", "contact", "@gmail", "telegram", "offer", "discount", "cheap", "buy", "sign up", "join",
+    ]
+
     static func cues(_ text: String) -> [String] {
         let lower = text.lowercased()
         var cues: [String] = []
         if lower.contains("http") || lower.contains("www.") || lower.contains(".com") || lower.contains(".ly/") { cues.append("spam:link") }
-        for phrase in [
-            "check out", "check my", "my channel", "subscribe", "sub to", "visit", "click", "follow me", "like this comment",
-            "please like", "give it a like", "my video", "my music", "my page", "free", "earn", "money", "$", "win", "promo", "code",
-            "whatsapp", "dm me", "contact", "@gmail", "telegram", "offer", "discount", "cheap", "buy", "sign up", "join",
-        ]
-        where lower.contains(phrase) {
+        for phrase in phrases where lower.contains(phrase) {
             cues.append("spam:" + phrase)
         }
         let letters = text.unicodeScalars.filter { $0.isLetter }

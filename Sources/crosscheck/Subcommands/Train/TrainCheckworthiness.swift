@@ -50,6 +50,7 @@ struct TrainCheckworthiness: ParsableCommand {
             ].merging(evaluation.encoder.map { ["encoder": $0.identity.recorded] } ?? [:]) { a, _ in a })
         model.threshold = threshold
         let digest = Digests.sha256Hex(try model.encoded()).prefix(12)
+        model.info["lists"] = FeatureLists.digest(for: "checkworthiness")
         model.info["version"] = (model.meaningDimensions > 0 ? "checkworthiness-meaning-lr-" : "checkworthiness-lr-") + digest
         try model.encoded().write(to: URL(fileURLWithPath: output), options: .atomic)
         print("trained on \(examples.count) examples; threshold \(String(format: "%.3f", threshold)); wrote \(output) (\(model.version))")

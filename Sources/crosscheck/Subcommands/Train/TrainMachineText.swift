@@ -26,6 +26,7 @@ struct TrainMachineText: ParsableCommand {
         var info = ["data": "tweepfake tweets=\(examples.count)", "seed": "1"]
         if let encoder { info["encoder"] = encoder.identity.recorded }
         var model = TextClassifierEvaluation.standard(.machine).withMeaning(encoder).train(examples, info: info)
+        model.info["lists"] = FeatureLists.digest(for: "machine")
         model.info["version"] = (meaning ? "machine-meaning-lr-" : "machine-lr-") + Digests.sha256Hex(try model.encoded()).prefix(12)
         try model.encoded().write(to: URL(fileURLWithPath: output), options: .atomic)
         print("trained on \(examples.count) tweets; wrote \(output) (\(model.version))")

@@ -33,6 +33,7 @@ struct TrainMatch: ParsableCommand {
         var reranker = ClaimMatchingEvaluation(seed: seed).train(
             matcher, queries: queries,
             info: ["data": "claim-matching queries=\(queries.count) factchecks=\(data.factChecks.count)", "seed": String(seed)])
+        reranker.info["lists"] = FeatureLists.digest(for: "match")
         reranker.info["version"] = "match-lr-" + Digests.sha256Hex(reranker.encoded()).prefix(12)
         try reranker.encoded().write(to: URL(fileURLWithPath: output), options: .atomic)
         print("trained on \(queries.count) queries; wrote \(output) (\(reranker.version))")

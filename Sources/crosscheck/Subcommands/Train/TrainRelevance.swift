@@ -22,6 +22,7 @@ struct TrainRelevance: AsyncParsableCommand {
         let training = RelevanceTraining()
         let rows = try await training.rows(data, store: store)
         var model = training.train(rows, info: ["data": "scifact train claims=\(data.claims.count) rows=\(rows.count)", "seed": "1"])
+        model.model.info["lists"] = FeatureLists.digest(for: "relevance")
         model.model.info["version"] = "relevance-lr-" + Digests.sha256Hex(model.model.encoded()).prefix(12)
         try model.model.encoded().write(to: URL(fileURLWithPath: output), options: .atomic)
         print(

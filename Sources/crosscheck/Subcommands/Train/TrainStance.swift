@@ -14,6 +14,7 @@ struct TrainStance: ParsableCommand {
     func run() throws {
         let pairs = try StanceData.covidFact(directory: covidFact, split: "train") + StanceData.sciFact(directory: scifact, split: "train")
         var model = StanceTraining().train(pairs, info: ["data": "covid-fact train + scifact train pairs=\(pairs.count)", "seed": "1"])
+        model.classifier.info["lists"] = FeatureLists.digest(for: "stance")
         model.classifier.info["version"] = "stance-lr-" + Digests.sha256Hex(try model.classifier.encoded()).prefix(12)
         try model.classifier.encoded().write(to: URL(fileURLWithPath: output), options: .atomic)
         print("trained on \(pairs.count) pairs; wrote \(output) (\(model.classifier.version))")
