@@ -1,6 +1,7 @@
 import ArgumentParser
 import CrosscheckKit
 import Foundation
+import Logging
 
 /// The command-line tool's exit statuses, one per kind of failure.
 enum ExitCodes {
@@ -46,6 +47,7 @@ enum ExitCodes {
     static func fail(_ error: CrosscheckError) -> ExitCode {
         let option = error.adjustment.flatMap { options[$0] }.map { " (\($0))" } ?? ""
         StandardError.write("error: \(error.description)\(option)\n")
+        if let level = LoggingBootstrap.level, level <= .debug { StandardError.write("debug: \(String(reflecting: error))\n") }
         return ExitCode(status(for: error.code))
     }
 }

@@ -203,5 +203,9 @@ struct CheckModelsTests {
         let result = try await CommandRunner.run(["check", "Examples/harbour-bridge.html", "--models", "postgres://db/crosscheck"])
         #expect(result.status == 14)
         #expect(result.stderr.contains("local folder"))
+        #expect(!result.stderr.contains("ModelDirectory.swift"))
+        let debug = try await CommandRunner.run(
+            ["check", "Examples/harbour-bridge.html", "--models", "postgres://db/crosscheck", "--log-level", "debug"])
+        #expect(debug.stderr.contains("debug: ") && debug.stderr.contains("ModelDirectory.swift:"))
     }
 }

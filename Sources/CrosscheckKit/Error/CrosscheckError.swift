@@ -90,12 +90,28 @@ public struct CrosscheckError: Error, Sendable, Hashable, CustomStringConvertibl
         case modelDirectory
     }
 
-    public init(_ code: Code, _ message: String, location: String? = nil, adjustment: Adjustment? = nil, cause: (any Error & Sendable)? = nil) {
+    /// Where in the engine's code the error was made, for logs and bug reports.
+    public struct Origin: Sendable, Hashable, CustomStringConvertible {
+        public var function: String
+        public var file: String
+        public var line: Int
+
+        public var description: String { "\(file):\(line) in \(function)" }
+    }
+
+    /// Where in the engine's code the error was made.
+    public var origin: Origin
+
+    public init(
+        _ code: Code, _ message: String, location: String? = nil, adjustment: Adjustment? = nil, cause: (any Error & Sendable)? = nil,
+        function: String = #function, file: String = #fileID, line: Int = #line
+    ) {
         self.code = code
         self.message = message
         self.location = location
         self.adjustment = adjustment
         self.cause = cause
+        self.origin = Origin(function: function, file: file, line: line)
     }
 
     public var description: String {
@@ -103,12 +119,12 @@ public struct CrosscheckError: Error, Sendable, Hashable, CustomStringConvertibl
         return message
     }
 
-    /// The description with the underlying error, for logs.
+    /// The description with where it was made and the underlying error, for logs.
     public var debugDescription: String {
-        description + (cause.map { " [cause: \(String(reflecting: $0))]" } ?? "")
+        description + " [\(code) at \(origin)]" + (cause.map { " [cause: \(String(reflecting: $0))]" } ?? "")
     }
 
-    /// Errors are equal when they say the same thing; the cause is not compared.
+    /// Errors are equal when they say the same thing; the cause and origin are not compared.
     public static func == (lhs: CrosscheckError, rhs: CrosscheckError) -> Bool {
         lhs.code == rhs.code && lhs.message == rhs.message && lhs.location == rhs.location && lhs.adjustment == rhs.adjustment
     }

@@ -27,6 +27,9 @@ enum LoggingBootstrap {
     nonisolated(unsafe) private static var chosen: Logger.Level?
     private static let lock = NSLock()
 
+    /// The level the process logs at, once bootstrapped.
+    static var level: Logger.Level? { lock.withLock { chosen } }
+
     /// Bootstraps at `level` the first time; returns the level the process logs at.
     @discardableResult
     static func once(level: Logger.Level) -> Logger.Level {

@@ -72,6 +72,10 @@ struct EngineTests {
         #expect(address.code == .invalidArgument)
         let missing = try #require(throws: CrosscheckError.self) { try ModelDirectory.named("/nonexistent/models") }
         #expect(missing.code == .modelMissing)
+        // Logs say where the error was made; the user's message does not.
+        #expect(missing.origin.file.hasSuffix("ModelDirectory.swift"))
+        #expect(String(reflecting: missing).contains("ModelDirectory.swift:"))
+        #expect(!missing.description.contains("ModelDirectory.swift"))
         let file = try #require(throws: CrosscheckError.self) { try ModelDirectory.named(#filePath) }
         #expect(file.code == .modelMissing)
     }

@@ -17,7 +17,9 @@ struct FeatureListsTests {
             let kind = String(firstLine.split(separator: " ").last ?? "")
             let file = try ModelFile(decoding: data, kind: kind)
             let expected = FeatureLists.digest(for: kind)
-            if file.header["lists"] != expected { stale.append("\(name): recorded \(file.header["lists"] ?? "none"), lists now \(expected ?? "none")") }
+            if file.header["lists"] != expected {
+                stale.append("\(name): recorded \(file.header["lists"] ?? "none"), lists now \(expected ?? "none")")
+            }
         }
         #expect(stale.isEmpty, "retrain these models (crosscheck train …), or undo the list edit: \(stale.joined(separator: "; "))")
     }
