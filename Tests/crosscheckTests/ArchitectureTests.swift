@@ -12,11 +12,12 @@ struct ArchitectureTests {
             "CrosscheckModels", "Crypto", "Foundation", "FoundationEssentials", "Logging", "CLibXML2", "Glibc", "Dispatch", "Synchronization",
         ],
         "CrosscheckSQLite": ["CrosscheckKit", "GRDB", "Foundation", "Logging"],
-        "CrosscheckFetch": ["CrosscheckKit", "Foundation", "FoundationNetworking", "Logging"],
+        "CrosscheckFetch": ["CrosscheckKit", "Foundation", "FoundationNetworking", "Logging", "ServiceLifecycle"],
         "CrosscheckEval": ["CrosscheckKit", "Foundation", "Logging"],
         "CrosscheckTesting": ["Foundation", "FoundationNetworking", "FlyingFox", "FlyingSocks"],
         "crosscheck": [
-            "CrosscheckKit", "CrosscheckSQLite", "CrosscheckFetch", "CrosscheckEval", "ArgumentParser", "Logging", "Foundation",
+            "CrosscheckKit", "CrosscheckSQLite", "CrosscheckFetch", "CrosscheckEval", "ArgumentParser", "Logging", "ServiceLifecycle",
+            "UnixSignals", "Foundation",
             "FoundationNetworking", "Glibc", "Dispatch",
         ],
     ]
