@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
     ],
     targets: [
         .systemLibrary(
@@ -64,6 +65,17 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .target(
+            name: "CrosscheckServer",
+            dependencies: [
+                "CrosscheckKit",
+                "CrosscheckFetch",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
             name: "CrosscheckEval",
             dependencies: [
                 "CrosscheckKit",
@@ -78,6 +90,7 @@ let package = Package(
                 "CrosscheckFetch",
                 "CrosscheckEval",
                 "CrosscheckSQLite",
+                "CrosscheckServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -108,6 +121,16 @@ let package = Package(
             name: "CrosscheckEvalTests",
             dependencies: ["CrosscheckEval"],
             resources: [.copy("Resources")],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "CrosscheckServerTests",
+            dependencies: [
+                "CrosscheckServer",
+                "CrosscheckKit",
+                "CrosscheckSQLite",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: upcoming
         ),
         .testTarget(

@@ -60,6 +60,23 @@ enum StoreMigrations {
                 t.column("position", .integer).notNull()
             }
         }
+        migrator.registerMigration("v2: analysis jobs") { db in
+            try db.create(table: "analysisJob") { t in
+                t.primaryKey("id", .text)
+                t.column("state", .text).notNull().indexed()
+                t.column("submitted", .text).notNull()
+                t.column("started", .text)
+                t.column("finished", .text)
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("error", .text)
+                t.column("name", .text).notNull()
+                t.column("url", .text).indexed()
+                t.column("contentType", .text)
+                t.column("data", .blob).notNull()
+                t.column("report", .blob)
+                t.column("position", .integer).notNull().indexed()
+            }
+        }
         return migrator
     }
 }

@@ -16,8 +16,8 @@ struct CrosscheckCommand: AsyncParsableCommand {
             """,
         version: CrosscheckVersion.current,
         subcommands: [
-            Check.self, VerifyClaim.self, Comments.self, Sources.self, Refresh.self, Watch.self, Search.self, Factchecks.self, Batch.self, Eval.self,
-            Train.self, Bench.self,
+            Check.self, VerifyClaim.self, Comments.self, Sources.self, Refresh.self, Watch.self, Serve.self, Search.self, Factchecks.self,
+            Batch.self, Eval.self, Train.self, Bench.self,
         ]
     )
 }

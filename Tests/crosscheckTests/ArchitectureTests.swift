@@ -14,9 +14,13 @@ struct ArchitectureTests {
         "CrosscheckSQLite": ["CrosscheckKit", "GRDB", "Foundation", "Logging"],
         "CrosscheckFetch": ["CrosscheckKit", "Foundation", "FoundationNetworking", "Logging", "ServiceLifecycle"],
         "CrosscheckEval": ["CrosscheckKit", "Foundation", "Logging"],
+        "CrosscheckServer": [
+            "CrosscheckKit", "CrosscheckFetch", "Foundation", "Hummingbird", "HTTPTypes", "NIOCore", "Logging", "ServiceLifecycle", "Synchronization",
+        ],
         "CrosscheckTesting": ["Foundation", "FoundationNetworking", "FlyingFox", "FlyingSocks"],
         "crosscheck": [
-            "CrosscheckKit", "CrosscheckSQLite", "CrosscheckFetch", "CrosscheckEval", "ArgumentParser", "Logging", "ServiceLifecycle",
+            "CrosscheckKit", "CrosscheckSQLite", "CrosscheckFetch", "CrosscheckEval", "CrosscheckServer", "ArgumentParser", "Logging",
+            "ServiceLifecycle",
             "UnixSignals", "Foundation",
             "FoundationNetworking", "Glibc", "Dispatch",
         ],
@@ -43,7 +47,8 @@ struct ArchitectureTests {
     }
 
     @Test(arguments: [
-        "CrosscheckModels", "CrosscheckKit", "CrosscheckSQLite", "CrosscheckFetch", "CrosscheckEval", "CrosscheckTesting", "crosscheck",
+        "CrosscheckModels", "CrosscheckKit", "CrosscheckSQLite", "CrosscheckFetch", "CrosscheckEval", "CrosscheckServer", "CrosscheckTesting",
+        "crosscheck",
     ])
     func importsStayInTheirLayer(target: String) throws {
         let allowed = try #require(Self.allowed[target])

@@ -38,6 +38,11 @@ struct StoreOptions: ParsableArguments {
     static func open(_ path: String) throws -> any EvidenceStore {
         try SQLiteEvidenceStore(path: path)
     }
+
+    /// Opens the store at `path` with its job queue, for the server.
+    static func openWithJobs(_ path: String) throws -> any EvidenceStore & JobStore {
+        try SQLiteEvidenceStore(path: path)
+    }
 }
 
 /// Parses intervals such as "15m", "1h", "30s", "2d" (a bare number is seconds).

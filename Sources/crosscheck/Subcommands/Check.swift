@@ -78,10 +78,10 @@ struct Check: AsyncParsableCommand {
             let fetcher = HTTPFetcher(
                 configuration: .init(timeout: timeout, maxBytes: maxBytes), logger: logger)
             let articleInput = try await InputLoader(maxBytes: maxBytes, fetcher: fetcher).load(input, url: url)
-            let engine = try modelOptions.engine()
-            let checker = try engine.articleChecker(reader: readerConfiguration, factChecks: try await factChecks())
-            var report = try checker.check(articleInput)
-            if let stage = try await verificationStage(engine: engine) { try await stage.run(on: &report) }
+            let analysis = ArticleAnalysis(
+                engine: try modelOptions.engine(), factChecks: try factCheckStore(), evidence: try evidenceStore(),
+                since: try dateOption(evidenceSince, "--evidence-since"), until: try dateOption(evidenceUntil, "--evidence-until"))
+            let report = try await analysis.report(for: articleInput, reader: readerConfiguration)
             let writer = OutputWriter(path: output)
             let renderer: any ReportRenderer
             switch format {
@@ -98,8 +98,8 @@ struct Check: AsyncParsableCommand {
         }
     }
 
-    /// The verification stage, when an evidence store is named or the default store holds documents.
-    func verificationStage(engine: Engine) async throws -> ClaimVerificationStage? {
+    /// The store to verify against: --index, else the --db store when it exists; `nil` with --no-verify.
+    func evidenceStore() throws -> (any DocumentStore)? {
         guard !noVerify else { return nil }
         let path = index ?? StoreOptions(db: db).path
         guard FileManager.default.fileExists(atPath: path) else {
@@ -108,18 +108,13 @@ struct Check: AsyncParsableCommand {
             }
             return nil
         }
-        let store = try StoreOptions.open(path)
-        guard try await store.statistics().documents > 0 else { return nil }
-        try await store.ensureIndex()
-        return ClaimVerificationStage(
-            verifier: try engine.verifier(), store: store,
-            since: try dateOption(evidenceSince, "--evidence-since"), until: try dateOption(evidenceUntil, "--evidence-until"))
+        return try StoreOptions.open(path)
     }
 
-    /// The store's fact-checks to match claims against, when the store exists.
-    func factChecks() async throws -> [FactCheck] {
+    /// The store with earlier fact-checks, when it exists.
+    func factCheckStore() throws -> (any FactCheckStore)? {
         let path = StoreOptions(db: db).path
-        guard FileManager.default.fileExists(atPath: path) else { return [] }
-        return try await StoreOptions.open(path).factChecks()
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try StoreOptions.open(path)
     }
 }

@@ -1,0 +1,46 @@
+public import CrosscheckFetch
+public import CrosscheckKit
+public import Hummingbird
+public import Logging
+public import ServiceLifecycle
+
+/// The newsroom server: the JSON API over one store and one engine, and the services beside it
+/// (the analysis runner, and the feed poller when asked).
+public enum CrosscheckServer {
+    /// Where the server keeps everything: evidence, fact-checks, sources and the job queue.
+    public typealias Store = EvidenceStore & JobStore
+
+    /// The routes.
+    public static func router(store: any Store, configuration: ServerConfiguration, wakeups: Wakeups) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.middlewares.add(LogRequestsMiddleware(.debug))
+        router.middlewares.add(ProblemMiddleware())
+        HealthRoutes(store: store).add(to: router)
+        JobRoutes(jobs: store, wakeups: wakeups, maxInputBytes: configuration.maxInputBytes).add(to: router)
+        return router
+    }
+
+    /// The application: the routes, listening where `configuration` says, with the analysis runner
+    /// (and `extraServices`, such as the feed poller) in its service group, so SIGTERM stops all of
+    /// them gracefully.
+    public static func application(
+        store: any Store, engine: Engine, configuration: ServerConfiguration, extraServices: [any Service] = [], logger: Logger
+    ) -> some ApplicationProtocol {
+        let wakeups = Wakeups()
+        let runner = AnalysisRunner(
+            jobs: store, analysis: ArticleAnalysis(engine: engine, factChecks: store, evidence: store), concurrency: configuration.concurrency,
+            wakeups: wakeups, logger: logger)
+        return Application(
+            router: router(store: store, configuration: configuration, wakeups: wakeups),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "crosscheck"),
+            services: [runner] + extraServices, logger: logger)
+    }
+
+    /// Runs the application until SIGTERM or SIGINT, then stops its services gracefully.
+    public static func run(
+        store: any Store, engine: Engine, configuration: ServerConfiguration, extraServices: [any Service] = [], logger: Logger
+    ) async throws {
+        try await application(store: store, engine: engine, configuration: configuration, extraServices: extraServices, logger: logger)
+            .runService()
+    }
+}

@@ -1,0 +1,103 @@
+import CrosscheckKit
+import CrosscheckSQLite
+import Foundation
+import Testing
+
+/// Makes a fresh, empty job store of one kind.
+struct JobStoreFactory: CustomTestStringConvertible, Sendable {
+    var name: String
+    var make: @Sendable () throws -> any JobStore
+    var testDescription: String { name }
+
+    static let all: [JobStoreFactory] = [
+        JobStoreFactory(name: "memory") { MemoryJobStore() },
+        JobStoreFactory(name: "sqlite") {
+            try SQLiteEvidenceStore(
+                path: FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-jobs-\(UUID().uuidString).sqlite").path)
+        },
+    ]
+}
+
+/// What every backend must do with the analysis queue.
+@Suite("Job store contract")
+struct JobStoreContractTests {
+    static func submission(_ text: String) -> ArticleSubmission {
+        ArticleSubmission(data: Data(text.utf8), name: "story.txt", url: "https://news.example/story", contentType: "text/plain")
+    }
+
+    @Test(arguments: JobStoreFactory.all)
+    func jobsAreTakenOldestFirstAndOnlyOnce(factory: JobStoreFactory) async throws {
+        let store = try factory.make()
+        let first = try await store.enqueue(Self.submission("first"))
+        let second = try await store.enqueue(Self.submission("second"))
+        #expect(first.state == .queued)
+        let taken = try #require(try await store.claimNextJob())
+        #expect(taken.id == first.id)
+        #expect(taken.state == .running)
+        #expect(taken.attempts == 1)
+        #expect(taken.submission == Self.submission("first"))
+        #expect(try await store.claimNextJob()?.id == second.id)
+        #expect(try await store.claimNextJob() == nil)
+    }
+
+    @Test(arguments: JobStoreFactory.all)
+    func concurrentRunnersNeverShareAJob(factory: JobStoreFactory) async throws {
+        let store = try factory.make()
+        for index in 0..<20 { _ = try await store.enqueue(Self.submission("article \(index)")) }
+        let taken = try await withThrowingTaskGroup(of: [String].self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    var mine: [String] = []
+                    while let job = try await store.claimNextJob() { mine.append(job.id) }
+                    return mine
+                }
+            }
+            return try await group.reduce(into: [String]()) { $0 += $1 }
+        }
+        #expect(taken.count == 20)
+        #expect(Set(taken).count == 20)
+    }
+
+    @Test(arguments: JobStoreFactory.all)
+    func doneJobsKeepTheirReportAndFailedOnesTheirReason(factory: JobStoreFactory) async throws {
+        let store = try factory.make()
+        let good = try await store.enqueue(Self.submission("good"))
+        let bad = try await store.enqueue(Self.submission("bad"))
+        _ = try await store.claimNextJob()
+        _ = try await store.claimNextJob()
+        try await store.completeJob(id: good.id, report: Data("{\"claims\":[]}".utf8))
+        try await store.failJob(id: bad.id, error: "no article body was found; send the text as text/plain")
+        #expect(try await store.job(id: good.id)?.state == .done)
+        #expect(try await store.job(id: good.id)?.finished != nil)
+        #expect(try await store.report(forJob: good.id) == Data("{\"claims\":[]}".utf8))
+        let failed = try #require(try await store.job(id: bad.id))
+        #expect(failed.state == .failed)
+        #expect(failed.error?.contains("text/plain") == true)
+        #expect(try await store.report(forJob: bad.id) == nil)
+        #expect(try await store.jobs(state: nil, limit: 10).map(\.id) == [bad.id, good.id])
+        #expect(try await store.jobs(state: .done, limit: 10).map(\.id) == [good.id])
+        #expect(try await store.job(id: "no-such-job") == nil)
+    }
+
+    @Test(arguments: JobStoreFactory.all)
+    func jobsLeftRunningAreQueuedAgainAfterARestart(factory: JobStoreFactory) async throws {
+        let store = try factory.make()
+        let job = try await store.enqueue(Self.submission("interrupted"))
+        _ = try await store.claimNextJob()
+        #expect(try await store.requeueRunningJobs() == 1)
+        let again = try #require(try await store.claimNextJob())
+        #expect(again.id == job.id)
+        #expect(again.attempts == 2)
+    }
+}
+
+@Suite("SQLite job queue")
+struct SQLiteJobQueueTests {
+    @Test func theQueueSurvivesReopeningTheFile() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-jobs-\(UUID().uuidString).sqlite").path
+        let job = try await SQLiteEvidenceStore(path: path).enqueue(JobStoreContractTests.submission("kept"))
+        let reopened = try SQLiteEvidenceStore(path: path)
+        #expect(try await reopened.job(id: job.id)?.state == .queued)
+        #expect(try await reopened.claimNextJob()?.submission.data == Data("kept".utf8))
+    }
+}

@@ -1,0 +1,139 @@
+import CrosscheckKit
+import CrosscheckSQLite
+import CrosscheckServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import Testing
+
+/// The JSON API end to end over the in-process router: submit, follow the job, fetch the report.
+@Suite("Server API")
+struct ServerAPITests {
+    static let engine = try! Engine(models: ModelDirectory.standard())
+
+    static let page = """
+        <html><head><title>Ferry fares rise</title></head><body><article><h1>Ferry fares rise 5 percent in April</h1>
+        <p>Ferry fares will rise by 5 percent in April, the operator said on Monday, the first rise since 2019.</p>
+        <p>"We held prices for seven years," said Chief Executive Dana Holt. The city council approved the plan by 6 votes to 3.</p>
+        </article></body></html>
+        """
+
+    static func store() throws -> SQLiteEvidenceStore {
+        try SQLiteEvidenceStore(
+            path: FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-server-\(UUID().uuidString).sqlite").path)
+    }
+
+    static func application(_ store: SQLiteEvidenceStore, maxInputBytes: Int = 1_000_000) -> some ApplicationProtocol {
+        CrosscheckServer.application(
+            store: store, engine: engine, configuration: ServerConfiguration(maxInputBytes: maxInputBytes),
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+    }
+
+    static func json(_ buffer: ByteBuffer) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any])
+    }
+
+    @Test func aSubmittedArticleIsAnalysedAndItsReportFetched() async throws {
+        let store = try Self.store()
+        try await Self.application(store).test(.router) { client in
+            let submitted = try await client.execute(
+                uri: "/api/v1/articles?url=https://ferry.example/fares", method: .post, headers: [.contentType: "text/html"],
+                body: ByteBuffer(string: Self.page))
+            #expect(submitted.status == .accepted)
+            let job = try Self.json(submitted.body)
+            let id = try #require(job["id"] as? String)
+            #expect(submitted.headers[.location] == "/api/v1/jobs/\(id)")
+            #expect(job["state"] as? String == "queued")
+            // The runner in the application's service group takes the job.
+            var state = "queued"
+            for _ in 0..<300 where state != "done" && state != "failed" {
+                try await Task.sleep(for: .milliseconds(100))
+                state = try Self.json(try await client.execute(uri: "/api/v1/jobs/\(id)", method: .get).body)["state"] as? String ?? ""
+            }
+            #expect(state == "done")
+            let report = try await client.execute(uri: "/api/v1/jobs/\(id)/report", method: .get)
+            #expect(report.status == .ok)
+            #expect(report.headers[.contentType] == "application/json")
+            let body = try Self.json(report.body)
+            let claims = try #require(body["claims"] as? [[String: Any]])
+            #expect(claims.contains { ($0["text"] as? String)?.contains("5 percent") == true })
+            let engineInfo = try #require(body["engine"] as? [String: Any])
+            #expect((engineInfo["models"] as? [String: Any])?["checkworthiness"] != nil)
+            let listed = try await client.execute(uri: "/api/v1/jobs?state=done", method: .get)
+            #expect(String(buffer: listed.body).contains(id))
+        }
+    }
+
+    @Test func badRequestsGetProblemDetailsThatSayWhatToDo() async throws {
+        let store = try Self.store()
+        try await Self.application(store, maxInputBytes: 1000).test(.router) { client in
+            let empty = try await client.execute(uri: "/api/v1/articles", method: .post)
+            #expect(empty.status == .badRequest)
+            #expect(empty.headers[.contentType] == "application/problem+json")
+            let problem = try Self.json(empty.body)
+            #expect(problem["status"] as? Int == 400)
+            #expect((problem["detail"] as? String)?.contains("send the article") == true)
+
+            let large = try await client.execute(
+                uri: "/api/v1/articles", method: .post, body: ByteBuffer(string: String(repeating: "word ", count: 1000)))
+            #expect(large.status == .contentTooLarge)
+
+            let address = try await client.execute(uri: "/api/v1/articles?url=ftp://x", method: .post, body: ByteBuffer(string: "Some text."))
+            #expect(address.status == .badRequest)
+
+            let missing = try await client.execute(uri: "/api/v1/jobs/no-such-job", method: .get)
+            #expect(missing.status == .notFound)
+            #expect((try Self.json(missing.body)["detail"] as? String)?.contains("GET /api/v1/jobs") == true)
+
+            let state = try await client.execute(uri: "/api/v1/jobs?state=finished", method: .get)
+            #expect(state.status == .badRequest)
+        }
+    }
+
+    @Test func anUnreadableArticleFailsItsJobWithTheReason() async throws {
+        let store = try Self.store()
+        try await Self.application(store).test(.router) { client in
+            let submitted = try await client.execute(
+                uri: "/api/v1/articles", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: "{\"title\": "))
+            let id = try #require(try Self.json(submitted.body)["id"] as? String)
+            var job: [String: Any] = [:]
+            for _ in 0..<100 {
+                try await Task.sleep(for: .milliseconds(100))
+                job = try Self.json(try await client.execute(uri: "/api/v1/jobs/\(id)", method: .get).body)
+                if job["state"] as? String == "failed" { break }
+            }
+            #expect(job["state"] as? String == "failed")
+            #expect((job["error"] as? String)?.isEmpty == false)
+            let report = try await client.execute(uri: "/api/v1/jobs/\(id)/report", method: .get)
+            #expect(report.status == .conflict)
+        }
+    }
+
+    @Test func healthSaysTheStoreAnswers() async throws {
+        let store = try Self.store()
+        try await Self.application(store).test(.router) { client in
+            let health = try await client.execute(uri: "/health", method: .get)
+            #expect(health.status == .ok)
+            #expect(try Self.json(health.body)["status"] as? String == "ok")
+        }
+    }
+
+    @Test func jobsInterruptedByARestartAreResumed() async throws {
+        let store = try Self.store()
+        // A job a previous process took and never finished.
+        let job = try await store.enqueue(ArticleSubmission(data: Data(Self.page.utf8), name: "fares.html", contentType: "text/html"))
+        _ = try await store.claimNextJob()
+        #expect(try await store.job(id: job.id)?.state == .running)
+        try await Self.application(store).test(.router) { client in
+            var state = "running"
+            for _ in 0..<300 where state != "done" {
+                try await Task.sleep(for: .milliseconds(100))
+                state = try Self.json(try await client.execute(uri: "/api/v1/jobs/\(job.id)", method: .get).body)["state"] as? String ?? ""
+            }
+            #expect(state == "done")
+        }
+        #expect(try await store.job(id: job.id)?.attempts == 2)
+    }
+}
