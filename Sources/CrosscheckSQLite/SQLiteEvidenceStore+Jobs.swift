@@ -5,7 +5,7 @@ import GRDB
 /// The analysis queue in the same SQLite file as the evidence, so a server restarted on it resumes
 /// the jobs it had.
 extension SQLiteEvidenceStore: JobStore {
-    public func enqueue(_ submission: ArticleSubmission) async throws -> AnalysisJob {
+    public func enqueue(_ submission: ArticleInput) async throws -> AnalysisJob {
         let job = AnalysisJob.queued(submission)
         try await pool.write { db in
             let position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM analysisJob") ?? 1
@@ -79,7 +79,7 @@ extension SQLiteEvidenceStore: JobStore {
     static func job(_ row: Row) -> AnalysisJob {
         AnalysisJob(
             id: row["id"], state: AnalysisJob.State(rawValue: row["state"]) ?? .failed,
-            submission: ArticleSubmission(data: row["data"], name: row["name"], url: row["url"], contentType: row["contentType"]),
+            submission: ArticleInput(data: row["data"], name: row["name"], url: row["url"], contentType: row["contentType"]),
             submitted: row["submitted"], started: row["started"], finished: row["finished"], attempts: row["attempts"], error: row["error"])
     }
 }

@@ -61,7 +61,7 @@ public struct AnalysisRunner: Service {
     func analyse(_ job: AnalysisJob) async {
         let start = ContinuousClock.now
         do {
-            let report = try await analysis.report(for: job.submission.input)
+            let report = try await analysis.report(for: job.submission)
             let data = Data(try JSONReportRenderer().render(report).utf8)
             try await jobs.completeJob(id: job.id, report: data)
             logger.info("job done", metadata: ["job.id": "\(job.id)", "duration": "\(ContinuousClock.now - start)"])

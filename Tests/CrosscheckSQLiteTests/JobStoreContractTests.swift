@@ -21,8 +21,8 @@ struct JobStoreFactory: CustomTestStringConvertible, Sendable {
 /// What every backend must do with the analysis queue.
 @Suite("Job store contract")
 struct JobStoreContractTests {
-    static func submission(_ text: String) -> ArticleSubmission {
-        ArticleSubmission(data: Data(text.utf8), name: "story.txt", url: "https://news.example/story", contentType: "text/plain")
+    static func submission(_ text: String) -> ArticleInput {
+        ArticleInput(data: Data(text.utf8), name: "story.txt", url: "https://news.example/story", contentType: "text/plain")
     }
 
     @Test(arguments: JobStoreFactory.all)

@@ -123,7 +123,7 @@ struct ServerAPITests {
     @Test func jobsInterruptedByARestartAreResumed() async throws {
         let store = try Self.store()
         // A job a previous process took and never finished.
-        let job = try await store.enqueue(ArticleSubmission(data: Data(Self.page.utf8), name: "fares.html", contentType: "text/html"))
+        let job = try await store.enqueue(ArticleInput(data: Data(Self.page.utf8), name: "fares.html", contentType: "text/html"))
         _ = try await store.claimNextJob()
         #expect(try await store.job(id: job.id)?.state == .running)
         try await Self.application(store).test(.router) { client in

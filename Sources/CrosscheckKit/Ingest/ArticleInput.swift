@@ -1,12 +1,12 @@
 public import Foundation
 
 /// The raw bytes of an article and what is known about where they came from.
-public struct ArticleInput: Sendable, Hashable {
+public struct ArticleInput: Sendable, Hashable, Codable {
     /// The bytes as read from a file, standard input or a URL.
     public var data: Data
     /// A name for messages: the file path, `-` for standard input, or the URL.
     public var name: String
-    /// The URL the bytes were fetched from, after redirects.
+    /// The URL the bytes were fetched from, after redirects, or the page's own URL a client gave.
     public var url: String?
     /// The `Content-Type` the server sent.
     public var contentType: String?

@@ -19,7 +19,7 @@ public struct AnalysisJob: Sendable, Hashable, Codable {
     public var id: String
     public var state: State
     /// The article as submitted.
-    public var submission: ArticleSubmission
+    public var submission: ArticleInput
     /// When it was submitted, started and finished (ISO 8601).
     public var submitted: String
     public var started: String?
@@ -30,7 +30,7 @@ public struct AnalysisJob: Sendable, Hashable, Codable {
     public var error: String?
 
     public init(
-        id: String, state: State, submission: ArticleSubmission, submitted: String, started: String? = nil, finished: String? = nil,
+        id: String, state: State, submission: ArticleInput, submitted: String, started: String? = nil, finished: String? = nil,
         attempts: Int = 0, error: String? = nil
     ) {
         self.id = id
@@ -41,29 +41,5 @@ public struct AnalysisJob: Sendable, Hashable, Codable {
         self.finished = finished
         self.attempts = attempts
         self.error = error
-    }
-}
-
-/// An article as a client sent it: the bytes, and what it said about them.
-public struct ArticleSubmission: Sendable, Hashable, Codable {
-    /// The bytes of the page, text or JSON.
-    public var data: Data
-    /// A name for the input (a file name, or the page's URL).
-    public var name: String
-    /// The page's own URL, to resolve relative links and to find its findings later.
-    public var url: String?
-    /// The declared type (`text/html`, `text/plain`, `application/json`), when one was sent.
-    public var contentType: String?
-
-    public init(data: Data, name: String, url: String? = nil, contentType: String? = nil) {
-        self.data = data
-        self.name = name
-        self.url = url
-        self.contentType = contentType
-    }
-
-    /// The submission as the reader's input.
-    public var input: ArticleInput {
-        ArticleInput(data: data, name: name, url: url, contentType: contentType)
     }
 }

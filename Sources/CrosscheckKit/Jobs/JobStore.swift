@@ -4,7 +4,7 @@ public import Foundation
 /// The in-memory store and SQLite implement it and pass one contract suite.
 public protocol JobStore: Sendable {
     /// Queues `submission`; returns the new job.
-    func enqueue(_ submission: ArticleSubmission) async throws -> AnalysisJob
+    func enqueue(_ submission: ArticleInput) async throws -> AnalysisJob
 
     /// The job with this id.
     func job(id: String) async throws -> AnalysisJob?
@@ -31,7 +31,7 @@ public protocol JobStore: Sendable {
 
 extension AnalysisJob {
     /// A new queued job for `submission`, submitted now.
-    public static func queued(_ submission: ArticleSubmission, now: Date = Date()) -> AnalysisJob {
+    public static func queued(_ submission: ArticleInput, now: Date = Date()) -> AnalysisJob {
         AnalysisJob(
             id: UUID().uuidString.lowercased(), state: .queued, submission: submission,
             submitted: ISO8601DateFormatter().string(from: now))

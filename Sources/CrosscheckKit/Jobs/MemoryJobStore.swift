@@ -13,7 +13,7 @@ public actor MemoryJobStore: JobStore {
 
     private var stamp: String { ISO8601DateFormatter().string(from: now()) }
 
-    public func enqueue(_ submission: ArticleSubmission) async throws -> AnalysisJob {
+    public func enqueue(_ submission: ArticleInput) async throws -> AnalysisJob {
         let job = AnalysisJob.queued(submission, now: now())
         jobsByID[job.id] = job
         order.append(job.id)

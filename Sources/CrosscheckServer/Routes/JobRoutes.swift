@@ -39,7 +39,7 @@ struct JobRoutes {
                     .badRequest, "Bad page address", detail: "url=\(url) is not an http(s) address; give the page's own URL or leave it out",
                     type: "urn:crosscheck:error:invalidArgument")
             }
-            let submission = ArticleSubmission(
+            let submission = ArticleInput(
                 data: Data(buffer.readableBytesView), name: request.uri.queryParameters["name"].map(String.init) ?? url ?? "submitted article",
                 url: url, contentType: request.headers[.contentType])
             let job = try await jobs.enqueue(submission)
