@@ -42,6 +42,7 @@ let package = Package(
                 "CLibXML2",
                 "CrosscheckModels",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
@@ -114,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CrosscheckSQLiteTests",
-            dependencies: ["CrosscheckSQLite", "CrosscheckKit"],
+            dependencies: ["CrosscheckSQLite", "CrosscheckKit", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: upcoming
         ),
         .testTarget(

@@ -77,6 +77,50 @@ enum StoreMigrations {
                 t.column("position", .integer).notNull().indexed()
             }
         }
+        migrator.registerMigration("v3: people, tokens, reviews, audit log") { db in
+            try db.create(table: "person") { t in
+                t.primaryKey("name", .text)
+                t.column("role", .text).notNull()
+                t.column("added", .text).notNull()
+                t.column("passwordHash", .text)
+            }
+            try db.create(table: "apiToken") { t in
+                t.primaryKey("id", .text)
+                t.column("person", .text).notNull().indexed()
+                t.column("role", .text).notNull()
+                t.column("created", .text).notNull()
+                t.column("revoked", .boolean).notNull().defaults(to: false)
+                t.column("hash", .text).notNull()
+            }
+            try db.create(table: "review") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("job", .text).notNull().indexed()
+                t.column("target", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("before", .text).notNull()
+                t.column("after", .text).notNull()
+                t.column("note", .text).notNull()
+                t.column("reviewer", .text).notNull()
+                t.column("at", .text).notNull()
+            }
+            try db.create(table: "auditEntry") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .text).notNull()
+                t.column("actor", .text).notNull().indexed()
+                t.column("action", .text).notNull()
+                t.column("subject", .text).notNull().indexed()
+                t.column("detail", .text)
+                t.column("before", .text)
+                t.column("after", .text)
+                t.column("note", .text)
+            }
+            // Append-only: the database itself refuses to change or remove an entry.
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER auditEntryNoUpdate BEFORE UPDATE ON auditEntry BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    CREATE TRIGGER auditEntryNoDelete BEFORE DELETE ON auditEntry BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    """)
+        }
         return migrator
     }
 }

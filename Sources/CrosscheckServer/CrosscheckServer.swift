@@ -8,15 +8,17 @@ public import ServiceLifecycle
 /// (the analysis runner, and the feed poller when asked).
 public enum CrosscheckServer {
     /// Where the server keeps everything: evidence, fact-checks, sources and the job queue.
-    public typealias Store = EvidenceStore & JobStore
+    public typealias Store = EvidenceStore & JobStore & PeopleStore & ReviewStore
 
     /// The routes.
-    public static func router(store: any Store, configuration: ServerConfiguration, wakeups: Wakeups) -> Router<BasicRequestContext> {
-        let router = Router()
+    public static func router(store: any Store, configuration: ServerConfiguration, wakeups: Wakeups) -> Router<WorkbenchContext> {
+        let router = Router(context: WorkbenchContext.self)
         router.middlewares.add(LogRequestsMiddleware(.debug))
         router.middlewares.add(ProblemMiddleware())
+        router.middlewares.add(TokenAuthenticator(people: store))
         HealthRoutes(store: store).add(to: router)
         JobRoutes(jobs: store, wakeups: wakeups, maxInputBytes: configuration.maxInputBytes).add(to: router)
+        ReviewRoutes(jobs: store, reviews: store).add(to: router)
         return router
     }
 

@@ -31,15 +31,24 @@ struct ServerAPITests {
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
+    /// A person with `role` and a token for them, as `crosscheck users add` and `token` make.
+    static func token(_ store: SQLiteEvidenceStore, _ name: String, role: Role) async throws -> HTTPFields {
+        try await store.add(Person(name: name, role: role, added: "2026-12-02T00:00:00Z"))
+        let made = TokenSecret.make()
+        try await store.add(APIToken(id: made.id, person: name, role: role, created: "2026-12-02T00:00:00Z"), hash: TokenSecret.hash(made.token))
+        return [.authorization: "Bearer \(made.token)"]
+    }
+
     static func json(_ buffer: ByteBuffer) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any])
     }
 
     @Test func aSubmittedArticleIsAnalysedAndItsReportFetched() async throws {
         let store = try Self.store()
+        let auth = try await Self.token(store, "ana", role: .analyst)
         try await Self.application(store).test(.router) { client in
             let submitted = try await client.execute(
-                uri: "/api/v1/articles?url=https://ferry.example/fares", method: .post, headers: [.contentType: "text/html"],
+                uri: "/api/v1/articles?url=https://ferry.example/fares", method: .post, headers: auth + [.contentType: "text/html"],
                 body: ByteBuffer(string: Self.page))
             #expect(submitted.status == .accepted)
             let job = try Self.json(submitted.body)
@@ -50,10 +59,10 @@ struct ServerAPITests {
             var state = "queued"
             for _ in 0..<300 where state != "done" && state != "failed" {
                 try await Task.sleep(for: .milliseconds(100))
-                state = try Self.json(try await client.execute(uri: "/api/v1/jobs/\(id)", method: .get).body)["state"] as? String ?? ""
+                state = try Self.json(try await client.execute(uri: "/api/v1/jobs/\(id)", method: .get, headers: auth).body)["state"] as? String ?? ""
             }
             #expect(state == "done")
-            let report = try await client.execute(uri: "/api/v1/jobs/\(id)/report", method: .get)
+            let report = try await client.execute(uri: "/api/v1/jobs/\(id)/report", method: .get, headers: auth)
             #expect(report.status == .ok)
             #expect(report.headers[.contentType] == "application/json")
             let body = try Self.json(report.body)
@@ -61,15 +70,16 @@ struct ServerAPITests {
             #expect(claims.contains { ($0["text"] as? String)?.contains("5 percent") == true })
             let engineInfo = try #require(body["engine"] as? [String: Any])
             #expect((engineInfo["models"] as? [String: Any])?["checkworthiness"] != nil)
-            let listed = try await client.execute(uri: "/api/v1/jobs?state=done", method: .get)
+            let listed = try await client.execute(uri: "/api/v1/jobs?state=done", method: .get, headers: auth)
             #expect(String(buffer: listed.body).contains(id))
         }
     }
 
     @Test func badRequestsGetProblemDetailsThatSayWhatToDo() async throws {
         let store = try Self.store()
+        let auth = try await Self.token(store, "ana", role: .analyst)
         try await Self.application(store, maxInputBytes: 1000).test(.router) { client in
-            let empty = try await client.execute(uri: "/api/v1/articles", method: .post)
+            let empty = try await client.execute(uri: "/api/v1/articles", method: .post, headers: auth)
             #expect(empty.status == .badRequest)
             #expect(empty.headers[.contentType] == "application/problem+json")
             let problem = try Self.json(empty.body)
@@ -77,36 +87,38 @@ struct ServerAPITests {
             #expect((problem["detail"] as? String)?.contains("send the article") == true)
 
             let large = try await client.execute(
-                uri: "/api/v1/articles", method: .post, body: ByteBuffer(string: String(repeating: "word ", count: 1000)))
+                uri: "/api/v1/articles", method: .post, headers: auth, body: ByteBuffer(string: String(repeating: "word ", count: 1000)))
             #expect(large.status == .contentTooLarge)
 
-            let address = try await client.execute(uri: "/api/v1/articles?url=ftp://x", method: .post, body: ByteBuffer(string: "Some text."))
+            let address = try await client.execute(
+                uri: "/api/v1/articles?url=ftp://x", method: .post, headers: auth, body: ByteBuffer(string: "Some text."))
             #expect(address.status == .badRequest)
 
-            let missing = try await client.execute(uri: "/api/v1/jobs/no-such-job", method: .get)
+            let missing = try await client.execute(uri: "/api/v1/jobs/no-such-job", method: .get, headers: auth)
             #expect(missing.status == .notFound)
             #expect((try Self.json(missing.body)["detail"] as? String)?.contains("GET /api/v1/jobs") == true)
 
-            let state = try await client.execute(uri: "/api/v1/jobs?state=finished", method: .get)
+            let state = try await client.execute(uri: "/api/v1/jobs?state=finished", method: .get, headers: auth)
             #expect(state.status == .badRequest)
         }
     }
 
     @Test func anUnreadableArticleFailsItsJobWithTheReason() async throws {
         let store = try Self.store()
+        let auth = try await Self.token(store, "ana", role: .analyst)
         try await Self.application(store).test(.router) { client in
             let submitted = try await client.execute(
-                uri: "/api/v1/articles", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: "{\"title\": "))
+                uri: "/api/v1/articles", method: .post, headers: auth + [.contentType: "application/json"], body: ByteBuffer(string: "{\"title\": "))
             let id = try #require(try Self.json(submitted.body)["id"] as? String)
             var job: [String: Any] = [:]
             for _ in 0..<100 {
                 try await Task.sleep(for: .milliseconds(100))
-                job = try Self.json(try await client.execute(uri: "/api/v1/jobs/\(id)", method: .get).body)
+                job = try Self.json(try await client.execute(uri: "/api/v1/jobs/\(id)", method: .get, headers: auth).body)
                 if job["state"] as? String == "failed" { break }
             }
             #expect(job["state"] as? String == "failed")
             #expect((job["error"] as? String)?.isEmpty == false)
-            let report = try await client.execute(uri: "/api/v1/jobs/\(id)/report", method: .get)
+            let report = try await client.execute(uri: "/api/v1/jobs/\(id)/report", method: .get, headers: auth)
             #expect(report.status == .conflict)
         }
     }
@@ -126,11 +138,13 @@ struct ServerAPITests {
         let job = try await store.enqueue(ArticleInput(data: Data(Self.page.utf8), name: "fares.html", contentType: "text/html"))
         _ = try await store.claimNextJob()
         #expect(try await store.job(id: job.id)?.state == .running)
+        let auth = try await Self.token(store, "vic", role: .viewer)
         try await Self.application(store).test(.router) { client in
             var state = "running"
             for _ in 0..<300 where state != "done" {
                 try await Task.sleep(for: .milliseconds(100))
-                state = try Self.json(try await client.execute(uri: "/api/v1/jobs/\(job.id)", method: .get).body)["state"] as? String ?? ""
+                state =
+                    try Self.json(try await client.execute(uri: "/api/v1/jobs/\(job.id)", method: .get, headers: auth).body)["state"] as? String ?? ""
             }
             #expect(state == "done")
         }

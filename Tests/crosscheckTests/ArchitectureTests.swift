@@ -9,7 +9,8 @@ struct ArchitectureTests {
     static let allowed: [String: Set<String>] = [
         "CrosscheckModels": ["Foundation"],
         "CrosscheckKit": [
-            "CrosscheckModels", "Crypto", "Foundation", "FoundationEssentials", "Logging", "CLibXML2", "Glibc", "Dispatch", "Synchronization",
+            "CrosscheckModels", "Crypto", "_CryptoExtras", "Foundation", "FoundationEssentials", "Logging", "CLibXML2", "Glibc", "Dispatch",
+            "Synchronization",
         ],
         "CrosscheckSQLite": ["CrosscheckKit", "GRDB", "Foundation", "Logging"],
         "CrosscheckFetch": ["CrosscheckKit", "Foundation", "FoundationNetworking", "Logging", "ServiceLifecycle"],

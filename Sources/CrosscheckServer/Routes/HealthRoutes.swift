@@ -12,7 +12,7 @@ struct HealthRoutes {
         var factChecks: Int
     }
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<WorkbenchContext>) {
         router.get("health") { _, _ -> JSONResponse<Health> in
             do {
                 let statistics = try await store.statistics()

@@ -15,9 +15,10 @@ struct JobRoutes {
     var wakeups: Wakeups
     var maxInputBytes: Int
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<WorkbenchContext>) {
         let api = router.group("api/v1")
         api.post("articles") { request, context -> JSONResponse<JobView> in
+            _ = try context.require(.analyst)
             var request = request
             let buffer: ByteBuffer
             do {
@@ -47,6 +48,7 @@ struct JobRoutes {
             return JSONResponse(status: .accepted, value: JobView(job), headers: [.location: "/api/v1/jobs/\(job.id)"])
         }
         api.get("jobs") { request, context -> JSONResponse<[JobView]> in
+            _ = try context.require(.viewer)
             let state = try request.uri.queryParameters["state"].map { raw in
                 guard let state = AnalysisJob.State(rawValue: String(raw)) else {
                     throw Problem(
@@ -59,10 +61,10 @@ struct JobRoutes {
             return JSONResponse(value: try await jobs.jobs(state: state, limit: min(max(limit, 1), 500)).map(JobView.init))
         }
         api.get("jobs/:id") { request, context -> JSONResponse<JobView> in
-            JSONResponse(value: JobView(try await job(context)))
+            JSONResponse(value: JobView(try await Self.job(context, in: jobs)))
         }
         api.get("jobs/:id/report") { request, context -> RawJSONResponse in
-            let job = try await job(context)
+            let job = try await Self.job(context, in: jobs)
             guard job.state == .done, let report = try await jobs.report(forJob: job.id) else {
                 throw Problem(
                     .conflict, "No report yet",
@@ -76,7 +78,8 @@ struct JobRoutes {
     }
 
     /// The job named in the path.
-    func job(_ context: BasicRequestContext) async throws -> AnalysisJob {
+    static func job(_ context: WorkbenchContext, in jobs: any JobStore) async throws -> AnalysisJob {
+        _ = try context.require(.viewer)
         let id = try context.parameters.require("id")
         guard let job = try await jobs.job(id: id) else {
             throw Problem(

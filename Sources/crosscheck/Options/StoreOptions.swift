@@ -39,8 +39,8 @@ struct StoreOptions: ParsableArguments {
         try SQLiteEvidenceStore(path: path)
     }
 
-    /// Opens the store at `path` with its job queue, for the server.
-    static func openWithJobs(_ path: String) throws -> any EvidenceStore & JobStore {
+    /// Opens the store at `path` with its job queue, people and reviews, for the server and `users`.
+    static func openForServer(_ path: String) throws -> any EvidenceStore & JobStore & PeopleStore & ReviewStore {
         try SQLiteEvidenceStore(path: path)
     }
 }

@@ -54,7 +54,7 @@ struct Serve: AsyncParsableCommand {
             guard let maxBytes = ByteCount.parse(maxInputSize), maxBytes > 0 else {
                 throw CrosscheckError(.invalidArgument, "--max-input-size \(maxInputSize) is not a size; write it like 50MB or 500KB")
             }
-            let opened = try StoreOptions.openWithJobs(store.path)
+            let opened = try StoreOptions.openForServer(store.path)
             let engine = try modelOptions.engine()
             // Load the article models before the first request rather than during it.
             _ = try engine.articleChecker()
