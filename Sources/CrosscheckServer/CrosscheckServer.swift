@@ -19,6 +19,7 @@ public enum CrosscheckServer {
         HealthRoutes(store: store).add(to: router)
         JobRoutes(jobs: store, wakeups: wakeups, maxInputBytes: configuration.maxInputBytes).add(to: router)
         ReviewRoutes(jobs: store, reviews: store).add(to: router)
+        ClaimReviewRoutes(store: store, configuration: configuration).add(to: router)
         return router
     }
 

@@ -3,15 +3,18 @@ public import HTTPTypes
 public import Hummingbird
 import NIOCore
 
-/// A JSON answer from an `Encodable` value, written as the reports are: snake_case keys, sorted.
+/// A JSON answer from an `Encodable` value, written as the reports are: snake_case keys (unless
+/// `keepKeys`), sorted.
 struct JSONResponse<Value: Encodable>: ResponseGenerator {
     var status: HTTPResponse.Status = .ok
     var value: Value
     var headers: HTTPFields = [:]
+    /// Keys as the value's types name them, for formats with their own names (JSON-LD).
+    var keepKeys = false
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
+        if !keepKeys { encoder.keyEncodingStrategy = .convertToSnakeCase }
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var headers = headers
         headers[.contentType] = "application/json"

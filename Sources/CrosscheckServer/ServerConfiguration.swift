@@ -7,11 +7,20 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var maxInputBytes: Int
     /// Articles analysed at once.
     public var concurrency: Int
+    /// The organisation that publishes fact-checks (ClaimReview's `author`).
+    public var publisherName: String
+    /// Where the organisation publishes fact-checks; a published review's `url` is under it.
+    public var publisherURL: String?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, maxInputBytes: Int = 50_000_000, concurrency: Int = 1) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, maxInputBytes: Int = 50_000_000, concurrency: Int = 1, publisherName: String = "Newsroom",
+        publisherURL: String? = nil
+    ) {
         self.host = host
         self.port = port
         self.maxInputBytes = maxInputBytes
         self.concurrency = concurrency
+        self.publisherName = publisherName
+        self.publisherURL = publisherURL
     }
 }

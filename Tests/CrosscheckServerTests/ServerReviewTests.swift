@@ -13,7 +13,8 @@ struct ServerReviewTests {
     /// Submits the page as `auth` and waits until its job is done; returns the job id.
     static func analysed(_ client: some TestClientProtocol, auth: HTTPFields) async throws -> String {
         let submitted = try await client.execute(
-            uri: "/api/v1/articles", method: .post, headers: auth + [.contentType: "text/html"], body: ByteBuffer(string: ServerAPITests.page))
+            uri: "/api/v1/articles?url=https://ferry.example/fares", method: .post, headers: auth + [.contentType: "text/html"],
+            body: ByteBuffer(string: ServerAPITests.page))
         let id = try #require(try ServerAPITests.json(submitted.body)["id"] as? String)
         for _ in 0..<300 {
             let state = try ServerAPITests.json(try await client.execute(uri: "/api/v1/jobs/\(id)", method: .get, headers: auth).body)["state"]
@@ -112,6 +113,45 @@ struct ServerReviewTests {
                 #expect(answer.status == status, "\(body)")
             }
             #expect(try await store.auditLog(subject: id, actor: nil, limit: 10).isEmpty)
+        }
+    }
+}
+
+@Suite("Server ClaimReview publishing")
+struct ServerClaimReviewTests {
+    @Test func anEditorPublishesAReviewedClaimAndItJoinsTheFactCheckDatabase() async throws {
+        let store = try ServerAPITests.store()
+        let analyst = try await ServerAPITests.token(store, "ana", role: .analyst)
+        let editor = try await ServerAPITests.token(store, "ed", role: .editor)
+        try await ServerAPITests.application(store).test(.router) { client in
+            let id = try await ServerReviewTests.analysed(client, auth: analyst)
+            // Not enough info cannot be published, and nothing unreviewed is.
+            let unreviewed = try await client.execute(uri: "/api/v1/jobs/\(id)/claims/0/publish", method: .post, headers: editor)
+            #expect(unreviewed.status == .conflict)
+            _ = try await client.execute(
+                uri: "/api/v1/jobs/\(id)/reviews", method: .post, headers: analyst,
+                body: ByteBuffer(string: #"{"target": "claim:0:verdict", "action": "override", "value": "refuted", "note": "tariff sheet says 7%"}"#))
+            let preview = try await client.execute(uri: "/api/v1/jobs/\(id)/claims/0/claimreview", method: .get, headers: analyst)
+            #expect(preview.status == .ok)
+            let previewed = try ServerAPITests.json(preview.body)
+            #expect(previewed["reviewed"] as? Bool == true)
+            #expect(((previewed["markup"] as? [String: Any])?["reviewRating"] as? [String: Any])?["alternateName"] as? String == "False")
+            let byAnalyst = try await client.execute(uri: "/api/v1/jobs/\(id)/claims/0/publish", method: .post, headers: analyst)
+            #expect(byAnalyst.status == .forbidden)
+            let published = try await client.execute(uri: "/api/v1/jobs/\(id)/claims/0/publish", method: .post, headers: editor)
+            #expect(published.status == .created)
+            #expect((try ServerAPITests.json(published.body)["html"] as? String)?.contains("application/ld+json") == true)
+            let checks = try await store.factChecks()
+            #expect(checks.contains { $0.id == "crosscheck:\(id):0" && $0.rating == "False" })
+            let audit = try await store.auditLog(subject: id, actor: "ed", limit: 10)
+            #expect(audit.map(\.action) == ["claimreview.publish"])
+
+            // The next article repeating the claim is matched to the newsroom's own verdict.
+            let again = try await ServerReviewTests.analysed(client, auth: analyst)
+            let report = try ServerAPITests.json(try await client.execute(uri: "/api/v1/jobs/\(again)/report", method: .get, headers: analyst).body)
+            let claims = report["claims"] as? [[String: Any]] ?? []
+            let matches = claims.flatMap { ($0["factcheck_matches"] as? [[String: Any]]) ?? [] }
+            #expect(matches.contains { $0["id"] as? String == "crosscheck:\(id):0" })
         }
     }
 }

@@ -34,6 +34,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Largest article accepted, e.g. 50MB.")
     var maxInputSize: String = "50MB"
 
+    @Option(help: "The organisation that publishes fact-checks (ClaimReview's author).")
+    var publisher: String = "Newsroom"
+
+    @Option(help: "Where the organisation publishes fact-checks (published reviews get URLs under it).")
+    var publisherUrl: String?
+
     @Flag(help: "Also poll the store's sources as they fall due (as crosscheck watch does).")
     var watch = false
 
@@ -60,7 +66,12 @@ struct Serve: AsyncParsableCommand {
             _ = try engine.articleChecker()
             var extra: [any Service] = []
             if watch { extra.append(PollingService(poller: try polling.poller(store: opened), logger: logger)) }
-            let configuration = ServerConfiguration(host: host, port: port, maxInputBytes: maxBytes, concurrency: workers)
+            if let publisherUrl, URL(string: publisherUrl)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+                throw CrosscheckError(
+                    .invalidArgument, "--publisher-url \(publisherUrl) is not an http(s) address; give the fact-check section's URL")
+            }
+            let configuration = ServerConfiguration(
+                host: host, port: port, maxInputBytes: maxBytes, concurrency: workers, publisherName: publisher, publisherURL: publisherUrl)
             logger.notice("serving", metadata: ["address": "http://\(host):\(port)", "db.path": "\(store.path)"])
             try await CrosscheckServer.run(store: opened, engine: engine, configuration: configuration, extraServices: extra, logger: logger)
         } catch let error as CrosscheckError {
