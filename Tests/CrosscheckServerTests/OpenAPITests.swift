@@ -1,0 +1,77 @@
+import CrosscheckKit
+import CrosscheckSQLite
+import CrosscheckServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// Every route, in its answers that succeed and those that fail, answers as docs/openapi.json says.
+@Suite("The API against its OpenAPI document")
+struct OpenAPITests {
+    @Test func everyRouteAnswersAsTheDocumentSays() async throws {
+        let store = try ServerAPITests.store()
+        let analyst = try await ServerAPITests.token(store, "ana", role: .analyst)
+        let editor = try await ServerAPITests.token(store, "ed", role: .editor)
+        let viewer = try await ServerAPITests.token(store, "vic", role: .viewer)
+        let checked = try await ServerAPITests.application(store).test(.router) { client -> Int in
+            var checked = 0
+            func check(
+                _ method: HTTPRequest.Method, _ uri: String, _ headers: HTTPFields = [:], _ body: String? = nil, expect status: HTTPResponse.Status
+            ) async throws -> ByteBuffer {
+                let response = try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+                #expect(response.status == status, "\(method) \(uri)")
+                let problems = OpenAPIContract.shared.problems(
+                    method: method.rawValue, path: uri, status: Int(response.status.code), contentType: response.headers[.contentType],
+                    body: Data(response.body.readableBytesView))
+                #expect(problems.isEmpty, "\(method) \(uri): \(problems)")
+                checked += 1
+                return response.body
+            }
+            _ = try await check(.get, "/health", expect: .ok)
+            _ = try await check(.post, "/api/v1/articles", expect: .unauthorized)
+            _ = try await check(.post, "/api/v1/articles", viewer, "text", expect: .forbidden)
+            _ = try await check(.post, "/api/v1/articles", analyst, expect: .badRequest)
+            let id = try await ServerReviewTests.analysed(client, auth: analyst)
+            _ = try await check(.get, "/api/v1/jobs", viewer, expect: .ok)
+            _ = try await check(.get, "/api/v1/jobs?state=later", viewer, expect: .badRequest)
+            _ = try await check(.get, "/api/v1/jobs/\(id)", viewer, expect: .ok)
+            _ = try await check(.get, "/api/v1/jobs/missing", viewer, expect: .notFound)
+            _ = try await check(.get, "/api/v1/jobs/\(id)/report", viewer, expect: .ok)
+            _ = try await check(.get, "/api/v1/jobs/\(id)/claims/0/claimreview", viewer, expect: .conflict)
+            _ = try await check(
+                .post, "/api/v1/jobs/\(id)/reviews", analyst, #"{"target": "claim:0:verdict", "action": "override", "value": "mixed", "note": "n"}"#,
+                expect: .created)
+            _ = try await check(.post, "/api/v1/jobs/\(id)/reviews", analyst, #"{"target": "claim:0:verdict"}"#, expect: .badRequest)
+            _ = try await check(.get, "/api/v1/jobs/\(id)/reviews", viewer, expect: .ok)
+            _ = try await check(.get, "/api/v1/jobs/\(id)/claims/0/claimreview", viewer, expect: .ok)
+            _ = try await check(.post, "/api/v1/jobs/\(id)/claims/0/publish", analyst, expect: .forbidden)
+            _ = try await check(.post, "/api/v1/jobs/\(id)/claims/0/publish", editor, expect: .created)
+            _ = try await check(.post, "/api/v1/jobs/\(id)/claims/99/publish", editor, expect: .notFound)
+            _ = try await check(.get, "/api/v1/audit", viewer, expect: .ok)
+            _ = try await check(.get, "/api/v1/audit?format=jsonl", viewer, expect: .ok)
+            return checked
+        }
+        #expect(checked == 19)
+    }
+
+    /// The check itself fails on drift: a missing field, an unlisted status, a wrong type or enum.
+    @Test func theCheckCatchesAResponseThatDrifts() {
+        let contract = OpenAPIContract.shared
+        let json = "application/json"
+        #expect(
+            contract.problems(method: "GET", path: "/health", status: 200, contentType: json, body: Data(#"{"status": "ok"}"#.utf8))
+                .contains("body.version is missing"))
+        #expect(contract.problems(method: "GET", path: "/health", status: 418, contentType: json, body: Data()).first?.contains("418") == true)
+        #expect(
+            !contract.problems(
+                method: "GET", path: "/api/v1/jobs/x", status: 200, contentType: json,
+                body: Data(
+                    #"{"id": "x", "state": "paused", "name": "n", "submitted": "s", "attempts": true, "links": {"job": "j", "report": "r"}}"#.utf8)
+            ).isEmpty)
+        #expect(
+            contract.problems(method: "DELETE", path: "/api/v1/jobs/x", status: 200, contentType: json, body: Data()).first?.contains("not in")
+                == true)
+    }
+}
