@@ -1,6 +1,7 @@
 public import CrosscheckKit
 import Foundation
 public import Logging
+import Metrics
 public import ServiceLifecycle
 import Synchronization
 
@@ -64,9 +65,12 @@ public struct AnalysisRunner: Service {
             let report = try await analysis.report(for: job.submission)
             let data = Data(try JSONReportRenderer().render(report).utf8)
             try await jobs.completeJob(id: job.id, report: data)
+            Counter(label: "crosscheck_jobs_total", dimensions: [("state", "done")]).increment()
+            Metrics.Timer(label: "crosscheck_analysis_duration_seconds").record(duration: ContinuousClock.now - start)
             logger.info("job done", metadata: ["job.id": "\(job.id)", "duration": "\(ContinuousClock.now - start)"])
         } catch {
             let message = (error as? CrosscheckError)?.description ?? "the analysis failed: \(error)"
+            Counter(label: "crosscheck_jobs_total", dimensions: [("state", "failed")]).increment()
             logger.warning("job failed", metadata: ["job.id": "\(job.id)", "error": "\(message)"])
             do {
                 try await jobs.failJob(id: job.id, error: message)

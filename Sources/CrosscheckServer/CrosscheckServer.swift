@@ -2,6 +2,7 @@ public import CrosscheckFetch
 public import CrosscheckKit
 public import Hummingbird
 public import Logging
+public import Prometheus
 public import ServiceLifecycle
 
 /// The newsroom server: the JSON API over one store and one engine, and the services beside it
@@ -11,9 +12,15 @@ public enum CrosscheckServer {
     public typealias Store = EvidenceStore & JobStore & PeopleStore & ReviewStore
 
     /// The routes.
-    public static func router(store: any Store, configuration: ServerConfiguration, wakeups: Wakeups) -> Router<WorkbenchContext> {
+    public static func router(
+        store: any Store, configuration: ServerConfiguration, wakeups: Wakeups, metrics: PrometheusCollectorRegistry? = nil
+    ) -> Router<WorkbenchContext> {
         let router = Router(context: WorkbenchContext.self)
         router.middlewares.add(LogRequestsMiddleware(.debug))
+        if let metrics {
+            router.middlewares.add(MetricsMiddleware())
+            MetricsRoutes(registry: metrics).add(to: router)
+        }
         router.middlewares.add(ProblemMiddleware())
         router.middlewares.add(TokenAuthenticator(people: store))
         HealthRoutes(store: store).add(to: router)
@@ -26,24 +33,29 @@ public enum CrosscheckServer {
     /// The application: the routes, listening where `configuration` says, with the analysis runner
     /// (and `extraServices`, such as the feed poller) in its service group, so SIGTERM stops all of
     /// them gracefully.
+    /// - Parameter metrics: where request and job metrics are collected (the process's swift-metrics
+    ///   backend must write to it); `nil` serves no `/metrics`.
     public static func application(
-        store: any Store, engine: Engine, configuration: ServerConfiguration, extraServices: [any Service] = [], logger: Logger
+        store: any Store, engine: Engine, configuration: ServerConfiguration, extraServices: [any Service] = [],
+        metrics: PrometheusCollectorRegistry? = nil, logger: Logger
     ) -> some ApplicationProtocol {
         let wakeups = Wakeups()
         let runner = AnalysisRunner(
             jobs: store, analysis: ArticleAnalysis(engine: engine, factChecks: store, evidence: store), concurrency: configuration.concurrency,
             wakeups: wakeups, logger: logger)
         return Application(
-            router: router(store: store, configuration: configuration, wakeups: wakeups),
+            router: router(store: store, configuration: configuration, wakeups: wakeups, metrics: metrics),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "crosscheck"),
             services: [runner] + extraServices, logger: logger)
     }
 
     /// Runs the application until SIGTERM or SIGINT, then stops its services gracefully.
     public static func run(
-        store: any Store, engine: Engine, configuration: ServerConfiguration, extraServices: [any Service] = [], logger: Logger
+        store: any Store, engine: Engine, configuration: ServerConfiguration, extraServices: [any Service] = [],
+        metrics: PrometheusCollectorRegistry? = nil, logger: Logger
     ) async throws {
-        try await application(store: store, engine: engine, configuration: configuration, extraServices: extraServices, logger: logger)
-            .runService()
+        try await application(
+            store: store, engine: engine, configuration: configuration, extraServices: extraServices, metrics: metrics, logger: logger
+        ).runService()
     }
 }

@@ -16,13 +16,13 @@ struct ArchitectureTests {
         "CrosscheckFetch": ["CrosscheckKit", "Foundation", "FoundationNetworking", "Logging", "ServiceLifecycle"],
         "CrosscheckEval": ["CrosscheckKit", "Foundation", "Logging"],
         "CrosscheckServer": [
-            "CrosscheckKit", "CrosscheckFetch", "Foundation", "Hummingbird", "HTTPTypes", "NIOCore", "Logging", "ServiceLifecycle", "Synchronization",
+            "CrosscheckKit", "CrosscheckFetch", "Foundation", "Hummingbird", "HTTPTypes", "NIOCore", "Logging", "Metrics", "Prometheus",
+            "ServiceLifecycle", "Synchronization",
         ],
         "CrosscheckTesting": ["Foundation", "FoundationNetworking", "FlyingFox", "FlyingSocks"],
         "crosscheck": [
             "CrosscheckKit", "CrosscheckSQLite", "CrosscheckFetch", "CrosscheckEval", "CrosscheckServer", "ArgumentParser", "Logging",
-            "ServiceLifecycle",
-            "UnixSignals", "Foundation",
+            "Metrics", "Prometheus", "ServiceLifecycle", "UnixSignals", "Foundation",
             "FoundationNetworking", "Glibc", "Dispatch",
         ],
     ]

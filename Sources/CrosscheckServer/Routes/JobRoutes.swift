@@ -64,6 +64,9 @@ struct JobRoutes {
             JSONResponse(value: JobView(try await Self.job(context, in: jobs)))
         }
         api.get("jobs/:id/report") { request, context -> RawJSONResponse in
+            _ = try context.require(.viewer)
+            // The common case in one query: a done job's report.
+            if let report = try await jobs.report(forJob: try context.parameters.require("id")) { return RawJSONResponse(data: report) }
             let job = try await Self.job(context, in: jobs)
             guard job.state == .done, let report = try await jobs.report(forJob: job.id) else {
                 throw Problem(

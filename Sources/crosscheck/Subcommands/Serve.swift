@@ -4,6 +4,8 @@ import CrosscheckKit
 import CrosscheckServer
 import Foundation
 import Logging
+import Metrics
+import Prometheus
 import ServiceLifecycle
 
 struct Serve: AsyncParsableCommand {
@@ -72,8 +74,11 @@ struct Serve: AsyncParsableCommand {
             }
             let configuration = ServerConfiguration(
                 host: host, port: port, maxInputBytes: maxBytes, concurrency: workers, publisherName: publisher, publisherURL: publisherUrl)
+            let metrics = PrometheusCollectorRegistry()
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
             logger.notice("serving", metadata: ["address": "http://\(host):\(port)", "db.path": "\(store.path)"])
-            try await CrosscheckServer.run(store: opened, engine: engine, configuration: configuration, extraServices: extra, logger: logger)
+            try await CrosscheckServer.run(
+                store: opened, engine: engine, configuration: configuration, extraServices: extra, metrics: metrics, logger: logger)
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)
         }
