@@ -22,7 +22,9 @@ public enum CrosscheckServer {
             MetricsRoutes(registry: metrics).add(to: router)
         }
         router.middlewares.add(ProblemMiddleware())
-        router.middlewares.add(TokenAuthenticator(people: store))
+        let sessions = SessionBook()
+        router.middlewares.add(TokenAuthenticator(people: store, sessions: sessions))
+        SessionRoutes(people: store, sessions: sessions, secureCookies: configuration.secureCookies).add(to: router)
         HealthRoutes(store: store).add(to: router)
         JobRoutes(jobs: store, wakeups: wakeups, maxInputBytes: configuration.maxInputBytes).add(to: router)
         ReviewRoutes(jobs: store, reviews: store).add(to: router)

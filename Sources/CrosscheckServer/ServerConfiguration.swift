@@ -11,11 +11,14 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var publisherName: String
     /// Where the organisation publishes fact-checks; a published review's `url` is under it.
     public var publisherURL: String?
+    /// Whether session cookies are marked Secure (sent over HTTPS only): set when a TLS proxy is in front.
+    public var secureCookies: Bool
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxInputBytes: Int = 50_000_000, concurrency: Int = 1, publisherName: String = "Newsroom",
-        publisherURL: String? = nil
+        publisherURL: String? = nil, secureCookies: Bool = false
     ) {
+        self.secureCookies = secureCookies
         self.host = host
         self.port = port
         self.maxInputBytes = maxInputBytes

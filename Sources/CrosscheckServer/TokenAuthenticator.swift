@@ -1,15 +1,33 @@
 import CrosscheckKit
 import Foundation
+import HTTPTypes
 public import Hummingbird
 
-/// Reads `Authorization: Bearer TOKEN`, looks the token up by its hash, and sets the caller. A
-/// request without the header stays anonymous; one with a wrong, revoked or malformed token is
+/// Reads `Authorization: Bearer TOKEN`, looks the token up by its hash, and sets the caller; without
+/// the header, a session cookie does, and then any change must carry the session's CSRF token in
+/// `X-CSRF-Token`. A request with neither stays anonymous; a wrong, revoked or malformed token is
 /// refused (401), never treated as anonymous.
 struct TokenAuthenticator: RouterMiddleware {
     var people: any PeopleStore
+    var sessions: SessionBook
+
+    static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
 
     func handle(_ request: Request, context: WorkbenchContext, next: (Request, WorkbenchContext) async throws -> Response) async throws -> Response {
-        guard let header = request.headers[.authorization] else { return try await next(request, context) }
+        guard let header = request.headers[.authorization] else {
+            guard let id = request.cookies[SessionRoutes.cookie]?.value, let session = await sessions.session(id) else {
+                return try await next(request, context)
+            }
+            if ![.get, .head].contains(request.method), request.headers[Self.csrfHeader] != session.csrfToken {
+                throw Problem(
+                    .forbidden, "CSRF token missing",
+                    detail: "a change made through a signed-in session must send its CSRF token as X-CSRF-Token; sign in again to get one",
+                    type: "urn:crosscheck:error:csrf")
+            }
+            var context = context
+            context.caller = session.caller
+            return try await next(request, context)
+        }
         let refused = Problem(
             .unauthorized, "Bad token", detail: "the token is not valid or was revoked; ask an admin for a new one (crosscheck users token NAME)",
             type: "urn:crosscheck:error:unauthorized")

@@ -51,9 +51,12 @@ struct OpenAPITests {
             _ = try await check(.post, "/api/v1/jobs/\(id)/claims/99/publish", editor, expect: .notFound)
             _ = try await check(.get, "/api/v1/audit", viewer, expect: .ok)
             _ = try await check(.get, "/api/v1/audit?format=jsonl", viewer, expect: .ok)
+            _ = try await check(
+                .post, "/api/v1/sessions", [.contentType: "application/json"], #"{"name": "ana", "password": "no"}"#, expect: .unauthorized)
+            _ = try await check(.post, "/api/v1/sessions", [.contentType: "application/json"], "{}", expect: .badRequest)
             return checked
         }
-        #expect(checked == 19)
+        #expect(checked == 21)
     }
 
     /// The check itself fails on drift: a missing field, an unlisted status, a wrong type or enum.

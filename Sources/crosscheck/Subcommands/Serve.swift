@@ -42,6 +42,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Where the organisation publishes fact-checks (published reviews get URLs under it).")
     var publisherUrl: String?
 
+    @Flag(help: "Mark session cookies Secure (HTTPS only): use when a TLS proxy is in front of the server.")
+    var secureCookies = false
+
     @Flag(help: "Also poll the store's sources as they fall due (as crosscheck watch does).")
     var watch = false
 
@@ -73,7 +76,8 @@ struct Serve: AsyncParsableCommand {
                     .invalidArgument, "--publisher-url \(publisherUrl) is not an http(s) address; give the fact-check section's URL")
             }
             let configuration = ServerConfiguration(
-                host: host, port: port, maxInputBytes: maxBytes, concurrency: workers, publisherName: publisher, publisherURL: publisherUrl)
+                host: host, port: port, maxInputBytes: maxBytes, concurrency: workers, publisherName: publisher, publisherURL: publisherUrl,
+                secureCookies: secureCookies)
             let metrics = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
             logger.notice("serving", metadata: ["address": "http://\(host):\(port)", "db.path": "\(store.path)"])
