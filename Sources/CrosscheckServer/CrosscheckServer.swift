@@ -17,6 +17,7 @@ public enum CrosscheckServer {
     ) -> Router<WorkbenchContext> {
         let router = Router(context: WorkbenchContext.self)
         router.middlewares.add(LogRequestsMiddleware(.debug))
+        router.middlewares.add(SecurityHeadersMiddleware())
         if let metrics {
             router.middlewares.add(MetricsMiddleware())
             MetricsRoutes(registry: metrics).add(to: router)

@@ -2,6 +2,7 @@ import CrosscheckKit
 import CrosscheckSQLite
 import CrosscheckServer
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -128,6 +129,13 @@ struct ServerAPITests {
         try await Self.application(store).test(.router) { client in
             let health = try await client.execute(uri: "/health", method: .get)
             #expect(health.status == .ok)
+            // Every answer, errors included, forbids inline script, sniffing and framing.
+            for response in [health, try await client.execute(uri: "/api/v1/jobs", method: .get)] {
+                let policy = response.headers[HTTPField.Name("Content-Security-Policy")!] ?? ""
+                #expect(policy.contains("default-src 'none'") && !policy.contains("unsafe-inline"))
+                #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+                #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+            }
             #expect(try Self.json(health.body)["status"] as? String == "ok")
         }
     }
