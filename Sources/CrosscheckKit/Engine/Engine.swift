@@ -16,6 +16,7 @@ public final class Engine: @unchecked Sendable {
     private let lock = NSRecursiveLock()
     private var loaded: [String: Result<any Sendable, any Error>] = [:]
     private var counts: [String: Int] = [:]
+    private var lastMatcher: ClaimMatcher?
 
     /// An engine over the model files in `models`.
     public init(models: ModelDirectory, logger: Logger = Logger(label: "crosscheck.engine")) {
@@ -136,12 +137,23 @@ public final class Engine: @unchecked Sendable {
     public static let embeddedFactChecks = 500
 
     /// A matcher over `factChecks`, comparing meaning when there are at most `embedLimit` of them.
+    /// The last matcher is kept, so a server checking article after article embeds the same
+    /// fact-checks once, and again only when they change.
     public func matcher(
         factChecks: [FactCheck], configuration: ClaimMatcher.Configuration = .init(), embedLimit: Int = Engine.embeddedFactChecks
     ) throws -> ClaimMatcher {
-        ClaimMatcher(
-            factChecks: factChecks, reranker: try matchReranker(), configuration: configuration,
-            encoder: factChecks.count <= embedLimit ? try encoder() : nil)
+        let reranker = try matchReranker()
+        let encoder = factChecks.count <= embedLimit ? try encoder() : nil
+        return lock.withLock {
+            if let last = lastMatcher, last.factChecks == factChecks, last.configuration == configuration,
+                (last.encoder == nil) == (encoder == nil)
+            {
+                return last
+            }
+            let matcher = ClaimMatcher(factChecks: factChecks, reranker: reranker, configuration: configuration, encoder: encoder)
+            lastMatcher = matcher
+            return matcher
+        }
     }
 
     /// The article checker with every stage: claims (with attribution), language, comments, and

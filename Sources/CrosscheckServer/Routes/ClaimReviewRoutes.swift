@@ -66,22 +66,21 @@ struct ClaimReviewRoutes {
                 .badRequest, "Bad claim number", detail: "give the claim's position in the report, from 0",
                 type: "urn:crosscheck:error:invalidArgument")
         }
-        guard job.state == .done, let data = try await store.report(forJob: job.id),
-            let report = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        else {
+        guard job.state == .done, let data = try await store.report(forJob: job.id) else {
             throw Problem(
                 .conflict, "No report yet", detail: "job \(job.id) is \(job.state.rawValue); ask again once it is done",
                 type: "urn:crosscheck:error:notReady")
         }
-        let claims = report["claims"] as? [[String: Any]] ?? []
-        guard claims.indices.contains(claim), let text = claims[claim]["text"] as? String else {
+        let findings = try ReportFindings(data)
+        let claims = findings.claims
+        let target = Review.Target.verdict(claim: claim)
+        guard let engineVerdict = findings.value(of: target), let text = claims[claim]["text"] as? String else {
             throw Problem(
                 .notFound, "No such claim", detail: "the report of job \(job.id) has \(claims.count) claims, numbered from 0",
                 type: "urn:crosscheck:error:notFound")
         }
-        let target = Review.Target.verdict(claim: claim)
         let reviewed = try await store.reviews(ofJob: job.id).last { $0.target == target }
-        let verdict = reviewed?.after ?? ((claims[claim]["verdict"] as? [String: Any])?["label"] as? String ?? "not_enough_info")
+        let verdict = reviewed?.after ?? engineVerdict
         guard let rating = ClaimReviewMarkup.rating(for: verdict) else {
             throw Problem(
                 .conflict, "No verdict to publish",
@@ -89,7 +88,7 @@ struct ClaimReviewRoutes {
                     "the claim's verdict is \(verdict); a ClaimReview needs supported, refuted or mixed — override it with a note if the evidence allows",
                 type: "urn:crosscheck:error:notReviewed")
         }
-        let article = report["article"] as? [String: Any] ?? [:]
+        let article = findings.article
         let articleURL = article["url"] as? String ?? job.submission.url
         let speaker =
             (claims[claim]["quote"] as? [String: Any])?["speaker"] as? String

@@ -78,8 +78,10 @@ struct Check: AsyncParsableCommand {
             let fetcher = HTTPFetcher(
                 configuration: .init(timeout: timeout, maxBytes: maxBytes), logger: logger)
             let articleInput = try await InputLoader(maxBytes: maxBytes, fetcher: fetcher).load(input, url: url)
+            // The --db store serves fact-checks and, unless --index names another, evidence: opened once.
+            let store = try openedStore()
             let analysis = ArticleAnalysis(
-                engine: try modelOptions.engine(), factChecks: try factCheckStore(), evidence: try evidenceStore(),
+                engine: try modelOptions.engine(), factChecks: store, evidence: try evidenceStore(default: store),
                 since: try dateOption(evidenceSince, "--evidence-since"), until: try dateOption(evidenceUntil, "--evidence-until"))
             let report = try await analysis.report(for: articleInput, reader: readerConfiguration)
             let writer = OutputWriter(path: output)
@@ -98,23 +100,20 @@ struct Check: AsyncParsableCommand {
         }
     }
 
-    /// The store to verify against: --index, else the --db store when it exists; `nil` with --no-verify.
-    func evidenceStore() throws -> (any DocumentStore)? {
-        guard !noVerify else { return nil }
-        let path = index ?? StoreOptions(db: db).path
-        guard FileManager.default.fileExists(atPath: path) else {
-            if let index {
-                throw CrosscheckError(.fileNotFound, "no evidence store at \(index); build one with crosscheck sources import FILE --db \(index)")
-            }
-            return nil
-        }
-        return try StoreOptions.open(path)
-    }
-
-    /// The store with earlier fact-checks, when it exists.
-    func factCheckStore() throws -> (any FactCheckStore)? {
+    /// The --db store, when its file exists.
+    func openedStore() throws -> (any EvidenceStore)? {
         let path = StoreOptions(db: db).path
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         return try StoreOptions.open(path)
+    }
+
+    /// The store to verify against: --index, else the --db store; `nil` with --no-verify.
+    func evidenceStore(default store: (any EvidenceStore)?) throws -> (any DocumentStore)? {
+        guard !noVerify else { return nil }
+        guard let index else { return store }
+        guard FileManager.default.fileExists(atPath: index) else {
+            throw CrosscheckError(.fileNotFound, "no evidence store at \(index); build one with crosscheck sources import FILE --db \(index)")
+        }
+        return try StoreOptions.open(index)
     }
 }

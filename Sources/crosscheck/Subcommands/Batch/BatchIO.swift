@@ -11,12 +11,11 @@ struct BatchIO: ParsableArguments {
     @Option(help: "Output file, or - for standard output.")
     var output: String = "-"
 
-    @Option(help: "A folder of model files to use instead of the built ones (default: $CROSSCHECK_MODELS).")
-    var models: String?
+    @OptionGroup var modelOptions: ModelOptions
 
     /// The engine over the chosen models.
     func engine() throws -> Engine {
-        try SharedEngine.engine(models: models)
+        try modelOptions.engine()
     }
 
     func run(_ task: any BatchTask) async throws {
