@@ -5,8 +5,7 @@ import Metrics
 public import ServiceLifecycle
 import Synchronization
 
-/// Takes queued jobs from the store and analyses them, a bounded number at a time (each lane on a
-/// thread of its own), until the service group shuts down. Jobs left running by a stopped process are queued again at start, so
+/// Takes queued jobs from the store and analyses them, a bounded number at a time, until the service group shuts down. Jobs left running by a stopped process are queued again at start, so
 /// a restart resumes them; a job under way at shutdown finishes first.
 public struct AnalysisRunner: Service {
     public var jobs: any JobStore
@@ -33,11 +32,9 @@ public struct AnalysisRunner: Service {
     public func run() async throws {
         let requeued = try await jobs.requeueRunningJobs()
         if requeued > 0 { logger.notice("resuming interrupted jobs", metadata: ["jobs": "\(requeued)"]) }
-        let threads = (0..<concurrency).map { AnalysisThread(name: "crosscheck-analysis-\($0)") }
-        defer { for thread in threads { thread.stop() } }
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for (lane, thread) in threads.enumerated() {
-                group.addTask(executorPreference: thread) { try await runLane(lane) }
+            for lane in 0..<concurrency {
+                group.addTask { try await runLane(lane) }
             }
             try await group.waitForAll()
         }
