@@ -5,7 +5,7 @@ public import Logging
 public import Prometheus
 public import ServiceLifecycle
 
-/// The newsroom server: the JSON API over one store and one engine, and the services beside it
+/// The newsroom server: the JSON API and the review pages over one store and one engine, and the services beside it
 /// (the analysis runner, and the feed poller when asked).
 public enum CrosscheckServer {
     /// Where the server keeps everything: evidence, fact-checks, sources and the job queue.
@@ -23,13 +23,25 @@ public enum CrosscheckServer {
             MetricsRoutes(registry: metrics).add(to: router)
         }
         router.middlewares.add(ProblemMiddleware())
+        router.middlewares.add(PageProblemMiddleware())
         let sessions = SessionBook()
-        router.middlewares.add(TokenAuthenticator(people: store, sessions: sessions))
+        // A form's body is read to find its CSRF token; the article form is the largest.
+        router.middlewares.add(TokenAuthenticator(people: store, sessions: sessions, maxFormBytes: configuration.maxInputBytes + 64 * 1024))
         SessionRoutes(people: store, sessions: sessions, secureCookies: configuration.secureCookies).add(to: router)
         HealthRoutes(store: store).add(to: router)
         JobRoutes(jobs: store, wakeups: wakeups, maxInputBytes: configuration.maxInputBytes).add(to: router)
         ReviewRoutes(jobs: store, reviews: store).add(to: router)
-        ClaimReviewRoutes(store: store, configuration: configuration).add(to: router)
+        let claimReviews = ClaimReviewDesk(store: store, configuration: configuration)
+        ClaimReviewRoutes(desk: claimReviews).add(to: router)
+        // The review pages.
+        Stylesheet.add(to: router)
+        SignInPage(people: store, sessions: sessions, secureCookies: configuration.secureCookies).add(to: router)
+        QueuePage(store: store, wakeups: wakeups, maxInputBytes: configuration.maxInputBytes).add(to: router)
+        ArticlePage(store: store).add(to: router)
+        CommentsPage(store: store).add(to: router)
+        ClaimReviewPage(desk: claimReviews).add(to: router)
+        SourcesPage(store: store).add(to: router)
+        AuditPage(store: store).add(to: router)
         return router
     }
 

@@ -8,15 +8,23 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let problem as Problem {
-            throw problem
-        } catch let error as CrosscheckError {
-            throw Problem(error)
-        } catch let error as HTTPResponseError {
-            throw Problem(error.status, error.status.reasonPhrase, detail: "\(error)")
         } catch {
-            context.logger.error("request failed", metadata: ["error": "\(error)"])
-            throw Problem(.internalServerError, "Internal Server Error", detail: "the server failed: \(error); see its log")
+            throw Self.problem(for: error, logger: context.logger)
+        }
+    }
+
+    /// The problem that answers `error`.
+    static func problem(for error: any Error, logger: Logger) -> Problem {
+        switch error {
+        case let problem as Problem:
+            return problem
+        case let error as CrosscheckError:
+            return Problem(error)
+        case let error as HTTPResponseError:
+            return Problem(error.status, error.status.reasonPhrase, detail: "\(error)")
+        default:
+            logger.error("request failed", metadata: ["error": "\(error)"])
+            return Problem(.internalServerError, "Internal Server Error", detail: "the server failed: \(error); see its log")
         }
     }
 }

@@ -5,11 +5,13 @@ public import Hummingbird
 
 /// Reads `Authorization: Bearer TOKEN`, looks the token up by its hash, and sets the caller; without
 /// the header, a session cookie does, and then any change must carry the session's CSRF token in
-/// `X-CSRF-Token`. A request with neither stays anonymous; a wrong, revoked or malformed token is
+/// `X-CSRF-Token`, or a form (`application/x-www-form-urlencoded`) in its `csrf` field. A request with neither stays anonymous; a wrong, revoked or malformed token is
 /// refused (401), never treated as anonymous.
 struct TokenAuthenticator: RouterMiddleware {
     var people: any PeopleStore
     var sessions: SessionBook
+    /// The largest form body read to find its CSRF token.
+    var maxFormBytes: Int
 
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
 
@@ -18,14 +20,19 @@ struct TokenAuthenticator: RouterMiddleware {
             guard let id = request.cookies[SessionRoutes.cookie]?.value, let session = await sessions.session(id) else {
                 return try await next(request, context)
             }
+            var request = request
             if ![.get, .head].contains(request.method), request.headers[Self.csrfHeader] != session.csrfToken {
-                throw Problem(
-                    .forbidden, "CSRF token missing",
-                    detail: "a change made through a signed-in session must send its CSRF token as X-CSRF-Token; sign in again to get one",
-                    type: "urn:crosscheck:error:csrf")
+                guard FormFields.isForm(request), try await FormFields(collecting: &request, upTo: maxFormBytes)["csrf"] == session.csrfToken else {
+                    throw Problem(
+                        .forbidden, "CSRF token missing",
+                        detail:
+                            "a change made through a signed-in session must send its CSRF token (X-CSRF-Token, or the form's csrf field); reload the page or sign in again",
+                        type: "urn:crosscheck:error:csrf")
+                }
             }
             var context = context
             context.caller = session.caller
+            context.csrfToken = session.csrfToken
             return try await next(request, context)
         }
         let refused = Problem(

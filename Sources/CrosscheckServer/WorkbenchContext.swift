@@ -6,10 +6,14 @@ public struct WorkbenchContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The person the request's token belongs to, with the token's role; `nil` when anonymous.
     public var caller: Caller?
+    /// The CSRF token of the caller's signed-in session, which the pages put in every form; `nil`
+    /// for token callers and anonymous ones.
+    public var csrfToken: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
         caller = nil
+        csrfToken = nil
     }
 }
 

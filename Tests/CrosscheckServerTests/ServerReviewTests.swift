@@ -11,10 +11,12 @@ import Testing
 @Suite("Server access and reviews")
 struct ServerReviewTests {
     /// Submits the page as `auth` and waits until its job is done; returns the job id.
-    static func analysed(_ client: some TestClientProtocol, auth: HTTPFields) async throws -> String {
+    static func analysed(
+        _ client: some TestClientProtocol, auth: HTTPFields, article: String = ServerAPITests.page, contentType: String = "text/html",
+        query: String = "?url=https://ferry.example/fares"
+    ) async throws -> String {
         let submitted = try await client.execute(
-            uri: "/api/v1/articles?url=https://ferry.example/fares", method: .post, headers: auth + [.contentType: "text/html"],
-            body: ByteBuffer(string: ServerAPITests.page))
+            uri: "/api/v1/articles\(query)", method: .post, headers: auth + [.contentType: contentType], body: ByteBuffer(string: article))
         let id = try #require(try ServerAPITests.json(submitted.body)["id"] as? String)
         for _ in 0..<300 {
             let state = try ServerAPITests.json(try await client.execute(uri: "/api/v1/jobs/\(id)", method: .get, headers: auth).body)["state"]

@@ -2,20 +2,20 @@ internal import Foundation
 
 /// Where the language stage's technique spans fall in each paragraph, for renderers that mark them
 /// in the article text: only spans ``TechniqueDisplay`` shows, the strongest winning where they overlap.
-struct TechniqueMarks {
+public struct TechniqueMarks: Sendable {
     /// One marked stretch of a paragraph, in Unicode scalars of that paragraph.
-    struct Mark {
-        var start: Int
-        var end: Int
-        var technique: String
-        var score: Double
+    public struct Mark: Sendable {
+        public var start: Int
+        public var end: Int
+        public var technique: String
+        public var score: Double
     }
 
     /// Per paragraph, its marks in order.
-    let paragraphs: [[Mark]]
+    public let paragraphs: [[Mark]]
 
     /// - Parameter display: per technique, the score a span needs to be drawn (absent: never drawn).
-    init(article: ReportArticle, language: LanguageSection?, display: [String: Double] = TechniqueDisplay.thresholds) {
+    public init(article: ReportArticle, language: LanguageSection?, display: [String: Double] = TechniqueDisplay.thresholds) {
         let spans = (language?.techniques ?? []).filter { TechniqueDisplay.isShown($0, thresholds: display) }
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.start < $1.start }
         var chosen: [LanguageSection.Technique] = []
@@ -36,7 +36,7 @@ struct TechniqueMarks {
     }
 
     /// A technique's name for people: "Name_Calling,Labeling" reads "Name Calling / Labeling".
-    static func readable(_ technique: String) -> String {
+    public static func readable(_ technique: String) -> String {
         technique.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: ",", with: " / ")
     }
 

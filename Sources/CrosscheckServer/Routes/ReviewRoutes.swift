@@ -36,38 +36,9 @@ struct ReviewRoutes {
                         "send {\"target\": \"claim:N:verdict\" | \"claim:N:checkworthy\" | \"comment:ID\", \"action\": \"confirm\" | \"override\", \"value\": …, \"note\": \"why\"}",
                     type: "urn:crosscheck:error:invalidArgument")
             }
-            let note = asked.note.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !note.isEmpty else {
-                throw Problem(
-                    .badRequest, "Note missing", detail: "every review needs a note saying why", type: "urn:crosscheck:error:invalidArgument")
-            }
-            guard job.state == .done, let data = try await jobs.report(forJob: job.id) else {
-                throw Problem(
-                    .conflict, "No report yet", detail: "job \(job.id) is \(job.state.rawValue); review it once it is done",
-                    type: "urn:crosscheck:error:notReady")
-            }
-            let earlier = try await reviews.reviews(ofJob: job.id).last { $0.target == asked.target }
-            guard let engineValue = try ReportFindings(data).value(of: asked.target) else {
-                throw Problem(
-                    .notFound, "No such finding",
-                    detail: "the report of job \(job.id) has no \(asked.target.text); see GET /api/v1/jobs/\(job.id)/report",
-                    type: "urn:crosscheck:error:notFound")
-            }
-            let before = earlier?.after ?? engineValue
-            var after = before
-            if asked.action == .override {
-                guard let value = asked.value, asked.target.allowedValues.contains(value) else {
-                    throw Problem(
-                        .badRequest, "Bad value",
-                        detail: "an override of \(asked.target.text) sets one of: \(asked.target.allowedValues.sorted().joined(separator: ", "))",
-                        type: "urn:crosscheck:error:invalidArgument")
-                }
-                after = value
-            }
-            let review = Review(
-                id: 0, job: job.id, target: asked.target, action: asked.action, before: before, after: after, note: note, reviewer: caller.name,
-                at: ISO8601DateFormatter().string(from: Date()))
-            return JSONResponse(status: .created, value: try await reviews.record(review))
+            let review = try await ReviewDesk(jobs: jobs, reviews: reviews).record(
+                job: job, target: asked.target, action: asked.action, value: asked.value, note: asked.note, by: caller)
+            return JSONResponse(status: .created, value: review)
         }
         api.get("jobs/:id/reviews") { request, context -> JSONResponse<[Review]> in
             let job = try await JobRoutes.job(context, in: jobs)

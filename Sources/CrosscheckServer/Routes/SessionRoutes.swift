@@ -51,14 +51,21 @@ struct SessionRoutes {
                     type: "urn:crosscheck:error:unauthorized")
             }
             let opened = await sessions.open(for: Caller(name: person.name, role: person.role))
-            let attributes = "HttpOnly; SameSite=Lax; Path=/; Max-Age=\(Int(SessionBook.lifetime))" + (secureCookies ? "; Secure" : "")
             return JSONResponse(
                 status: .created, value: SignedIn(name: person.name, role: person.role, csrfToken: opened.csrfToken),
-                headers: [.setCookie: "\(Self.cookie)=\(opened.id); \(attributes)"])
+                headers: [.setCookie: Self.sessionCookie(opened.id, secure: secureCookies)])
         }
         api.delete("sessions") { request, context -> Response in
             if let id = request.cookies[Self.cookie]?.value { await sessions.close(id) }
-            return Response(status: .noContent, headers: [.setCookie: "\(Self.cookie)=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0"])
+            return Response(status: .noContent, headers: [.setCookie: Self.clearedCookie])
         }
     }
+
+    /// The `Set-Cookie` value of a new session: HttpOnly, SameSite=Lax, Secure behind TLS.
+    static func sessionCookie(_ id: String, secure: Bool) -> String {
+        "\(cookie)=\(id); HttpOnly; SameSite=Lax; Path=/; Max-Age=\(Int(SessionBook.lifetime))" + (secure ? "; Secure" : "")
+    }
+
+    /// The `Set-Cookie` value that signs out.
+    static let clearedCookie = "\(cookie)=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0"
 }
