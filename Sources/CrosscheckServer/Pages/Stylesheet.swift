@@ -44,7 +44,10 @@ enum Stylesheet {
         .error { border-left: 4px solid var(--bad); padding: 8px 12px; background: var(--wash); }
         .notice { border-left: 4px solid var(--ok); padding: 8px 12px; background: var(--wash); }
         .article-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 28px; }
+        .article-grid > * { min-width: 0; }
         @media (max-width: 820px) { .article-grid { grid-template-columns: 1fr; } }
+        .card input[type=text], .comment input[type=text] { width: 100%; max-width: 36em; }
+        .meta, .card h3, .evidence { overflow-wrap: anywhere; }
         .text p { margin: 0 0 1em; }
         .text a.claim { background: var(--claim); color: inherit; text-decoration: none; border-bottom: 2px solid #d4a600; }
         .text .technique { background: var(--technique); border-bottom: 2px dotted #7b3fb3; }
