@@ -90,6 +90,61 @@ struct ServeCommandTests {
         }
     }
 
+    /// A config file sets what the flags would, the environment overrides it, and a misspelt
+    /// setting is refused rather than ignored.
+    @Test func aConfigFileSetsTheServerUpAndTheEnvironmentOverridesIt() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("newsroom.sqlite").path
+        let filePort = Int.random(in: 20_000..<30_000), environmentPort = filePort + 10_000
+        let config = folder.appendingPathComponent("serve.json")
+        try Data(#"{"port": \#(filePort), "db": "\#(store)", "publisher": "The Ledger", "workers": 1}"#.utf8).write(to: config)
+
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = ["serve", "--config", config.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["CROSSCHECK_PORT": String(environmentPort)]) { $1 }
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        var healthy = false
+        for _ in 0..<150 where !healthy {
+            try await Task.sleep(for: .milliseconds(200))
+            healthy = (try? await Self.request("http://127.0.0.1:\(environmentPort)/health"))?.status == 200
+        }
+        #expect(healthy, "the server did not listen on CROSSCHECK_PORT")
+        #expect((try? await Self.request("http://127.0.0.1:\(filePort)/health")) == nil)
+        // The store named in the file is the one it opened.
+        #expect(FileManager.default.fileExists(atPath: store))
+        process.terminate()
+        #expect(try await Self.waitForExit(process, seconds: 20))
+
+        try Data(#"{"prot": 8080}"#.utf8).write(to: config)
+        let misspelt = try await CommandRunner.run(["serve", "--config", config.path])
+        #expect(misspelt.status == 14)
+        #expect(misspelt.stderr.contains("unknown settings: prot"))
+        try Data(#"{"port": "eighty"}"#.utf8).write(to: config)
+        let wrongKind = try await CommandRunner.run(["serve", "--config", config.path])
+        #expect(wrongKind.status == 14 && wrongKind.stderr.contains("port"))
+        let missing = try await CommandRunner.run(["serve", "--config", folder.appendingPathComponent("nope.json").path])
+        #expect(missing.status == 14 && missing.stderr.contains("cannot be read"))
+        // An address where only a file works is refused, not opened as a file (bounded: were it
+        // not refused, the server would run).
+        try Data(#"{"db": "postgres://newsroom@db/crosscheck"}"#.utf8).write(to: config)
+        let refused = Process()
+        refused.executableURL = CommandRunner.executable
+        refused.arguments = ["serve", "--config", config.path, "--port", String(filePort)]
+        refused.environment = ProcessInfo.processInfo.environment.filter { $0.key != "CROSSCHECK_DB" }
+        refused.standardError = FileHandle.nullDevice
+        refused.standardOutput = FileHandle.nullDevice
+        try refused.run()
+        defer { if refused.isRunning { kill(refused.processIdentifier, SIGKILL) } }
+        #expect(try await Self.waitForExit(refused, seconds: 20))
+        #expect(refused.terminationStatus == 14)
+    }
+
     @Test func usersAreAddedGivenTokensListedAndRemoved() async throws {
         let store = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-users-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) } }
