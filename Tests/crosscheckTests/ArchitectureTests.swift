@@ -16,8 +16,8 @@ struct ArchitectureTests {
         "CrosscheckFetch": ["CrosscheckKit", "Foundation", "FoundationNetworking", "Logging", "ServiceLifecycle"],
         "CrosscheckEval": ["CrosscheckKit", "Foundation", "Logging"],
         "CrosscheckServer": [
-            "CrosscheckKit", "CrosscheckFetch", "Foundation", "Hummingbird", "HTTPTypes", "NIOCore", "Logging", "Metrics", "Prometheus",
-            "ServiceLifecycle", "Synchronization",
+            "CrosscheckKit", "CrosscheckFetch", "Foundation", "Hummingbird", "HTTPTypes", "NIOCore", "Logging", "Metrics", "Mustache",
+            "Prometheus", "ServiceLifecycle", "Synchronization",
         ],
         "CrosscheckTesting": ["Foundation", "FoundationNetworking", "FlyingFox", "FlyingSocks"],
         "crosscheck": [
