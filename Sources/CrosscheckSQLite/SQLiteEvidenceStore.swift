@@ -418,4 +418,11 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
             }
         }
     }
+
+    public func removeFactCheck(id: String) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM factCheck WHERE id = ?", arguments: [id])
+            return db.changesCount > 0
+        }
+    }
 }

@@ -33,6 +33,9 @@ public enum CrosscheckServer {
         ReviewRoutes(jobs: store, reviews: store).add(to: router)
         let claimReviews = ClaimReviewDesk(store: store, configuration: configuration)
         ClaimReviewRoutes(desk: claimReviews).add(to: router)
+        PeopleRoutes(people: store).add(to: router)
+        SourceRoutes(store: store).add(to: router)
+        FactCheckRoutes(store: store, maxInputBytes: configuration.maxInputBytes).add(to: router)
         // The review pages.
         Stylesheet.add(to: router)
         SignInPage(people: store, sessions: sessions, secureCookies: configuration.secureCookies).add(to: router)

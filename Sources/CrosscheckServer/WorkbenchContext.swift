@@ -1,5 +1,6 @@
 public import CrosscheckKit
 public import Hummingbird
+import Foundation
 
 /// The request context of the workbench: Hummingbird's core, and who is calling.
 public struct WorkbenchContext: RequestContext {
@@ -39,5 +40,13 @@ extension WorkbenchContext {
                 type: "urn:crosscheck:error:forbidden")
         }
         return caller
+    }
+}
+
+extension WorkbenchContext {
+    /// The path parameter `name`, percent-decoded (a source called "Ferry news" is `Ferry%20news` in a path).
+    func pathValue(_ name: String) throws -> String {
+        let raw = try parameters.require(name)
+        return raw.removingPercentEncoding ?? raw
     }
 }

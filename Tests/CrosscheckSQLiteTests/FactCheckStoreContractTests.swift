@@ -20,5 +20,12 @@ struct FactCheckStoreContractTests {
         #expect(checks.map(\.id) == ["fc1", "fc2"])
         #expect(checks[0].rating == "Pants on fire")
         #expect(try await store.statistics().factChecks == 2)
+
+        #expect(try await store.removeFactCheck(id: "fc1"))
+        #expect(try await !store.removeFactCheck(id: "fc1"))
+        #expect(try await store.factChecks().map(\.id) == ["fc2"])
+        // A fact-check added again after removal comes last.
+        #expect(try await store.add([FactCheck(id: "fc1", claim: "The bridge is closing for good.", rating: "False")]) == 1)
+        #expect(try await store.factChecks().map(\.id) == ["fc2", "fc1"])
     }
 }

@@ -54,9 +54,46 @@ struct OpenAPITests {
             _ = try await check(
                 .post, "/api/v1/sessions", [.contentType: "application/json"], #"{"name": "ana", "password": "no"}"#, expect: .unauthorized)
             _ = try await check(.post, "/api/v1/sessions", [.contentType: "application/json"], "{}", expect: .badRequest)
+
+            let admin = try await ServerAPITests.token(store, "root", role: .admin)
+            _ = try await check(.get, "/api/v1/users", editor, expect: .forbidden)
+            _ = try await check(.get, "/api/v1/users", admin, expect: .ok)
+            _ = try await check(.post, "/api/v1/users", admin, #"{"name": "newbie", "role": "analyst"}"#, expect: .created)
+            _ = try await check(.post, "/api/v1/users", admin, #"{"name": "newbie", "role": "owner"}"#, expect: .badRequest)
+            let issued = try await check(.post, "/api/v1/users/newbie/tokens", admin, #"{"role": "viewer"}"#, expect: .created)
+            let tokenID = try #require(try ServerAPITests.json(issued)["id"] as? String)
+            _ = try await check(.post, "/api/v1/users/nobody/tokens", admin, expect: .notFound)
+            _ = try await check(.delete, "/api/v1/tokens/\(tokenID)", admin, expect: .noContent)
+            _ = try await check(.delete, "/api/v1/tokens/\(tokenID)", admin, expect: .notFound)
+            _ = try await check(.delete, "/api/v1/users/newbie", admin, expect: .noContent)
+            _ = try await check(.delete, "/api/v1/users/newbie", admin, expect: .notFound)
+            _ = try await check(.post, "/api/v1/sources", editor, #"{"url": "https://ferry.example/feed.xml", "every": "1h"}"#, expect: .created)
+            _ = try await check(.post, "/api/v1/sources", editor, #"{"url": "ftp://ferry.example/"}"#, expect: .badRequest)
+            _ = try await check(.post, "/api/v1/sources", analyst, #"{"url": "https://ferry.example/feed.xml"}"#, expect: .forbidden)
+            _ = try await check(.get, "/api/v1/sources", viewer, expect: .ok)
+            _ = try await check(.delete, "/api/v1/sources/ferry.example", editor, expect: .noContent)
+            _ = try await check(.delete, "/api/v1/sources/ferry.example", editor, expect: .notFound)
+            let claimReview =
+                #"{"@type": "ClaimReview", "url": "https://checks.example/1", "claimReviewed": "Fares doubled.", "reviewRating": {"alternateName": "False"}}"#
+            _ = try await check(.post, "/api/v1/factchecks", editor, claimReview, expect: .created)
+            _ = try await check(.post, "/api/v1/factchecks", editor, #"{"nothing": 1}"#, expect: .unprocessableContent)
+            let listed = try await check(.get, "/api/v1/factchecks?limit=5", viewer, expect: .ok)
+            let stored = try #require(try JSONSerialization.jsonObject(with: Data(listed.readableBytesView)) as? [[String: Any]])
+            let factCheckID = try #require(stored.first { $0["claim"] as? String == "Fares doubled." }?["id"] as? String)
+            _ = try await check(.delete, "/api/v1/factchecks/\(PageQuery.escape(factCheckID))", editor, expect: .noContent)
+            _ = try await check(.delete, "/api/v1/factchecks/missing", editor, expect: .notFound)
             return checked
         }
-        #expect(checked == 21)
+        #expect(checked == 42)
+    }
+
+    /// A path segment percent-encoded.
+    enum PageQuery {
+        static func escape(_ value: String) -> String {
+            var allowed = CharacterSet.alphanumerics
+            allowed.insert(charactersIn: "-._~")
+            return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+        }
     }
 
     /// The check itself fails on drift: a missing field, an unlisted status, a wrong type or enum.
@@ -76,5 +113,14 @@ struct OpenAPITests {
         #expect(
             contract.problems(method: "DELETE", path: "/api/v1/jobs/x", status: 200, contentType: json, body: Data()).first?.contains("not in")
                 == true)
+    }
+}
+
+/// A path segment percent-encoded.
+enum PageQuery {
+    static func escape(_ value: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
     }
 }

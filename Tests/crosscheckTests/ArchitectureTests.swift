@@ -19,7 +19,7 @@ struct ArchitectureTests {
             "CrosscheckKit", "CrosscheckFetch", "Foundation", "Hummingbird", "HTTPTypes", "NIOCore", "Logging", "Metrics", "Mustache",
             "Prometheus", "ServiceLifecycle", "Synchronization",
         ],
-        "CrosscheckTesting": ["Foundation", "FoundationNetworking", "FlyingFox", "FlyingSocks"],
+        "CrosscheckTesting": ["Foundation", "FoundationNetworking", "FlyingFox", "FlyingSocks", "Glibc"],
         "crosscheck": [
             "CrosscheckKit", "CrosscheckSQLite", "CrosscheckFetch", "CrosscheckEval", "CrosscheckServer", "ArgumentParser", "Logging",
             "Metrics", "Prometheus", "ServiceLifecycle", "UnixSignals", "Foundation",

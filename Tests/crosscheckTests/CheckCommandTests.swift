@@ -147,7 +147,9 @@ struct CheckErrorTests {
     }
 
     @Test func httpErrorStatus() async throws {
-        try await withLoopbackServer(routes: ["/gone": { _ in .html("gone", status: .notFound) }]) { base in
+        // Served from a thread of its own: the command is another process, and the test process's
+        // cooperative threads may be busy with other suites' analyses.
+        try await withStaticLoopbackServer(pages: ["/gone": StaticPage(status: 404, body: "gone")]) { base in
             let result = try await CommandRunner.runDetached(["check", base + "/gone"])
             #expect(result.status == 10, "stderr: \(result.stderr)")
             #expect(result.stderr.contains("HTTP 404"))

@@ -64,6 +64,9 @@ public protocol FactCheckStore: Sendable {
 
     /// Every stored fact-check.
     func factChecks() async throws -> [FactCheck]
+
+    /// Removes the fact-check with this id; returns whether there was one.
+    func removeFactCheck(id: String) async throws -> Bool
 }
 
 /// A whole store: documents, sources and fact-checks in one place. SQLite (the embedded default)

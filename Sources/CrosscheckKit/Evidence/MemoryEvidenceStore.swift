@@ -106,4 +106,10 @@ public actor MemoryEvidenceStore: EvidenceStore {
     }
 
     public func factChecks() async throws -> [FactCheck] { checkOrder.compactMap { checks[$0] } }
+
+    public func removeFactCheck(id: String) async throws -> Bool {
+        guard checks.removeValue(forKey: id) != nil else { return false }
+        checkOrder.removeAll { $0 == id }
+        return true
+    }
 }

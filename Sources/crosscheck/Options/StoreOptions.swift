@@ -45,22 +45,6 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// Parses intervals such as "15m", "1h", "30s", "2d" (a bare number is seconds).
-enum Interval {
-    static func seconds(_ text: String) -> Int? {
-        let lower = text.lowercased().trimmingASCII()
-        let digits = lower.prefix { $0.isNumber }
-        guard let value = Int(digits), value > 0 else { return nil }
-        switch lower.dropFirst(digits.count) {
-        case "", "s": return value
-        case "m", "min": return value * 60
-        case "h": return value * 3600
-        case "d": return value * 86_400
-        default: return nil
-        }
-    }
-}
-
 /// Progress on standard error, only when it is a terminal.
 struct Progress {
     let enabled = isatty(STDERR_FILENO) == 1

@@ -13,11 +13,9 @@ struct UsersRemove: AsyncParsableCommand {
     func run() async throws {
         do {
             let opened = try StoreOptions.openForServer(store.path)
-            guard try await opened.removePerson(named: name) else {
+            guard try await PeopleAdministration(store: opened, actor: "cli").remove(name: name) else {
                 throw CrosscheckError(.invalidArgument, "there is no one called \(name); see crosscheck users list")
             }
-            let now = ISO8601DateFormatter().string(from: Date())
-            try await opened.append(AuditEntry(at: now, actor: "cli", action: "person.remove", subject: "person:\(name)"))
             print("removed \(name); their tokens no longer work")
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)

@@ -13,11 +13,9 @@ struct UsersRevoke: AsyncParsableCommand {
     func run() async throws {
         do {
             let opened = try StoreOptions.openForServer(store.path)
-            guard try await opened.revokeToken(id: id) else {
+            guard try await PeopleAdministration(store: opened, actor: "cli").revokeToken(id: id) else {
                 throw CrosscheckError(.invalidArgument, "there is no live token \(id); see crosscheck users list")
             }
-            let now = ISO8601DateFormatter().string(from: Date())
-            try await opened.append(AuditEntry(at: now, actor: "cli", action: "token.revoke", subject: "token:\(id)"))
             print("revoked \(id)")
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)
