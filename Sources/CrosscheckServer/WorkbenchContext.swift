@@ -1,6 +1,6 @@
 public import CrosscheckKit
-public import Hummingbird
 import Foundation
+public import Hummingbird
 
 /// The request context of the workbench: Hummingbird's core, and who is calling.
 public struct WorkbenchContext: RequestContext {
