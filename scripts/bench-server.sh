@@ -1,5 +1,5 @@
 #!/bin/bash
-# scripts/bench-server.sh BINARY: report fetches/s and p99 with wrk against crosscheck serve (release), /health beside it.
+# scripts/bench-server.sh BINARY: report fetches and review pages (/s, p99) with wrk against crosscheck serve (release), /health beside it.
 # Run from the repository root after swift build -c release; needs wrk and curl (Debian). WORKERS=2 for two runners.
 B=$1; DB=/tmp/load-$$.sqlite; PORT=18080
 export XDG_DATA_HOME=/tmp/emptyxdg
@@ -13,6 +13,10 @@ for i in $(seq 1 100); do S=$(curl -s -H "Authorization: Bearer $T" localhost:$P
 echo "report bytes: $(curl -s -H "Authorization: Bearer $T" localhost:$PORT/api/v1/jobs/$ID/report | wc -c)"
 echo "== /health"; wrk -t1 -c8 -d10s --latency http://127.0.0.1:$PORT/health | grep -E "Requests/sec|99%|50%"
 echo "== report"; wrk -t1 -c8 -d10s --latency -H "Authorization: Bearer $T" http://127.0.0.1:$PORT/api/v1/jobs/$ID/report | grep -E "Requests/sec|99%|50%"
+# The review pages: the article page renders the stored report through its template; the queue lists jobs.
+echo "article page bytes: $(curl -s -H "Authorization: Bearer $T" localhost:$PORT/articles/$ID | wc -c)"
+echo "== article page"; wrk -t1 -c8 -d10s --latency -H "Authorization: Bearer $T" http://127.0.0.1:$PORT/articles/$ID | grep -E "Requests/sec|99%|50%"
+echo "== queue page"; wrk -t1 -c8 -d10s --latency -H "Authorization: Bearer $T" http://127.0.0.1:$PORT/ | grep -E "Requests/sec|99%|50%"
 # articles/s through the API
 N=${ARTICLES:-12}
 START=$(date +%s.%N)

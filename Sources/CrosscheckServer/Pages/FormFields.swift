@@ -15,14 +15,8 @@ struct FormFields: Sendable {
     /// Reads the form in `request`'s body, leaving the body collected so later readers see it too.
     /// - Throws: ``Problem`` 413 when the body is larger than `limit`.
     init(collecting request: inout Request, upTo limit: Int) async throws {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: limit)
-        } catch {
-            throw Problem(
-                .contentTooLarge, "Form too large", detail: "the form is larger than \(limit) bytes; shorten the text or submit it through the API",
-                type: "urn:crosscheck:error:inputTooLarge")
-        }
+        let buffer = try await request.body(
+            upTo: limit, title: "Form too large", detail: "the form is larger than \(limit) bytes; shorten the text or submit it through the API")
         self.init(encoded: String(buffer: buffer))
     }
 

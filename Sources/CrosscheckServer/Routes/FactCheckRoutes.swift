@@ -32,14 +32,8 @@ struct FactCheckRoutes {
         api.post("factchecks") { request, context -> JSONResponse<Imported> in
             let caller = try context.require(.editor)
             var request = request
-            let buffer: ByteBuffer
-            do {
-                buffer = try await request.collectBody(upTo: maxInputBytes)
-            } catch {
-                throw Problem(
-                    .contentTooLarge, "Import too large", detail: "the body is larger than \(maxInputBytes) bytes; import it in parts",
-                    type: "urn:crosscheck:error:inputTooLarge")
-            }
+            let buffer = try await request.body(
+                upTo: maxInputBytes, title: "Import too large", detail: "the body is larger than \(maxInputBytes) bytes; import it in parts")
             let result = try FactCheckReader().read(Data(buffer.readableBytesView), name: "the request body")
             guard !result.factChecks.isEmpty else {
                 throw Problem(

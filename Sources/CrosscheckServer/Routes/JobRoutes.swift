@@ -20,15 +20,9 @@ struct JobRoutes {
         api.post("articles") { request, context -> JSONResponse<JobView> in
             _ = try context.require(.analyst)
             var request = request
-            let buffer: ByteBuffer
-            do {
-                buffer = try await request.collectBody(upTo: maxInputBytes)
-            } catch {
-                throw Problem(
-                    .contentTooLarge, "Article too large",
-                    detail: "the article is larger than \(maxInputBytes) bytes; send the article body only, or raise the server's limit",
-                    type: "urn:crosscheck:error:inputTooLarge")
-            }
+            let buffer = try await request.body(
+                upTo: maxInputBytes, title: "Article too large",
+                detail: "the article is larger than \(maxInputBytes) bytes; send the article body only, or raise the server's limit")
             guard buffer.readableBytes > 0 else {
                 throw Problem(
                     .badRequest, "Empty article", detail: "the request has no body; send the article's HTML, text or JSON as the body",

@@ -80,7 +80,7 @@ struct PeopleRoutes {
             let caller = try context.require(.admin)
             let name = try context.pathValue("name")
             var request = request
-            let body = try await request.collectBody(upTo: 4096)
+            let body = try await request.body(upTo: 4096, title: "Token request too large", detail: "send {} or {\"role\": …}")
             var role: Role?
             if body.readableBytes > 0 {
                 guard let asked = try? JSONDecoder().decode(NewToken.self, from: Data(body.readableBytesView)) else {
