@@ -139,6 +139,7 @@ let package = Package(
                 "CrosscheckServer",
                 "CrosscheckKit",
                 "CrosscheckSQLite",
+                "CrosscheckTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

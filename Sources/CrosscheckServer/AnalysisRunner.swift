@@ -1,3 +1,4 @@
+public import CrosscheckFetch
 public import CrosscheckKit
 import Foundation
 public import Logging
@@ -15,12 +16,15 @@ public struct AnalysisRunner: Service {
     /// How long an idle runner waits before looking for work again, unless woken by a submission.
     public var idlePoll: Duration
     public var wakeups: Wakeups
+    /// Fetches the page of a job submitted as an address alone.
+    public var fetcher: HTTPFetcher
     public var logger: Logger
 
     public init(
         jobs: any JobStore, analysis: ArticleAnalysis, concurrency: Int = 1, idlePoll: Duration = .seconds(2), wakeups: Wakeups = Wakeups(),
-        logger: Logger = Logger(label: "crosscheck.runner")
+        fetcher: HTTPFetcher = HTTPFetcher(), logger: Logger = Logger(label: "crosscheck.runner")
     ) {
+        self.fetcher = fetcher
         self.jobs = jobs
         self.analysis = analysis
         self.concurrency = max(1, concurrency)
@@ -61,7 +65,13 @@ public struct AnalysisRunner: Service {
     func analyse(_ job: AnalysisJob) async {
         let start = ContinuousClock.now
         do {
-            let report = try await analysis.report(for: job.submission)
+            var submission = job.submission
+            if submission.data.isEmpty, let url = submission.url {
+                // Submitted as an address alone: the page is fetched now, with the fetcher's limits.
+                submission = try await fetcher.fetchArticle(url)
+                submission.name = job.submission.name
+            }
+            let report = try await analysis.report(for: submission)
             let data = Data(try JSONReportRenderer().render(report).utf8)
             try await jobs.completeJob(id: job.id, report: data)
             Counter(label: "crosscheck_jobs_total", dimensions: [("state", "done")]).increment()

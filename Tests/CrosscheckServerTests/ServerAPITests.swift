@@ -1,6 +1,7 @@
 import CrosscheckKit
 import CrosscheckSQLite
 import CrosscheckServer
+import CrosscheckTesting
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -42,6 +43,25 @@ struct ServerAPITests {
 
     static func json(_ buffer: ByteBuffer) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any])
+    }
+
+    /// An address alone: the runner fetches the page (from a thread-served loopback page, as the
+    /// in-process runner keeps the cooperative threads busy), and a page that cannot be fetched
+    /// fails the job with the fetcher's reason.
+    @Test func anAddressAloneIsFetchedByTheServer() async throws {
+        let store = try Self.store()
+        let auth = try await Self.token(store, "ana", role: .analyst)
+        try await withStaticLoopbackServer(pages: ["/fares": StaticPage(body: Self.page)]) { base in
+            try await Self.application(store).test(.router) { client in
+                let fetched = try await ServerReviewTests.analysed(client, auth: auth, article: "", query: "?url=\(base)/fares")
+                let report = try Self.json(try await client.execute(uri: "/api/v1/jobs/\(fetched)/report", method: .get, headers: auth).body)
+                #expect((report["article"] as? [String: Any])?["title"] as? String == "Ferry fares rise 5 percent in April")
+                let missing = try await ServerReviewTests.analysed(client, auth: auth, article: "", query: "?url=\(base)/gone")
+                let job = try Self.json(try await client.execute(uri: "/api/v1/jobs/\(missing)", method: .get, headers: auth).body)
+                #expect(job["state"] as? String == "failed")
+                #expect((job["error"] as? String)?.contains("404") == true)
+            }
+        }
     }
 
     @Test func aSubmittedArticleIsAnalysedAndItsReportFetched() async throws {

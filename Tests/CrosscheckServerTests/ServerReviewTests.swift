@@ -20,7 +20,7 @@ struct ServerReviewTests {
         let id = try #require(try ServerAPITests.json(submitted.body)["id"] as? String)
         for _ in 0..<300 {
             let state = try ServerAPITests.json(try await client.execute(uri: "/api/v1/jobs/\(id)", method: .get, headers: auth).body)["state"]
-            if state as? String == "done" { break }
+            if state as? String == "done" || state as? String == "failed" { break }
             try await Task.sleep(for: .milliseconds(100))
         }
         return id

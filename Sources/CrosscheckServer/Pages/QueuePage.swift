@@ -96,7 +96,7 @@ struct QueuePage {
                     type: "urn:crosscheck:error:invalidArgument")
             }
             let job = try await store.enqueue(
-                ArticleInput(data: Data(article.utf8), name: url ?? PageFormat.firstLine(article), url: url, contentType: nil))
+                ArticleInput(data: Data((article ?? "").utf8), name: url ?? PageFormat.firstLine(article ?? ""), url: url, contentType: nil))
             wakeups.signal()
             return SeeOther(location: "/articles/\(job.id)")
         }

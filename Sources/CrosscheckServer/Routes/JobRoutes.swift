@@ -6,7 +6,8 @@ import NIOCore
 /// Submitting articles and following their jobs:
 ///
 /// - `POST /api/v1/articles` — the body is the article (HTML, plain text or JSON, told apart by
-///   `Content-Type` or by sniffing); `?url=` gives the page's own address. Answers 202 with the job.
+///   `Content-Type` or by sniffing); `?url=` gives the page's own address, and with an empty body the
+///   server fetches the page there. Answers 202 with the job.
 /// - `GET /api/v1/jobs` (`?state=queued|running|done|failed`, `?limit=`) — the newest jobs.
 /// - `GET /api/v1/jobs/{id}` — one job.
 /// - `GET /api/v1/jobs/{id}/report` — its report, the JSON `crosscheck check --format json` writes.
@@ -23,12 +24,14 @@ struct JobRoutes {
             let buffer = try await request.body(
                 upTo: maxInputBytes, title: "Article too large",
                 detail: "the article is larger than \(maxInputBytes) bytes; send the article body only, or raise the server's limit")
-            guard buffer.readableBytes > 0 else {
+            let url = request.uri.queryParameters["url"].map(String.init)
+            guard buffer.readableBytes > 0 || url != nil else {
                 throw Problem(
-                    .badRequest, "Empty article", detail: "the request has no body; send the article's HTML, text or JSON as the body",
+                    .badRequest, "Empty article",
+                    detail:
+                        "the request has no body; send the article's HTML, text or JSON as the body, or give ?url= alone for the server to fetch the page",
                     type: "urn:crosscheck:error:emptyArticle")
             }
-            let url = request.uri.queryParameters["url"].map(String.init)
             if let url, URL(string: url)?.scheme.map({ ["http", "https"].contains($0.lowercased()) }) != true {
                 throw Problem(
                     .badRequest, "Bad page address", detail: "url=\(url) is not an http(s) address; give the page's own URL or leave it out",

@@ -19,8 +19,8 @@ extension PageTemplates {
         <form method="post" action="/articles">
         <input type="hidden" name="csrf" value="{{chrome.csrf}}">
         <label for="article">The article: its page's HTML, its text, or JSON</label>
-        <textarea id="article" name="article" required rows="10" accesskey="n"></textarea>
-        <label for="url">The page's address (optional)</label>
+        <textarea id="article" name="article" rows="10" accesskey="n"></textarea>
+        <label for="url">The page's address (alone, the server fetches the page)</label>
         <input type="url" id="url" name="url" size="60" placeholder="https://…">
         <p><button type="submit">Analyse</button> <span class="muted">Analysis takes a few seconds; the article appears under Analysing.</span></p>
         </form>
