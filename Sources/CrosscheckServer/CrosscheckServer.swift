@@ -26,7 +26,9 @@ public enum CrosscheckServer {
         router.middlewares.add(PageProblemMiddleware())
         let sessions = SessionBook()
         // A form's body is read to find its CSRF token; the article form is the largest.
-        router.middlewares.add(TokenAuthenticator(people: store, sessions: sessions, maxFormBytes: configuration.maxInputBytes + 64 * 1024))
+        router.middlewares.add(TokenAuthenticator(people: store, sessions: sessions, maxFormBytes: 3 * configuration.maxInputBytes + 64 * 1024))
+        // Again inside, so a page's error page knows who is signed in (the outer one catches sign-in errors).
+        router.middlewares.add(PageProblemMiddleware())
         SessionRoutes(people: store, sessions: sessions, secureCookies: configuration.secureCookies).add(to: router)
         HealthRoutes(store: store).add(to: router)
         JobRoutes(jobs: store, wakeups: wakeups, maxInputBytes: configuration.maxInputBytes).add(to: router)

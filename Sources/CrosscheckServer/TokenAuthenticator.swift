@@ -20,8 +20,14 @@ struct TokenAuthenticator: RouterMiddleware {
             guard let id = request.cookies[SessionRoutes.cookie]?.value, let session = await sessions.session(id) else {
                 return try await next(request, context)
             }
+            // The person may have been removed or lowered since signing in: their session follows.
+            guard let person = try await people.person(named: session.caller.name) else {
+                await sessions.close(id)
+                return try await next(request, context)
+            }
             var request = request
-            if ![.get, .head].contains(request.method), request.headers[Self.csrfHeader] != session.csrfToken {
+            // The sign-in form carries its own one-off token.
+            if ![.get, .head].contains(request.method), request.uri.path != "/login", request.headers[Self.csrfHeader] != session.csrfToken {
                 guard FormFields.isForm(request), try await FormFields(collecting: &request, upTo: maxFormBytes)["csrf"] == session.csrfToken else {
                     throw Problem(
                         .forbidden, "CSRF token missing",
@@ -31,7 +37,7 @@ struct TokenAuthenticator: RouterMiddleware {
                 }
             }
             var context = context
-            context.caller = session.caller
+            context.caller = Caller(name: person.name, role: min(session.caller.role, person.role))
             context.csrfToken = session.csrfToken
             return try await next(request, context)
         }

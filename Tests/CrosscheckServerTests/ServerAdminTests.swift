@@ -54,7 +54,12 @@ struct ServerAdminTests {
 
             let actions = try await store.auditLog(subject: nil, actor: "root", limit: 100).map(\.action)
             #expect(actions == ["person.add", "token.issue", "token.revoke"])
+            // Removing a person ends their signed-in sessions too, not only their tokens.
+            let signedIn = try await ServerSessionTests.signIn(client, "ana", ServerSessionTests.password)
+            let cookie: HTTPFields = [.cookie: String(try #require(signedIn.headers[.setCookie]).split(separator: ";")[0])]
+            #expect(try await client.execute(uri: "/api/v1/jobs", method: .get, headers: cookie).status == .ok)
             #expect(try await client.execute(uri: "/api/v1/users/ana", method: .delete, headers: admin).status == .noContent)
+            #expect(try await client.execute(uri: "/api/v1/jobs", method: .get, headers: cookie).status == .unauthorized)
             #expect(try await ServerSessionTests.signIn(client, "ana", ServerSessionTests.password).status == .unauthorized)
         }
     }
@@ -75,6 +80,10 @@ struct ServerAdminTests {
                 uri: "/api/v1/sources", method: .post, headers: Self.json + editor,
                 body: ByteBuffer(string: #"{"url": "https://ferry.example/news.xml", "every": "soon"}"#))
             #expect(badInterval.status == .badRequest && String(buffer: badInterval.body).contains("15m"))
+            let huge = try await client.execute(
+                uri: "/api/v1/sources", method: .post, headers: Self.json + editor,
+                body: ByteBuffer(string: #"{"url": "https://ferry.example/news.xml", "every": "999999999999999999d"}"#))
+            #expect(huge.status == .badRequest)
             #expect(try await client.execute(uri: "/api/v1/sources/Ferry%20news", method: .delete, headers: editor).status == .noContent)
             #expect(try await store.sources().isEmpty)
 

@@ -68,8 +68,23 @@ struct ServerPageTests {
             let page = try await client.execute(uri: "/", method: .get, headers: [.cookie: String(session.split(separator: ";")[0])])
             #expect(page.status == .ok && String(buffer: page.body).contains("ana · analyst"))
             // A sign-in never sends anyone to another site.
-            let offsite = try await client.execute(uri: "/login?next=//evil.example/", method: .get)
-            #expect(String(buffer: offsite.body).contains(#"name="next" value="/""#))
+            for next in ["//evil.example/", "/%09/evil.example", "/%5Cevil.example", "https://evil.example/"] {
+                let offsite = try await client.execute(uri: "/login?next=\(next)", method: .get)
+                #expect(String(buffer: offsite.body).contains(#"name="next" value="/""#), "\(next)")
+            }
+            // Signed in already, the form still works (it has its own token, not the session's).
+            let again = try await client.execute(uri: "/login", method: .get, headers: [.cookie: String(session.split(separator: ";")[0])])
+            let againCookie = String(try #require(again.headers[.setCookie]).split(separator: ";")[0])
+            let resigned = try await client.execute(
+                uri: "/login", method: .post,
+                headers: Self.form + [.cookie: String(session.split(separator: ";")[0]) + "; " + againCookie],
+                body: Self.encoded([
+                    ("name", "ana"), ("password", ServerSessionTests.password), ("login_token", String(againCookie.split(separator: "=")[1])),
+                ]))
+            #expect(resigned.status == .seeOther)
+            // Error pages keep the navigation of the signed-in.
+            let missing = try await client.execute(uri: "/articles/nope", method: .get, headers: [.cookie: String(session.split(separator: ";")[0])])
+            #expect(missing.status == .notFound && String(buffer: missing.body).contains("Sign out"))
         }
     }
 

@@ -59,6 +59,8 @@ struct ArticleView: Sendable {
         var checkworthyOptions: [Option]
         var isPublished: Bool
         var canPublish: Bool
+        /// Whether the verdict has a ClaimReview rating (not "not enough info").
+        var hasRating: Bool
         var claimReviewHref: String
     }
 
@@ -142,7 +144,8 @@ struct ArticleView: Sendable {
                 verdictOptions: options(Self.verdicts, current: current),
                 checkworthyOptions: options(["true", "false"], labels: checkworthyLabels, current: "true"),
                 isPublished: published.contains(number),
-                canPublish: role >= .editor && reviewed != nil && ClaimReviewMarkup.rating(for: current) != nil,
+                canPublish: role >= .editor && reviewed != nil && ClaimReviewMarkup.rating(for: current) != nil && !published.contains(number),
+                hasRating: ClaimReviewMarkup.rating(for: current) != nil,
                 claimReviewHref: "/articles/\(job)/claims/\(number)/claimreview")
         }
         let rest = report.claims.indices.filter { !isCheckworthy($0) }

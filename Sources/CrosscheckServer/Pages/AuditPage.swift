@@ -22,6 +22,7 @@ struct AuditPage {
         var chrome: PageChrome
         var subject: String
         var actor: String
+        var filtered: Bool
         var entries: [Row]
         var export: String
         var shown: Int
@@ -42,6 +43,7 @@ struct AuditPage {
             if let actor { export += "&actor=" + PageFormat.queryValue(actor) }
             let page = Page(
                 chrome: PageChrome(title: "Audit log", section: .audit, context: context), subject: subject ?? "", actor: actor ?? "",
+                filtered: subject != nil || actor != nil,
                 entries: entries.map { entry in
                     Row(
                         at: PageFormat.time(entry.at), actor: entry.actor, action: entry.action, subject: entry.subject,

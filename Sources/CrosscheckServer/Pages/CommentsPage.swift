@@ -15,6 +15,8 @@ struct CommentsPage {
 
     struct Row: Sendable {
         var id: String
+        /// The id as a path segment (percent-encoded).
+        var idPath: String
         var author: String
         var time: String?
         var text: String
@@ -62,7 +64,7 @@ struct CommentsPage {
         router.post("articles/:id/comments/:comment/moderate") { request, context -> SeeOther in
             let caller = try context.require(.analyst)
             let job = try await JobRoutes.job(context, in: store)
-            let comment = try context.parameters.require("comment")
+            let comment = try context.pathValue("comment")
             var request = request
             let form = try await FormFields(collecting: &request, upTo: 64 * 1024)
             let value: String
@@ -76,7 +78,7 @@ struct CommentsPage {
             }
             _ = try await ReviewDesk(jobs: store, reviews: store).decide(
                 job: job, target: .comment(id: comment), value: value, note: form["note"] ?? "", by: caller)
-            return SeeOther(location: "/articles/\(job.id)/comments#comment-\(comment)")
+            return SeeOther(location: "/articles/\(job.id)/comments#comment-\(PageFormat.queryValue(comment))")
         }
     }
 
@@ -90,7 +92,8 @@ struct CommentsPage {
             let flagged = !(screen?.flags.isEmpty ?? true)
             let decision = latest[comment.id]
             return Row(
-                id: comment.id, author: comment.author ?? "anonymous", time: comment.time.map(PageFormat.time), text: comment.text,
+                id: comment.id, idPath: PageFormat.queryValue(comment.id), author: comment.author ?? "anonymous",
+                time: comment.time.map(PageFormat.time), text: comment.text,
                 replyTo: comment.parent.map { authors[$0] ?? $0 }, score: PageFormat.score(screen?.inauthentic ?? 0),
                 flags: (screen?.flags ?? []).map(PageFormat.label), reasons: screen?.reasons ?? [], cluster: screen?.cluster,
                 engine: flagged ? "looks inauthentic" : "looks genuine",

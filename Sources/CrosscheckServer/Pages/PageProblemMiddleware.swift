@@ -18,8 +18,11 @@ struct PageProblemMiddleware: RouterMiddleware {
                 return try SeeOther(location: here == "/" ? "/login" : "/login?next=" + PageFormat.queryValue(here)).response(
                     from: request, context: context)
             }
+            let signedOut = problem.status == .unauthorized && context.caller == nil
             let page = ProblemPage(
-                chrome: PageChrome(title: problem.title, section: .none, context: context), heading: problem.title, detail: problem.detail)
+                chrome: PageChrome(title: problem.title, section: .none, context: context), heading: signedOut ? "Signed out" : problem.title,
+                detail: signedOut ? "Your session has ended, so the change was not made; sign in again and repeat it." : problem.detail,
+                signIn: signedOut)
             return try HTMLPage(status: problem.status, html: PageRenderer.shared.render(page, "problem")).response(from: request, context: context)
         }
     }
@@ -32,5 +35,6 @@ struct PageProblemMiddleware: RouterMiddleware {
         var chrome: PageChrome
         var heading: String
         var detail: String
+        var signIn: Bool
     }
 }

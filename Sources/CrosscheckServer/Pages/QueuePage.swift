@@ -83,13 +83,21 @@ struct QueuePage {
         router.post("articles") { request, context -> SeeOther in
             _ = try context.require(.analyst)
             var request = request
-            let form = try await FormFields(collecting: &request, upTo: maxInputBytes + 4096)
-            guard let article = form.text("article") else {
+            // A form encodes each byte as up to three; the article itself is held to the API's limit.
+            let form = try await FormFields(collecting: &request, upTo: 3 * maxInputBytes + 4096)
+            let article = form.text("article")
+            let url = form.text("url")
+            guard article != nil || url != nil else {
                 throw Problem(
-                    .badRequest, "Empty article", detail: "paste the article's HTML, text or JSON into the box",
+                    .badRequest, "Empty article",
+                    detail: "paste the article's HTML, text or JSON into the box, or give its address for the server to fetch",
                     type: "urn:crosscheck:error:emptyArticle")
             }
-            let url = form.text("url")
+            if let article, article.utf8.count > maxInputBytes {
+                throw Problem(
+                    .contentTooLarge, "Article too large", detail: "the article is larger than \(maxInputBytes) bytes; paste the article body only",
+                    type: "urn:crosscheck:error:inputTooLarge")
+            }
             if let url, URL(string: url)?.scheme.map({ ["http", "https"].contains($0.lowercased()) }) != true {
                 throw Problem(
                     .badRequest, "Bad page address", detail: "\(url) is not an http(s) address; give the page's own URL or leave it empty",

@@ -60,7 +60,11 @@ struct SignInPage {
             return try SeeOther(location: next, headers: headers).response(from: request, context: context)
         }
         router.post("logout") { request, context -> SeeOther in
-            if let id = request.cookies[SessionRoutes.cookie]?.value { await sessions.close(id) }
+            // Only a live session's own form (its CSRF token checked on the way in) signs it out.
+            guard context.caller != nil, let id = request.cookies[SessionRoutes.cookie]?.value, await sessions.session(id) != nil else {
+                return SeeOther(location: "/login")
+            }
+            await sessions.close(id)
             return SeeOther(location: "/login", headers: [.setCookie: SessionRoutes.clearedCookie])
         }
     }
@@ -80,7 +84,11 @@ struct SignInPage {
 
     /// `next` when it is a path on this server, else the queue: a sign-in never sends anyone elsewhere.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.contains("\r"), !next.contains("\n") else {
+        // No control characters or spaces (browsers drop tabs, making "/\t/evil" "//evil"), no
+        // backslashes, and a path, not "//host".
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
+            next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F })
+        else {
             return "/"
         }
         return next

@@ -60,10 +60,10 @@ extension PageTemplates {
         <button class="quiet" type="submit">Drop claim</button>
         </form>
         {{/canReview}}
-        <p class="meta"><a href="{{claimReviewHref}}">ClaimReview preview</a>{{#canPublish}} · you can publish it there{{/canPublish}}</p>
+        {{#hasRating}}<p class="meta"><a href="{{claimReviewHref}}">ClaimReview preview</a>{{#canPublish}} · you can publish it there{{/canPublish}}</p>{{/hasRating}}
         </article>
         {{/claims}}
-        {{#othersCount}}
+        {{^empty(others)}}
         <details>
         <summary>{{othersCount}} more sentences the model does not find check-worthy</summary>
         <ul>{{#others}}<li id="claim-{{number}}">{{text}} <span class="meta">({{score}})</span>
@@ -75,7 +75,7 @@ extension PageTemplates {
         <button class="quiet" type="submit">Add claim</button></form>{{/canReview}}</li>
         {{/others}}</ul>
         </details>
-        {{/othersCount}}
+        {{/empty(others)}}
         </section>
         </div>
         <h2>Reviews</h2>

@@ -16,7 +16,7 @@ extension PageTemplates {
         {{^empty(reasons)}}<ul class="meta">{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul>{{/empty(reasons)}}
         <p><span class="label {{decisionClass}}">{{decision}}</span>{{#decidedBy}} <span class="meta">{{decidedBy}}</span>{{/decidedBy}}</p>
         {{#canModerate}}
-        <form method="post" action="/articles/{{jobID}}/comments/{{id}}/moderate" class="inline">
+        <form method="post" action="/articles/{{jobID}}/comments/{{idPath}}/moderate" class="inline">
         <input type="hidden" name="csrf" value="{{chrome.csrf}}">
         <label for="note-{{id}}" class="meta">Note</label>
         <input type="text" id="note-{{id}}" name="note" required size="30" placeholder="why">

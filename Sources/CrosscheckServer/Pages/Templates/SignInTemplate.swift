@@ -20,7 +20,7 @@ extension PageTemplates {
         {{<layout}}{{$main}}
         <h1>{{heading}}</h1>
         <p class="error" role="alert">{{detail}}</p>
-        <p><a href="/">Back to the queue</a></p>
+        <p>{{#signIn}}<a href="/login">Sign in</a> · {{/signIn}}<a href="/">Back to the queue</a></p>
         {{/main}}{{/layout}}
         """
 }

@@ -20,7 +20,7 @@ extension PageTemplates {
         <button type="submit">Filter</button> <a href="/audit">All</a>
         </form>
         <p class="meta">{{shown}} changes, newest first · <a href="{{export}}">export as JSON Lines</a></p>
-        {{^entries}}<p class="muted">No changes recorded{{#subject}} for this article{{/subject}}.</p>{{/entries}}
+        {{^entries}}<p class="muted">No changes recorded{{#filtered}} that match{{/filtered}}.</p>{{/entries}}
         {{^empty(entries)}}<div class="scroll"><table>
         <thead><tr><th>When</th><th>Who</th><th>Action</th><th>About</th><th>Change</th><th>Note</th></tr></thead>
         <tbody>{{#entries}}<tr><td>{{at}}</td><td><a href="/audit?actor={{actor}}">{{actor}}</a></td><td>{{action}}</td>
