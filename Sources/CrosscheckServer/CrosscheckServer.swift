@@ -1,4 +1,4 @@
-public import CrosscheckFetch
+import CrosscheckFetch
 public import CrosscheckKit
 public import Hummingbird
 public import Logging

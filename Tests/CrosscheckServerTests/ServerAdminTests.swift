@@ -33,6 +33,9 @@ struct ServerAdminTests {
             #expect(added.status == .created)
             #expect(try ServerAPITests.json(added.body)["has_password"] as? Bool == true)
             #expect(try await ServerSessionTests.signIn(client, "ana", ServerSessionTests.password).status == .created)
+            let taken = try await client.execute(
+                uri: "/api/v1/users", method: .post, headers: Self.json + admin, body: ByteBuffer(string: #"{"name": "ana", "role": "viewer"}"#))
+            #expect(taken.status == .conflict && String(buffer: taken.body).contains("already someone called ana"))
             let short = try await client.execute(
                 uri: "/api/v1/users", method: .post, headers: Self.json + admin,
                 body: ByteBuffer(string: #"{"name": "bo", "role": "viewer", "password": "short"}"#))

@@ -128,6 +128,9 @@ struct ServeCommandTests {
         try Data(#"{"port": "eighty"}"#.utf8).write(to: config)
         let wrongKind = try await CommandRunner.run(["serve", "--config", config.path])
         #expect(wrongKind.status == 14 && wrongKind.stderr.contains("port"))
+        try Data(#"{"port": 70000}"#.utf8).write(to: config)
+        let outOfRange = try await CommandRunner.run(["serve", "--config", config.path])
+        #expect(outOfRange.status == 14 && outOfRange.stderr.contains("port in the config file 70000 is not a port"))
         let missing = try await CommandRunner.run(["serve", "--config", folder.appendingPathComponent("nope.json").path])
         #expect(missing.status == 14 && missing.stderr.contains("cannot be read"))
         // An address where only a file works is refused, not opened as a file (bounded: were it

@@ -60,6 +60,11 @@ struct PeopleRoutes {
                     detail: "send {\"name\": …, \"role\": \"viewer\" | \"analyst\" | \"editor\" | \"admin\", \"password\"?: …}",
                     type: "urn:crosscheck:error:invalidArgument")
             }
+            guard try await people.person(named: asked.name) == nil else {
+                throw Problem(
+                    .conflict, "Name taken", detail: "there is already someone called \(asked.name); choose another name",
+                    type: "urn:crosscheck:error:conflict")
+            }
             let person = try await PeopleAdministration(store: people, actor: caller.name).add(
                 name: asked.name, role: asked.role, password: asked.password)
             return JSONResponse(

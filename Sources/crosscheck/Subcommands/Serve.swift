@@ -77,6 +77,14 @@ struct Serve: AsyncParsableCommand {
         return settings
     }
 
+    /// Where a setting came from, for messages: `--port`, `CROSSCHECK_PORT`, or `port in the config file`.
+    func origin(flag: Bool, _ key: String, _ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if flag { return "--" + key.replacingOccurrences(of: "_", with: "-") }
+        let variable = "CROSSCHECK_" + key.uppercased()
+        if let value = environment[variable], !value.isEmpty { return variable }
+        return "\(key) in the config file"
+    }
+
     func run() async throws {
         let logger = global.bootstrapLogging()
         do {
@@ -86,13 +94,18 @@ struct Serve: AsyncParsableCommand {
             let publisherUrl = settings.publisherUrl, secureCookies = settings.secureCookies ?? false, watch = settings.watch ?? false
             let storePath = settings.db ?? store.path
             guard (1...65535).contains(port) else {
-                throw CrosscheckError(.invalidArgument, "--port \(port) is not a port; give a number from 1 to 65535")
+                throw CrosscheckError(
+                    .invalidArgument, "\(origin(flag: self.port != nil, "port")) \(port) is not a port; give a number from 1 to 65535")
             }
             guard (1...64).contains(workers) else {
-                throw CrosscheckError(.invalidArgument, "--workers \(workers) is out of range; give 1 to 64 (one per core is plenty)")
+                throw CrosscheckError(
+                    .invalidArgument,
+                    "\(origin(flag: self.workers != nil, "workers")) \(workers) is out of range; give 1 to 64 (one per core is plenty)")
             }
             guard let maxBytes = ByteCount.parse(maxInputSize), maxBytes > 0 else {
-                throw CrosscheckError(.invalidArgument, "--max-input-size \(maxInputSize) is not a size; write it like 50MB or 500KB")
+                throw CrosscheckError(
+                    .invalidArgument,
+                    "\(origin(flag: self.maxInputSize != nil, "max_input_size")) \(maxInputSize) is not a size; write it like 50MB or 500KB")
             }
             let opened = try StoreOptions.openForServer(storePath)
             let engine = try modelOptions.engine()
