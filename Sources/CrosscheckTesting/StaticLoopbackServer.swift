@@ -9,11 +9,27 @@ package struct StaticPage: Sendable {
     package var status: Int
     package var contentType: String
     package var body: Data
+    package var headers: [String: String]
+    /// Seconds to wait before answering (the server answers one request at a time).
+    package var delay: Double
 
-    package init(status: Int = 200, contentType: String = "text/html; charset=utf-8", body: String) {
+    package init(
+        status: Int = 200, contentType: String = "text/html; charset=utf-8", body: Data, headers: [String: String] = [:], delay: Double = 0
+    ) {
         self.status = status
         self.contentType = contentType
-        self.body = Data(body.utf8)
+        self.body = body
+        self.headers = headers
+        self.delay = delay
+    }
+
+    package init(status: Int = 200, contentType: String = "text/html; charset=utf-8", body: String, delay: Double = 0) {
+        self.init(status: status, contentType: contentType, body: Data(body.utf8), delay: delay)
+    }
+
+    /// A redirect to `location`.
+    package static func redirect(to location: String, status: Int = 302) -> StaticPage {
+        StaticPage(status: status, contentType: "text/plain", body: Data(), headers: ["Location": location])
     }
 }
 
@@ -41,19 +57,18 @@ package func withStaticLoopbackServer<T: Sendable>(
         throw URLError(.cannotConnectToHost)
     }
     let port = Int(UInt16(bigEndian: address.sin_port))
-    let finished = Thread {
+    let serving = Thread {
         while true {
             let connection = accept(listener, nil, nil)
-            guard connection >= 0 else { return }  // the listener was shut down
+            guard connection >= 0 else { break }  // the listener was shut down
             answer(connection, pages: pages)
             close(connection)
         }
-    }
-    finished.start()
-    defer {
-        shutdown(listener, Int32(SHUT_RDWR))
+        // Closed here, not by the caller, so its number is never reused while this thread may still accept on it.
         close(listener)
     }
+    serving.start()
+    defer { shutdown(listener, Int32(SHUT_RDWR)) }
     return try await body("http://127.0.0.1:\(port)")
 }
 
@@ -69,9 +84,10 @@ private func answer(_ connection: Int32, pages: [String: StaticPage]) {
     let requestLine = String(decoding: head.prefix { $0 != 0x0D }, as: UTF8.self)
     let path = requestLine.split(separator: " ").dropFirst().first.map(String.init) ?? "/"
     let page = pages[path] ?? StaticPage(status: 404, contentType: "text/plain", body: "not found")
-    var response = Data(
-        "HTTP/1.1 \(page.status) \(page.status == 200 ? "OK" : "Status")\r\nContent-Type: \(page.contentType)\r\nContent-Length: \(page.body.count)\r\nConnection: close\r\n\r\n"
-            .utf8)
+    if page.delay > 0 { Thread.sleep(forTimeInterval: page.delay) }
+    var status = "HTTP/1.1 \(page.status) \(page.status == 200 ? "OK" : "Status")\r\nContent-Type: \(page.contentType)\r\n"
+    for (name, value) in page.headers { status += "\(name): \(value)\r\n" }
+    var response = Data((status + "Content-Length: \(page.body.count)\r\nConnection: close\r\n\r\n").utf8)
     response.append(page.body)
     response.withUnsafeBytes { bytes in
         var sent = 0

@@ -1,10 +1,11 @@
 import CrosscheckFetch
 import CrosscheckKit
 import CrosscheckTesting
-import FlyingFox
 import Foundation
 import Testing
 
+/// Pages come from a server on a thread of its own: in the full run other suites' analyses keep the
+/// cooperative threads busy, and an in-process async server then answers too late.
 @Suite("HTTP fetching")
 struct HTTPFetcherTests {
     let page =
@@ -23,7 +24,7 @@ struct HTTPFetcherTests {
 
     @Test func fetchesAndReadsAPage() async throws {
         let page = self.page
-        try await withLoopbackServer(routes: ["/story": { _ in .html(page) }]) { base in
+        try await withStaticLoopbackServer(pages: ["/story": StaticPage(body: page)]) { base in
             let input = try await HTTPFetcher().fetchArticle(base + "/story")
             let article = try ArticleReader().read(input).article
             #expect(article.title == "Local story")
@@ -36,7 +37,7 @@ struct HTTPFetcherTests {
         let bytes =
             Data("<html><body><article><p>Le caf".utf8) + Data([0xE9])
             + Data(" a rouvert ses portes lundi matin, après de longs travaux de rénovation.</p></article></body></html>".utf8.map { $0 })
-        try await withLoopbackServer(routes: ["/latin": { _ in .bytes(bytes, contentType: "text/html; charset=ISO-8859-1") }]) { base in
+        try await withStaticLoopbackServer(pages: ["/latin": StaticPage(contentType: "text/html; charset=ISO-8859-1", body: bytes)]) { base in
             let input = try await HTTPFetcher().fetchArticle(base + "/latin")
             #expect(input.declaredCharset == .windows1252)
             let article = try ArticleReader().read(input).article
@@ -46,9 +47,8 @@ struct HTTPFetcherTests {
 
     @Test func followsRedirectsAndReportsTheFinalURL() async throws {
         let page = self.page
-        try await withLoopbackServer(routes: [
-            "/old": { _ in .redirect(to: "/newer") }, "/newer": { _ in .redirect(to: "/final", status: .movedPermanently) },
-            "/final": { _ in .html(page) },
+        try await withStaticLoopbackServer(pages: [
+            "/old": .redirect(to: "/newer"), "/newer": .redirect(to: "/final", status: 301), "/final": StaticPage(body: page),
         ]) { base in
             let response = try await HTTPFetcher().fetch(base + "/old")
             #expect(response.url == base + "/final")
@@ -57,7 +57,7 @@ struct HTTPFetcherTests {
     }
 
     @Test func redirectLoopsStop() async throws {
-        try await withLoopbackServer(routes: ["/a": { _ in .redirect(to: "/b") }, "/b": { _ in .redirect(to: "/a") }]) { base in
+        try await withStaticLoopbackServer(pages: ["/a": .redirect(to: "/b"), "/b": .redirect(to: "/a")]) { base in
             let code = await code { try await HTTPFetcher(configuration: .init(maxRedirects: 3)).fetch(base + "/a") }
             #expect(code == .tooManyRedirects)
         }
@@ -65,19 +65,14 @@ struct HTTPFetcherTests {
 
     @Test(arguments: [404, 500, 503])
     func errorStatuses(status: Int) async throws {
-        try await withLoopbackServer(routes: ["/x": { _ in .html("nope", status: HTTPStatusCode(status, phrase: "Error")) }]) { base in
+        try await withStaticLoopbackServer(pages: ["/x": StaticPage(status: status, body: "nope")]) { base in
             let code = await code { try await HTTPFetcher().fetch(base + "/x") }
             #expect(code == .httpStatus)
         }
     }
 
     @Test func slowResponsesTimeOut() async throws {
-        try await withLoopbackServer(routes: [
-            "/slow": { _ in
-                try await Task.sleep(for: .seconds(4))
-                return .html("late")
-            }
-        ]) { base in
+        try await withStaticLoopbackServer(pages: ["/slow": StaticPage(body: "late", delay: 4)]) { base in
             let code = await code { try await HTTPFetcher(configuration: .init(timeout: 1)).fetch(base + "/slow") }
             #expect(code == .unreachable)
         }
@@ -85,14 +80,14 @@ struct HTTPFetcherTests {
 
     @Test func oversizedResponsesAreCut() async throws {
         let big = String(repeating: "<p>filler paragraph text</p>", count: 2000)
-        try await withLoopbackServer(routes: ["/big": { _ in .html(big) }]) { base in
+        try await withStaticLoopbackServer(pages: ["/big": StaticPage(body: big)]) { base in
             let code = await code { try await HTTPFetcher(configuration: .init(maxBytes: 10_000)).fetch(base + "/big") }
             #expect(code == .inputTooLarge)
         }
     }
 
     @Test func nonTextContentIsRefused() async throws {
-        try await withLoopbackServer(routes: ["/img": { _ in .bytes(Data([0x89, 0x50, 0x4E, 0x47]), contentType: "image/png") }]) { base in
+        try await withStaticLoopbackServer(pages: ["/img": StaticPage(contentType: "image/png", body: Data([0x89, 0x50, 0x4E, 0x47]))]) { base in
             let code = await code { try await HTTPFetcher().fetch(base + "/img") }
             #expect(code == .unsupportedContent)
         }

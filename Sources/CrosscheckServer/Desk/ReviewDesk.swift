@@ -9,8 +9,11 @@ struct ReviewDesk {
     var jobs: any JobStore
     var reviews: any ReviewStore
 
+    /// Records a review of `target`.
+    /// - Parameter action: confirm, or override with `value`; `nil` sets `value`, a confirmation when
+    ///   the finding has that value already (the pages' forms), else an override.
     func record(
-        job: AnalysisJob, target: Review.Target, action: Review.Action, value: String?, note: String, by caller: Caller
+        job: AnalysisJob, target: Review.Target, action: Review.Action?, value: String?, note: String, by caller: Caller
     ) async throws -> Review {
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !note.isEmpty else {
@@ -22,6 +25,7 @@ struct ReviewDesk {
                 type: "urn:crosscheck:error:notReady")
         }
         let before = try await current(target, of: job.id, report: data)
+        let action = action ?? (value == before ? .confirm : .override)
         var after = before
         if action == .override {
             guard let value, target.allowedValues.contains(value) else {
@@ -36,15 +40,6 @@ struct ReviewDesk {
             id: 0, job: job.id, target: target, action: action, before: before, after: after, note: note, reviewer: caller.name,
             at: ISO8601DateFormatter().string(from: Date()))
         return try await reviews.record(review)
-    }
-
-    /// Sets `target` to `value`: a confirmation when that is its value already, else an override.
-    func decide(job: AnalysisJob, target: Review.Target, value: String, note: String, by caller: Caller) async throws -> Review {
-        var action = Review.Action.override
-        if job.state == .done, let data = try await jobs.report(forJob: job.id), try await current(target, of: job.id, report: data) == value {
-            action = .confirm
-        }
-        return try await record(job: job, target: target, action: action, value: value, note: note, by: caller)
     }
 
     /// The finding's value now: the latest review's, else the engine's.

@@ -59,7 +59,8 @@ struct ArticlePage {
                     .badRequest, "Bad review", detail: "the form lacks its finding or value; reload the article page and try again",
                     type: "urn:crosscheck:error:invalidArgument")
             }
-            _ = try await ReviewDesk(jobs: store, reviews: store).decide(job: job, target: target, value: value, note: form["note"] ?? "", by: caller)
+            _ = try await ReviewDesk(jobs: store, reviews: store).record(
+                job: job, target: target, action: nil, value: value, note: form["note"] ?? "", by: caller)
             switch target {
             case .verdict(let claim), .checkworthiness(let claim): return SeeOther(location: "/articles/\(job.id)#claim-\(claim)")
             case .comment(let id): return SeeOther(location: "/articles/\(job.id)/comments#comment-\(id)")

@@ -76,8 +76,8 @@ struct CommentsPage {
                     .badRequest, "Bad decision", detail: "a moderation decision is approve or reject; reload the comment screen and try again",
                     type: "urn:crosscheck:error:invalidArgument")
             }
-            _ = try await ReviewDesk(jobs: store, reviews: store).decide(
-                job: job, target: .comment(id: comment), value: value, note: form["note"] ?? "", by: caller)
+            _ = try await ReviewDesk(jobs: store, reviews: store).record(
+                job: job, target: .comment(id: comment), action: nil, value: value, note: form["note"] ?? "", by: caller)
             return SeeOther(location: "/articles/\(job.id)/comments#comment-\(PageFormat.queryValue(comment))")
         }
     }

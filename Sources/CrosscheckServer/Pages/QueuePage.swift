@@ -98,7 +98,7 @@ struct QueuePage {
                     .contentTooLarge, "Article too large", detail: "the article is larger than \(maxInputBytes) bytes; paste the article body only",
                     type: "urn:crosscheck:error:inputTooLarge")
             }
-            if let url, URL(string: url)?.scheme.map({ ["http", "https"].contains($0.lowercased()) }) != true {
+            if let url, PageFormat.link(url) == nil {
                 throw Problem(
                     .badRequest, "Bad page address", detail: "\(url) is not an http(s) address; give the page's own URL or leave it empty",
                     type: "urn:crosscheck:error:invalidArgument")
@@ -116,8 +116,10 @@ struct QueuePage {
         case .queued, .running: return .analysing
         case .failed: return .failed
         case .done:
-            if try await !ArticlePage.publishedClaims(of: job.id, in: store).isEmpty { return .published }
-            return try await store.reviews(ofJob: job.id).isEmpty ? .new : .inReview
+            // One read of the job's audit trail: every review and publication is recorded there.
+            let actions = try await store.auditLog(subject: job.id, actor: nil, limit: 100_000).map(\.action)
+            if actions.contains(ClaimReviewDesk.publishAction) { return .published }
+            return actions.contains { $0.hasPrefix("review.") } ? .inReview : .new
         }
     }
 }
