@@ -37,6 +37,12 @@ extension SQLiteEvidenceStore: JobStore {
         }
     }
 
+    public func jobs(url: String, limit: Int) async throws -> [AnalysisJob] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM analysisJob WHERE url = ? ORDER BY position DESC LIMIT ?", arguments: [url, limit]).map(Self.job)
+        }
+    }
+
     public func claimNextJob() async throws -> AnalysisJob? {
         let started = ISO8601DateFormatter().string(from: Date())
         return try await pool.write { db in

@@ -22,6 +22,7 @@ enum ExitCodes {
         (.modelMissing, 16, "a model file is missing or damaged"),
         (.badDataLine, 17, "input data could not be read"),
         (.storeFailed, 18, "the evidence store could not be opened, read or written"),
+        (.speechUnavailable, 19, "the speech synthesiser or audio encoder is not installed"),
     ]
 
     /// The option that makes each adjustment a library error suggests.

@@ -26,6 +26,17 @@ struct JobStoreContractTests {
     }
 
     @Test(arguments: JobStoreFactory.all)
+    func aStorysJobsAreFoundByItsAddressNewestFirst(factory: JobStoreFactory) async throws {
+        let store = try factory.make()
+        let older = try await store.enqueue(Self.submission("first"))
+        _ = try await store.enqueue(ArticleInput(data: Data("other".utf8), name: "other.txt", url: "https://news.example/other"))
+        let newer = try await store.enqueue(Self.submission("again"))
+        #expect(try await store.jobs(url: "https://news.example/story", limit: 10).map(\.id) == [newer.id, older.id])
+        #expect(try await store.jobs(url: "https://news.example/story", limit: 1).map(\.id) == [newer.id])
+        #expect(try await store.jobs(url: "https://news.example/story/", limit: 10).isEmpty)
+    }
+
+    @Test(arguments: JobStoreFactory.all)
     func jobsAreTakenOldestFirstAndOnlyOnce(factory: JobStoreFactory) async throws {
         let store = try factory.make()
         let first = try await store.enqueue(Self.submission("first"))

@@ -21,6 +21,7 @@ public struct CrosscheckError: Error, Sendable, Hashable, CustomStringConvertibl
             case modelMissing
             case badDataLine
             case storeFailed
+            case speechUnavailable
         }
 
         let wrapped: Wrapped
@@ -57,6 +58,8 @@ public struct CrosscheckError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let badDataLine = Code(wrapped: .badDataLine)
         /// The evidence store could not be opened, read or written.
         public static let storeFailed = Code(wrapped: .storeFailed)
+        /// The speech synthesiser or the audio encoder is not installed.
+        public static let speechUnavailable = Code(wrapped: .speechUnavailable)
 
         /// Every code, in a stable order.
         public static var all: [Code] { Wrapped.allCases.map(Code.init(wrapped:)) }

@@ -12,6 +12,10 @@ public protocol JobStore: Sendable {
     /// The newest jobs first, at most `limit`, optionally only those in `state`.
     func jobs(state: AnalysisJob.State?, limit: Int) async throws -> [AnalysisJob]
 
+    /// The newest jobs first whose submission has the address `url` exactly, at most `limit`: how
+    /// the reader's side finds a story's analysis.
+    func jobs(url: String, limit: Int) async throws -> [AnalysisJob]
+
     /// Takes the oldest queued job and marks it running; `nil` when none waits. Two runners never
     /// take the same job.
     func claimNextJob() async throws -> AnalysisJob?

@@ -26,6 +26,10 @@ public actor MemoryJobStore: JobStore {
         Array(order.reversed().compactMap { jobsByID[$0] }.filter { state == nil || $0.state == state }.prefix(limit))
     }
 
+    public func jobs(url: String, limit: Int) async throws -> [AnalysisJob] {
+        Array(order.reversed().compactMap { jobsByID[$0] }.filter { $0.submission.url == url }.prefix(limit))
+    }
+
     public func claimNextJob() async throws -> AnalysisJob? {
         guard let id = order.first(where: { jobsByID[$0]?.state == .queued }), var job = jobsByID[id] else { return nil }
         job.state = .running
