@@ -1,5 +1,6 @@
 import CrosscheckFetch
 public import CrosscheckKit
+import Foundation
 public import Hummingbird
 public import Logging
 public import Prometheus
@@ -12,8 +13,10 @@ public enum CrosscheckServer {
     public typealias Store = EvidenceStore & JobStore & PeopleStore & ReviewStore
 
     /// The routes.
+    /// - Parameter screener: the comment screen the comment hook answers with; `nil` turns the hook off.
     public static func router(
-        store: any Store, configuration: ServerConfiguration, wakeups: Wakeups, metrics: PrometheusCollectorRegistry? = nil
+        store: any Store, configuration: ServerConfiguration, wakeups: Wakeups, metrics: PrometheusCollectorRegistry? = nil,
+        screener: CommentScreener? = nil
     ) -> Router<WorkbenchContext> {
         let router = Router(context: WorkbenchContext.self)
         router.middlewares.add(LogRequestsMiddleware(.debug))
@@ -47,6 +50,16 @@ public enum CrosscheckServer {
         ClaimReviewPage(desk: claimReviews).add(to: router)
         SourcesPage(store: store).add(to: router)
         AuditPage(store: store).add(to: router)
+        // The reader's side.
+        let reader = configuration.reader
+        let desk = ReaderDesk(store: store, configuration: configuration, wakeups: wakeups)
+        let audio = reader.audioDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-audio")
+        ReaderRoutes(desk: desk, speech: SpeechCache(directory: audio), limiter: RateLimiter(perMinute: reader.requestsPerMinute)).add(to: router)
+        let hook = screener.map { CommentHook(store: store, screener: $0) }
+        HookRoutes(hook: hook, secret: reader.hookSecret).add(to: router)
+        if let demo = reader.demoDirectory {
+            DemoRoutes(directory: demo, hook: hook, limiter: RateLimiter(perMinute: reader.requestsPerMinute)).add(to: router)
+        }
         return router
     }
 
@@ -64,9 +77,23 @@ public enum CrosscheckServer {
             jobs: store, analysis: ArticleAnalysis(engine: engine, factChecks: store, evidence: store), concurrency: configuration.concurrency,
             wakeups: wakeups, logger: logger)
         return Application(
-            router: router(store: store, configuration: configuration, wakeups: wakeups, metrics: metrics),
+            router: router(
+                store: store, configuration: configuration, wakeups: wakeups, metrics: metrics, screener: hookScreener(engine, logger: logger)),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "crosscheck"),
             services: [runner] + extraServices, logger: logger)
+    }
+
+    /// The comment screen for the hook: the engine's, with an encoder that remembers the thread's
+    /// embeddings, so each new comment costs one encoding.
+    static func hookScreener(_ engine: Engine, logger: Logger) -> CommentScreener? {
+        do {
+            var encoder = try engine.encoder()
+            encoder?.memo = EmbeddingMemo()
+            return try CommentScreener.standard(encoder: encoder, from: engine.models)
+        } catch {
+            logger.error("the comment hook is off: its models cannot be loaded", metadata: ["error": "\(error)"])
+            return nil
+        }
     }
 
     /// Runs the application until SIGTERM or SIGINT, then stops its services gracefully.

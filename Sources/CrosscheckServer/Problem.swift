@@ -12,6 +12,8 @@ public struct Problem: HTTPResponseError, Sendable {
     public var detail: String
     /// A stable name for the kind of problem (the engine's error code where there is one).
     public var type: String
+    /// Headers the answer carries besides its type (`Retry-After`, say).
+    public var headers: HTTPFields = [:]
 
     public init(_ status: HTTPResponse.Status, _ title: String, detail: String, type: String? = nil) {
         self.status = status
@@ -27,7 +29,10 @@ public struct Problem: HTTPResponseError, Sendable {
             .emptyArticle, .binaryInput, .inputTooLarge, .malformedJSON, .invalidArgument, .unsupportedContent, .badDataLine,
         ]
         let status: HTTPResponse.Status =
-            error.code == .inputTooLarge ? .contentTooLarge : clientCodes.contains(error.code) ? .unprocessableContent : .internalServerError
+            error.code == .inputTooLarge
+            ? .contentTooLarge
+            : error.code == .speechUnavailable
+                ? .serviceUnavailable : clientCodes.contains(error.code) ? .unprocessableContent : .internalServerError
         self.init(status, status.reasonPhrase, detail: error.description, type: "urn:crosscheck:error:\(error.code)")
     }
 
@@ -36,7 +41,8 @@ public struct Problem: HTTPResponseError, Sendable {
             "type": type, "title": title, "status": Int(status.code), "detail": detail, "instance": request.uri.path,
         ]
         let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
-        return Response(
-            status: status, headers: [.contentType: "application/problem+json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        var headers = headers
+        headers[.contentType] = "application/problem+json"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// How the server listens and works.
 public struct ServerConfiguration: Sendable, Hashable {
     /// The address to listen on. The default, loopback, keeps the server off the network.
@@ -14,10 +16,14 @@ public struct ServerConfiguration: Sendable, Hashable {
     /// Whether session cookies are marked Secure (sent over HTTPS only): set when a TLS proxy is in front.
     public var secureCookies: Bool
 
+    /// The reader's side: which news sites may embed the Fact Checker box and ask for stories to be checked.
+    public var reader: ReaderSettings
+
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxInputBytes: Int = 50_000_000, concurrency: Int = 1, publisherName: String = "Newsroom",
-        publisherURL: String? = nil, secureCookies: Bool = false
+        publisherURL: String? = nil, secureCookies: Bool = false, reader: ReaderSettings = .init()
     ) {
+        self.reader = reader
         self.secureCookies = secureCookies
         self.host = host
         self.port = port
@@ -25,5 +31,35 @@ public struct ServerConfiguration: Sendable, Hashable {
         self.concurrency = concurrency
         self.publisherName = publisherName
         self.publisherURL = publisherURL
+    }
+}
+
+/// The settings of the reader's side: the Fact Checker box, listening, and the comment hook.
+public struct ReaderSettings: Sendable, Hashable {
+    /// The origins (`https://news.example`) whose pages may call the public endpoints from a
+    /// browser, and whose stories "Verify" may queue. Empty: the box works on this server's own
+    /// pages only and no story can be queued from outside.
+    public var origins: [String]
+    /// Whether the box also shows the engine's unreviewed findings, labelled as such.
+    public var showAutomated: Bool
+    /// The shared secret comment platforms sign hook calls with; `nil` turns the hook off.
+    public var hookSecret: String?
+    /// Requests a minute one address may make to the public endpoints.
+    public var requestsPerMinute: Int
+    /// Where spoken audio is cached; `nil` is a folder under the system's temporary directory.
+    public var audioDirectory: URL?
+    /// The demo news page's folder (`Examples/demo`), served under `/demo/` when set.
+    public var demoDirectory: URL?
+
+    public init(
+        origins: [String] = [], showAutomated: Bool = false, hookSecret: String? = nil, requestsPerMinute: Int = 120, audioDirectory: URL? = nil,
+        demoDirectory: URL? = nil
+    ) {
+        self.origins = origins
+        self.showAutomated = showAutomated
+        self.hookSecret = hookSecret
+        self.requestsPerMinute = requestsPerMinute
+        self.audioDirectory = audioDirectory
+        self.demoDirectory = demoDirectory
     }
 }

@@ -10,11 +10,14 @@ public struct WorkbenchContext: RequestContext {
     /// The CSRF token of the caller's signed-in session, which the pages put in every form; `nil`
     /// for token callers and anonymous ones.
     public var csrfToken: String?
+    /// The caller's IP address, which the public endpoints' rate limit counts by.
+    public var clientAddress: String
 
     public init(source: Source) {
         coreContext = .init(source: source)
         caller = nil
         csrfToken = nil
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 }
 

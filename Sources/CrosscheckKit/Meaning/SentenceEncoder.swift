@@ -13,6 +13,9 @@ public struct SentenceEncoder: Sendable {
     let blas: BLAS.Library
     /// Tokens per forward batch; bounds the activations' memory (about 30 KB a token).
     public var batchTokens = 2048
+    /// Embeddings already made, reused for texts seen again (a comment thread screened as each
+    /// comment arrives); `nil` encodes every text every time.
+    public var memo: EmbeddingMemo?
 
     /// The number of values in an embedding.
     public var dimensions: Int { config.hiddenSize }
@@ -81,6 +84,19 @@ public struct SentenceEncoder: Sendable {
     /// Unit-length embeddings of `texts`, in order. Texts are batched by length so that little
     /// work is spent on short texts beside long ones.
     public func encode(_ texts: [String]) -> [Embedding] {
+        guard let memo else { return encodeAll(texts) }
+        var result = texts.map { memo.embedding(of: $0) }
+        let missing = result.indices.filter { result[$0] == nil }
+        guard !missing.isEmpty else { return result.map { $0! } }
+        let fresh = encodeAll(missing.map { texts[$0] })
+        for (index, embedding) in zip(missing, fresh) {
+            result[index] = embedding
+            memo.keep(embedding, for: texts[index])
+        }
+        return result.map { $0! }
+    }
+
+    func encodeAll(_ texts: [String]) -> [Embedding] {
         let sequences = texts.map(tokenIDs)
         let order = sequences.indices.sorted { sequences[$0].count < sequences[$1].count }
         var result = [Embedding](repeating: Embedding([]), count: texts.count)

@@ -46,9 +46,7 @@ struct ClaimReviewDesk {
         let speaker =
             (claims[claim]["quote"] as? [String: Any])?["speaker"] as? String
             ?? (claims[claim]["attribution"] as? [String: Any])?["source"] as? String
-        let reviewURL =
-            configuration.publisherURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }.map { $0 + "fact-checks/\(job.id)-\(claim)" }
-            ?? articleURL.map { $0 + "#claim-\(claim)" }
+        let reviewURL = Self.reviewURL(job: job.id, claim: claim, articleURL: articleURL, configuration: configuration)
         let markup = ClaimReviewMarkup(
             claimReviewed: text, reviewRating: rating, url: reviewURL,
             author: .init(type: "Organization", name: configuration.publisherName, url: configuration.publisherURL),
@@ -83,6 +81,12 @@ struct ClaimReviewDesk {
             AuditEntry(
                 at: ISO8601DateFormatter().string(from: Date()), actor: caller.name, action: Self.publishAction, subject: draft.job,
                 detail: Review.Target.verdict(claim: draft.claim).text, after: markup.reviewRating.alternateName))
+    }
+
+    /// Where a published review of claim `claim` of `job` lives: under the publisher's address, else on the article.
+    static func reviewURL(job: String, claim: Int, articleURL: String?, configuration: ServerConfiguration) -> String? {
+        configuration.publisherURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }.map { $0 + "fact-checks/\(job)-\(claim)" }
+            ?? articleURL.map { $0 + "#claim-\(claim)" }
     }
 
     /// The audit action that records a publication.

@@ -2,7 +2,7 @@ import CrosscheckKit
 import HTTPTypes
 import Hummingbird
 
-/// For the pages (every path outside `/api/`, `/health` and `/metrics`), errors are pages too: an
+/// For the pages (every path outside `/api/`, the public and hook endpoints, `/health` and `/metrics`), errors are pages too: an
 /// anonymous visitor is sent to sign in and brought back, anything else is shown with its status
 /// and what to do.
 struct PageProblemMiddleware: RouterMiddleware {
@@ -28,7 +28,8 @@ struct PageProblemMiddleware: RouterMiddleware {
     }
 
     static func isAPI(_ path: String) -> Bool {
-        path.hasPrefix("/api/") || path == "/health" || path == "/metrics"
+        path.hasPrefix("/api/") || path.hasPrefix("/public/") || path.hasPrefix("/hooks/") || path.hasPrefix("/demo/") || path == "/health"
+            || path == "/metrics" || path.hasPrefix("/widget.")
     }
 
     struct ProblemPage: Sendable {

@@ -58,6 +58,26 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Also poll the store's sources as they fall due (as crosscheck watch does).")
     var watch = false
 
+    @Option(
+        name: .customLong("public-origin"),
+        help: "A news site that may embed the Fact Checker box and queue its stories, like https://news.example (repeat for more).")
+    var publicOrigins: [String] = []
+
+    @Flag(help: "Show readers the engine's unreviewed findings too, labelled as automated.")
+    var showAutomated = false
+
+    @Option(help: "Requests a minute one address may make to the public endpoints (default: 120).")
+    var publicRateLimit: Int?
+
+    @Option(help: "Where spoken audio is cached (default: the store's path with .audio added).")
+    var audioCache: String?
+
+    @Flag(help: "Serve the demo news page at /demo/ (the bundled example with the box, the player and a comment form), and analyse it.")
+    var demo = false
+
+    @Option(help: "The demo page's folder (default: Examples/demo).")
+    var demoDir: String?
+
     @OptionGroup var polling: PollingOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var modelOptions: ModelOptions
@@ -70,7 +90,9 @@ struct Serve: AsyncParsableCommand {
         let file = try path.map(ServeSettings.file) ?? ServeSettings()
         let flags = ServeSettings(
             host: host, port: port, workers: workers, maxInputSize: maxInputSize, publisher: publisher, publisherUrl: publisherUrl,
-            secureCookies: secureCookies ? true : nil, watch: watch ? true : nil, db: store.db)
+            secureCookies: secureCookies ? true : nil, watch: watch ? true : nil, db: store.db,
+            publicOrigins: publicOrigins.isEmpty ? nil : publicOrigins, showAutomated: showAutomated ? true : nil, publicRateLimit: publicRateLimit,
+            audioCache: audioCache)
         var settings = defaults.overridden(by: file).overridden(by: try ServeSettings.environment(environment)).overridden(by: flags)
         // The store: --db, else CROSSCHECK_DB, else the file's, else the default place.
         settings.db = store.db ?? environment["CROSSCHECK_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? file.db ?? store.path
@@ -83,6 +105,52 @@ struct Serve: AsyncParsableCommand {
         let variable = "CROSSCHECK_" + key.uppercased()
         if let value = environment[variable], !value.isEmpty { return variable }
         return "\(key) in the config file"
+    }
+
+    /// The reader's side's settings, checked.
+    func readerSettings(_ settings: ServeSettings, storePath: String) throws -> ReaderSettings {
+        let origins = try (settings.publicOrigins ?? []).map {
+            try ServeSettings.origin($0, from: origin(flag: !publicOrigins.isEmpty, "public_origin"))
+        }
+        let rate = settings.publicRateLimit ?? 120
+        guard (1...1_000_000).contains(rate) else {
+            throw CrosscheckError(
+                .invalidArgument, "\(origin(flag: publicRateLimit != nil, "public_rate_limit")) \(rate) is out of range; give 1 to 1000000 a minute")
+        }
+        if let secret = settings.hookSecret, secret.count < 16 {
+            throw CrosscheckError(
+                .invalidArgument, "the hook secret is \(secret.count) characters; give at least 16 (openssl rand -hex 32 makes one)")
+        }
+        var demoDirectory: URL?
+        if demo {
+            let folder = URL(fileURLWithPath: demoDir ?? "Examples/demo")
+            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.html").path) else {
+                throw CrosscheckError(
+                    .fileNotFound, "no demo page at \(folder.path)/index.html; run from the repository's folder or give --demo-dir")
+            }
+            demoDirectory = folder
+        }
+        let audio = settings.audioCache ?? (storePath + ".audio")
+        if audio.contains("://") {
+            throw CrosscheckError(
+                .invalidArgument, "the audio cache \(audio) is not a folder path; give a folder such as /var/cache/crosscheck-audio")
+        }
+        return ReaderSettings(
+            origins: origins, showAutomated: (settings.showAutomated ?? false) || demo, hookSecret: settings.hookSecret, requestsPerMinute: rate,
+            audioDirectory: URL(fileURLWithPath: audio), demoDirectory: demoDirectory)
+    }
+
+    /// Queues the demo page for analysis unless the store has it already.
+    func queueDemo(_ folder: URL, in store: any JobStore, logger: Logger) async throws {
+        let page = folder.appendingPathComponent("index.html")
+        let data = try Data(contentsOf: page)
+        let input = ArticleInput(data: data, name: "demo/index.html", contentType: "text/html")
+        guard let url = try ArticleReader().read(input).article.url else {
+            throw CrosscheckError(.invalidArgument, "the demo page \(page.path) has no canonical link; add <link rel=\"canonical\" href=…>")
+        }
+        guard try await store.jobs(url: url, limit: 1).isEmpty else { return }
+        _ = try await store.enqueue(ArticleInput(data: data, name: "demo/index.html", url: url, contentType: "text/html"))
+        logger.notice("demo page queued for analysis", metadata: ["url": "\(url)"])
     }
 
     func run() async throws {
@@ -117,9 +185,11 @@ struct Serve: AsyncParsableCommand {
                 throw CrosscheckError(
                     .invalidArgument, "--publisher-url \(publisherUrl) is not an http(s) address; give the fact-check section's URL")
             }
+            let reader = try readerSettings(settings, storePath: storePath)
             let configuration = ServerConfiguration(
                 host: host, port: port, maxInputBytes: maxBytes, concurrency: workers, publisherName: publisher, publisherURL: publisherUrl,
-                secureCookies: secureCookies)
+                secureCookies: secureCookies, reader: reader)
+            if let demo = reader.demoDirectory { try await queueDemo(demo, in: opened, logger: logger) }
             let metrics = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
             logger.notice("serving", metadata: ["address": "http://\(host):\(port)", "db.path": "\(storePath)"])
