@@ -1,7 +1,7 @@
 import Foundation
 
 /// A minimal W3C WebDriver client for chromedriver: a headless Chromium session, navigation,
-/// elements by CSS selector, typing, clicking, page source and screenshots.
+/// elements by CSS selector, typing, clicking, scripts, page source and screenshots.
 struct WebDriver {
     /// Where Debian's `chromium` and `chromium-driver` put their programs.
     static let chromium = "/usr/bin/chromium"
@@ -72,6 +72,9 @@ struct WebDriver {
         let id = try await element(css)
         _ = try await command("element/\(id)/click", "POST", [:])
     }
+
+    /// Runs `script` (a function body) in the page and answers what it returns.
+    func execute(_ script: String) async throws -> Any? { try await command("execute/sync", "POST", ["script": script, "args": [Any]()]) }
 
     /// A PNG of the window.
     func screenshot() async throws -> Data {
