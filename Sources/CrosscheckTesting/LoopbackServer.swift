@@ -24,7 +24,8 @@ package func withLoopbackServer<T: Sendable>(
     return try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await server.run() }
         defer { group.cancelAll() }
-        try await server.waitUntilListening()
+        // Generous: on two busy cores the server task may wait its turn for seconds.
+        try await server.waitUntilListening(timeout: 30)
         guard case .ip4(_, let port) = await server.listeningAddress else {
             throw URLError(.cannotConnectToHost)
         }

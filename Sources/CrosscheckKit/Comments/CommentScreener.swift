@@ -83,7 +83,10 @@ public struct CommentScreener: Sendable {
     }
 
     /// Screens `comments` together, against `article` when there is one with a body.
-    public func screen(_ comments: [Comment], article: Article?) -> Result {
+    /// - Parameter focus: the comments whose screening is wanted (a new comment screened against
+    ///   the thread so far); the others are judged only as far as the focus needs them, and come
+    ///   back without flags. `nil` screens every comment.
+    public func screen(_ comments: [Comment], article: Article?, focus: Set<Int>? = nil) -> Result {
         let texts = comments.map(\.text)
         let bodied = article.flatMap { $0.hasBody ? $0 : nil }
         let relatedness = bodied.map { Relatedness(article: $0, comments: texts) }
@@ -119,8 +122,16 @@ public struct CommentScreener: Sendable {
                 eligible: lexical.map { ($0?.contentWords ?? 0) >= thresholds.offTopicMinWords },
                 threshold: thresholds.offTopicLift, borderline: thresholds.offTopicBorderline)
         }
+        // A focused comment's parent is screened too: a bare agreement with a flagged one is flagged.
+        let wanted = focus.map { focus in
+            focus.union(focus.compactMap { comments.indices.contains($0) ? comments[$0].parent.flatMap { indexByID[$0] } : nil })
+        }
         var results: [CommentScreening] = []
         for (index, comment) in comments.enumerated() {
+            if let wanted, !wanted.contains(index) {
+                results.append(CommentScreening(id: comment.id, inauthentic: 0, flags: [], reasons: [], cluster: clusters[index].map { "t\($0)" }))
+                continue
+            }
             var flags: [String] = []
             var reasons: [String] = []
             var probabilities: [Double] = []

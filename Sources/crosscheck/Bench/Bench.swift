@@ -7,6 +7,7 @@ struct Bench: AsyncParsableCommand {
         abstract: "Measure the engine's speed on generated data (build with -c release for real figures).",
         subcommands: [
             BenchIngest.self, BenchCheckworthiness.self, BenchStore.self, BenchComments.self, BenchLanguage.self, BenchVerify.self, BenchEncoder.self,
+            BenchSpeech.self,
         ]
     )
 }

@@ -18,15 +18,23 @@ struct Serve: AsyncParsableCommand {
             GET /health answers whether the store does. SIGTERM or SIGINT finish the articles under way, then stop. \
             The review pages are at /, for people added with crosscheck users add NAME --password-stdin.
 
+            The reader's side: /widget.js is the Fact Checker box a news page embeds; /public/v1/findings, \
+            /public/v1/verify and /public/v1/listen serve it (CORS for --public-origin sites only, rate-limited); \
+            /hooks/coral and /hooks/comments screen new comments for comment platforms, signed with the shared \
+            secret in CROSSCHECK_HOOK_SECRET. --demo serves a demo news page at /demo.
+
             Settings come from the flags, else the environment (CROSSCHECK_HOST, CROSSCHECK_PORT, CROSSCHECK_WORKERS, \
             CROSSCHECK_MAX_INPUT_SIZE, CROSSCHECK_PUBLISHER, CROSSCHECK_PUBLISHER_URL, CROSSCHECK_SECURE_COOKIES, \
-            CROSSCHECK_WATCH, CROSSCHECK_DB), else a JSON config file (--config FILE or CROSSCHECK_CONFIG) with the keys \
-            host, port, workers, max_input_size, publisher, publisher_url, secure_cookies, watch and db.
+            CROSSCHECK_WATCH, CROSSCHECK_PUBLIC_ORIGINS, CROSSCHECK_SHOW_AUTOMATED, CROSSCHECK_HOOK_SECRET, \
+            CROSSCHECK_PUBLIC_RATE_LIMIT, CROSSCHECK_AUDIO_CACHE, CROSSCHECK_DB), else a JSON config file (--config FILE \
+            or CROSSCHECK_CONFIG) with the keys host, port, workers, max_input_size, publisher, publisher_url, \
+            secure_cookies, watch, public_origins, show_automated, hook_secret, public_rate_limit, audio_cache and db.
 
             Examples:
               crosscheck serve
               crosscheck serve --port 8080 --db newsroom.sqlite --watch
               crosscheck serve --config /etc/crosscheck/serve.json
+              crosscheck serve --demo --public-origin https://news.example
               curl --data-binary @Examples/harbour-bridge.html -H 'Content-Type: text/html' localhost:8080/api/v1/articles
             """
     )
@@ -175,6 +183,7 @@ struct Serve: AsyncParsableCommand {
                     .invalidArgument,
                     "\(origin(flag: self.maxInputSize != nil, "max_input_size")) \(maxInputSize) is not a size; write it like 50MB or 500KB")
             }
+            let reader = try readerSettings(settings, storePath: storePath)
             let opened = try StoreOptions.openForServer(storePath)
             let engine = try modelOptions.engine()
             // Load the article models before the first request rather than during it.
@@ -185,7 +194,6 @@ struct Serve: AsyncParsableCommand {
                 throw CrosscheckError(
                     .invalidArgument, "--publisher-url \(publisherUrl) is not an http(s) address; give the fact-check section's URL")
             }
-            let reader = try readerSettings(settings, storePath: storePath)
             let configuration = ServerConfiguration(
                 host: host, port: port, maxInputBytes: maxBytes, concurrency: workers, publisherName: publisher, publisherURL: publisherUrl,
                 secureCookies: secureCookies, reader: reader)

@@ -44,7 +44,7 @@ actor CommentHook {
         var comments: [Comment]
     }
 
-    init(store: any CrosscheckServer.Store, screener: CommentScreener, window: Int = 400) {
+    init(store: any CrosscheckServer.Store, screener: CommentScreener, window: Int = 100) {
         self.store = store
         self.screener = screener
         self.window = window
@@ -53,12 +53,15 @@ actor CommentHook {
     /// Screens `incoming` and records the decision.
     func screen(_ incoming: Incoming) async throws -> Decision {
         let story = incoming.storyURL.flatMap { URLCanonicalizer.canonical($0) }
-        var thread = try await thread(for: story)
+        if let story { try await load(story) }
+        // No suspension from here until the thread is stored again, so comments arriving at once
+        // all join it.
+        var thread = story.flatMap { threads[$0] } ?? StoryThread(comments: [])
         let id = incoming.id.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) } ?? "hook-" + UUID().uuidString.lowercased()
         let comment = Comment(
             id: id, author: incoming.author, time: ISO8601DateFormatter().string(from: Date()), text: incoming.text, parent: incoming.parent)
         let recent = Array(thread.comments.suffix(window - 1)) + [comment]
-        let result = screener.screen(recent, article: thread.article)
+        let result = screener.screen(recent, article: thread.article, focus: [recent.count - 1])
         let screening = result.comments.last!
         thread.comments.append(comment)
         if let story { remember(thread, for: story) }
@@ -80,20 +83,29 @@ actor CommentHook {
                 subject: story.flatMap { URLCanonicalizer.canonical($0) } ?? "story:unknown", detail: "comment:\(id)", after: decision, note: note))
     }
 
-    /// The thread of `story`: the analysed article and its comments when first asked for.
-    private func thread(for story: String?) async throws -> StoryThread {
-        guard let story else { return StoryThread(comments: []) }
-        if let thread = threads[story] { return thread }
+    /// Makes sure the thread of `story` is kept, with its analysed article and the comments on its
+    /// page once the story has been analysed (looked up again until it has).
+    private func load(_ story: String) async throws {
+        if threads[story]?.job != nil { return }
         let job = try await store.jobs(url: story, limit: 20).first { $0.state == .done }
-        guard let job, let data = try await store.report(forJob: job.id),
-            let report = try? JSONReportRenderer.decoder().decode(Report.self, from: data)
-        else { return StoryThread(comments: []) }
+        var report: Report?
+        if let job, let data = try await store.report(forJob: job.id) {
+            report = try? JSONReportRenderer.decoder().decode(Report.self, from: data)
+        }
+        // Read again after the lookups: comments may have arrived meanwhile.
+        let arrived = threads[story]?.comments ?? []
+        guard let job, let report else {
+            if threads[story] == nil { remember(StoryThread(comments: []), for: story) }
+            return
+        }
         let article = report.article
-        return StoryThread(
-            job: job.id,
-            article: Article(
-                url: article.url, title: article.title, byline: article.byline, published: article.published, paragraphs: article.paragraphs),
-            comments: article.comments)
+        remember(
+            StoryThread(
+                job: job.id,
+                article: Article(
+                    url: article.url, title: article.title, byline: article.byline, published: article.published, paragraphs: article.paragraphs),
+                comments: article.comments + arrived),
+            for: story)
     }
 
     private func remember(_ thread: StoryThread, for story: String) {
