@@ -54,17 +54,18 @@ actor CommentHook {
     func screen(_ incoming: Incoming) async throws -> Decision {
         let story = incoming.storyURL.flatMap { URLCanonicalizer.canonical($0) }
         if let story { try await load(story) }
-        // No suspension from here until the thread is stored again, so comments arriving at once
-        // all join it.
-        var thread = story.flatMap { threads[$0] } ?? StoryThread(comments: [])
+        let thread = story.flatMap { threads[$0] } ?? StoryThread(comments: [])
         let id = incoming.id.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) } ?? "hook-" + UUID().uuidString.lowercased()
         let comment = Comment(
             id: id, author: incoming.author, time: ISO8601DateFormatter().string(from: Date()), text: incoming.text, parent: incoming.parent)
         let recent = Array(thread.comments.suffix(window - 1)) + [comment]
-        let result = screener.screen(recent, article: thread.article, focus: [recent.count - 1])
-        let screening = result.comments.last!
-        thread.comments.append(comment)
-        if let story { remember(thread, for: story) }
+        // Screened off the actor, so comments arriving together use both cores; each sees the
+        // thread as it stood when it arrived.
+        let screening = await Self.screen(recent, article: thread.article, with: screener)
+        if let story, var current = threads[story] {
+            current.comments.append(comment)
+            remember(current, for: story)
+        }
         let decision = Decision(
             id: id, decision: screening.flags.isEmpty ? "approve" : "hold", flags: screening.flags, reasons: screening.reasons,
             inauthentic: screening.inauthentic, job: thread.job)
@@ -73,6 +74,11 @@ actor CommentHook {
                 at: comment.time!, actor: incoming.platform, action: "comment.screen", subject: thread.job ?? story ?? "story:unknown",
                 detail: "comment:\(id)", after: decision.decision, note: decision.reasons.joined(separator: "; ")))
         return decision
+    }
+
+    /// The last comment of `comments` screened against the others and `article`.
+    nonisolated static func screen(_ comments: [Comment], article: Article?, with screener: CommentScreener) async -> CommentScreening {
+        screener.screen(comments, article: article, focus: [comments.count - 1]).comments.last!
     }
 
     /// Records a moderator's decision on a screened comment, over the screen's.
