@@ -148,13 +148,12 @@ struct ServerReaderTests {
 
     @Test func eachAddressHasItsShareOfRequests() async throws {
         let store = try ServerAPITests.store()
-        try await Self.application(store, reader: ReaderSettings(requestsPerMinute: 8)).test(.router) { client in
-            var statuses: [HTTPResponse.Status] = []
-            for _ in 0..<5 { statuses.append(try await client.execute(uri: "/public/v1/findings?\(Self.query)", method: .get).status) }
-            #expect(statuses.prefix(2).allSatisfy { $0 == .ok })
-            #expect(statuses.last == .tooManyRequests)
+        // One a minute: a burst of one, then a token a minute, so a slow machine cannot refill it mid-test.
+        try await Self.application(store, reader: ReaderSettings(requestsPerMinute: 1)).test(.router) { client in
+            #expect(try await client.execute(uri: "/public/v1/findings?\(Self.query)", method: .get).status == .ok)
             let limited = try await client.execute(uri: "/public/v1/findings?\(Self.query)", method: .get)
-            #expect(Int(limited.headers[.retryAfter] ?? "") ?? 0 >= 1)
+            #expect(limited.status == .tooManyRequests)
+            #expect((Int(limited.headers[.retryAfter] ?? "") ?? 0) >= 1)
             // The widget's own script is not counted.
             #expect(try await client.execute(uri: "/widget.js", method: .get).status == .ok)
         }

@@ -65,16 +65,8 @@ struct Check: AsyncParsableCommand {
     func run() async throws {
         let logger = global.bootstrapLogging()
         do {
-            guard let maxBytes = ByteCount.parse(maxInputSize), maxBytes > 0 else {
-                throw CrosscheckError(.invalidArgument, "--max-input-size \(maxInputSize) is not a size; write it like 50MB or 500KB")
-            }
-            var readerConfiguration = ArticleReader.Configuration(maxBytes: maxBytes)
-            if inputFormat != "auto" {
-                guard let chosen = InputFormat(rawValue: inputFormat.lowercased()) else {
-                    throw CrosscheckError(.invalidArgument, "--input-format \(inputFormat) is unknown; use auto, html, text or json")
-                }
-                readerConfiguration.format = chosen
-            }
+            let readerConfiguration = try ArticleReader.Configuration.options(maxInputSize: maxInputSize, inputFormat: inputFormat)
+            let maxBytes = readerConfiguration.maxBytes
             let fetcher = HTTPFetcher(
                 configuration: .init(timeout: timeout, maxBytes: maxBytes), logger: logger)
             let articleInput = try await InputLoader(maxBytes: maxBytes, fetcher: fetcher).load(input, url: url)

@@ -63,18 +63,10 @@ struct Listen: AsyncParsableCommand {
             guard (80...450).contains(rate) else {
                 throw CrosscheckError(.invalidArgument, "--rate \(rate) is out of range; give 80 to 450 words a minute")
             }
-            guard let maxBytes = ByteCount.parse(maxInputSize), maxBytes > 0 else {
-                throw CrosscheckError(.invalidArgument, "--max-input-size \(maxInputSize) is not a size; write it like 50MB or 500KB")
-            }
+            let reader = try ArticleReader.Configuration.options(maxInputSize: maxInputSize, inputFormat: inputFormat)
+            let maxBytes = reader.maxBytes
             // Said before the article is read and checked, so a machine without speech learns it at once.
             try Narration.checkAvailable()
-            var reader = ArticleReader.Configuration(maxBytes: maxBytes)
-            if inputFormat != "auto" {
-                guard let chosen = InputFormat(rawValue: inputFormat.lowercased()) else {
-                    throw CrosscheckError(.invalidArgument, "--input-format \(inputFormat) is unknown; use auto, html, text or json")
-                }
-                reader.format = chosen
-            }
             let fetcher = HTTPFetcher(configuration: .init(timeout: timeout, maxBytes: maxBytes), logger: logger)
             let articleInput = try await InputLoader(maxBytes: maxBytes, fetcher: fetcher).load(input, url: nil)
             let article = try ArticleReader(configuration: reader).read(articleInput).article

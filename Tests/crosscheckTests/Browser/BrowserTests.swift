@@ -28,19 +28,10 @@ struct BrowserTests {
         let port = Int.random(in: 20_000..<30_000)
         let server = try Self.start(CommandRunner.executable, ["serve", "--port", String(port), "--db", store])
         defer { Self.stop(server) }
-        let driverPort = Int.random(in: 30_000..<40_000)
-        let driver = try Self.start(URL(fileURLWithPath: WebDriver.chromedriver), ["--port=\(driverPort)"])
-        defer { Self.stop(driver) }
         let base = "http://127.0.0.1:\(port)"
         #expect(try await Self.waitUntilAnswering(base + "/health"), "the server did not start")
-        var driverReady = false
-        for _ in 0..<150 where !driverReady {
-            try await Task.sleep(for: .milliseconds(200))
-            driverReady = (try? await LoopbackHTTP.send(port: driverPort, method: "GET", path: "/status", timeout: 5))?.status == 200
-        }
-        #expect(driverReady, "chromedriver did not start")
-
-        let browser = try await WebDriver.open(port: driverPort)
+        let (driver, browser) = try await Self.openBrowser()
+        defer { Self.stop(driver) }
         defer { Task { await browser.close() } }
 
         // Signing in: the queue sends an anonymous visitor to the form.
@@ -87,6 +78,27 @@ struct BrowserTests {
         try await browser.go(articleURL)
         _ = try await browser.element("#claim-1")
         try Self.keep(try await browser.screenshot(), "article-page-phone.png")
+    }
+
+    /// Starts chromedriver on a free port and opens a headless session; stop the process when done.
+    static func openBrowser() async throws -> (Process, WebDriver) {
+        let driverPort = Int.random(in: 30_000..<40_000)
+        let driver = try start(URL(fileURLWithPath: WebDriver.chromedriver), ["--port=\(driverPort)"])
+        var driverReady = false
+        for _ in 0..<150 where !driverReady {
+            try await Task.sleep(for: .milliseconds(200))
+            driverReady = (try? await LoopbackHTTP.send(port: driverPort, method: "GET", path: "/status", timeout: 5))?.status == 200
+        }
+        guard driverReady else {
+            stop(driver)
+            throw WebDriver.Failure(description: "chromedriver did not start")
+        }
+        do {
+            return (driver, try await WebDriver.open(port: driverPort))
+        } catch {
+            stop(driver)
+            throw error
+        }
     }
 
     static func keep(_ png: Data, _ name: String) throws {

@@ -47,16 +47,8 @@ struct DemoPageBrowserTests {
         #expect(reviewed == 201)
         #expect(try await Self.send("\(base)/api/v1/jobs/\(job)/claims/\(claim)/publish", token: token, body: "") == 201)
 
-        let driverPort = Int.random(in: 30_000..<40_000)
-        let driver = try BrowserTests.start(URL(fileURLWithPath: WebDriver.chromedriver), ["--port=\(driverPort)"])
+        let (driver, browser) = try await BrowserTests.openBrowser()
         defer { BrowserTests.stop(driver) }
-        var driverReady = false
-        for _ in 0..<150 where !driverReady {
-            try await Task.sleep(for: .milliseconds(200))
-            driverReady = (try? await LoopbackHTTP.send(port: driverPort, method: "GET", path: "/status", timeout: 5))?.status == 200
-        }
-        #expect(driverReady, "chromedriver did not start")
-        let browser = try await WebDriver.open(port: driverPort)
         defer { Task { await browser.close() } }
 
         try await browser.go(base + "/demo")
