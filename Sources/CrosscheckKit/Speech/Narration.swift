@@ -1,5 +1,9 @@
 public import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Reads text aloud into a compact audio file: paragraph by paragraph, each rewritten as spoken
 /// (``SpokenText``), synthesised (``SpeechSynthesizer``) and encoded as Ogg Opus at once, so
 /// memory stays flat however long the text.
@@ -46,11 +50,9 @@ public struct Narration: Sendable {
             try writer.write(try synthesizer.samples(for: SpokenText.normalize(paragraph)))
         }
         try writer.finish()
-        do {
-            _ = try? FileManager.default.removeItem(at: url)
-            try FileManager.default.moveItem(at: partial, to: url)
-        } catch {
-            throw CrosscheckError(.writeFailed, "cannot write \(url.path); choose a writable place", cause: error)
+        // rename(2) replaces an earlier file in one step: there is always a whole file at `url`.
+        guard rename(partial.path, url.path) == 0 else {
+            throw CrosscheckError(.writeFailed, "cannot write \(url.path) (\(String(cString: strerror(errno)))); choose a writable place")
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         return Recording(duration: writer.duration, bytes: size, paragraphs: spoken.count)

@@ -22,10 +22,12 @@ struct DemoRoutes {
 
     func add(to router: Router<WorkbenchContext>) {
         let directory = directory
+        // Read once: the page does not change while the server runs.
+        let story = Self.story(in: directory)
         router.get("demo") { _, _ in try Self.file("index.html", in: directory) }
         router.get("demo/{file}") { _, context in try Self.file(try context.pathValue("file"), in: directory) }
         router.post("demo/comments") { request, context in
-            guard let hook, let story = Self.story(in: directory) else { throw HookRoutes.off }
+            guard let hook, let story else { throw HookRoutes.off }
             if let wait = limiter.take(context.clientAddress) {
                 throw Problem(.tooManyRequests, "Too many comments", detail: "try again in \(wait) s", type: "urn:crosscheck:error:rateLimited")
             }

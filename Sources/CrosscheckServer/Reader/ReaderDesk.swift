@@ -32,8 +32,8 @@ struct ReaderDesk: Sendable {
         return Story(url: url, newest: jobs.first, done: jobs.first { $0.state == .done })
     }
 
-    /// What readers see of `story`.
-    func findings(_ story: Story, base: String) async throws -> ReaderFindings {
+    /// What readers see of `story`; `report` is its done job's, when the caller has read it already.
+    func findings(_ story: Story, base: String, report: Report? = nil) async throws -> ReaderFindings {
         let state =
             switch story.newest?.state {
             case nil: "unknown"
@@ -44,7 +44,9 @@ struct ReaderDesk: Sendable {
             }
         var findings = ReaderFindings(url: story.url, state: state, checks: [], publisher: configuration.publisherName)
         guard let job = story.done else { return findings }
-        let report = try await ArticlePage.report(of: job, in: store)
+        var report = report
+        if report == nil { report = try await ArticlePage.report(of: job, in: store) }
+        guard let report else { return findings }
         findings.title = report.article.title
         let published = try await publications(of: job.id)
         for (index, claim) in report.claims.enumerated() {

@@ -61,7 +61,7 @@ struct ReaderRoutes {
     /// The findings as readers may hear them: the published fact-checks, and the comments' tally
     /// and the automated findings only where the newsroom shows automated analysis.
     func spokenFindings(_ story: ReaderDesk.Story, report: Report, base: String) async throws -> [String] {
-        let findings = try await desk.findings(story, base: base)
+        let findings = try await desk.findings(story, base: base, report: report)
         let published = findings.checks.map {
             FindingsScript.Finding(claim: $0.claim, verdict: $0.verdict, source: $0.sources.first?.name, sourceDate: $0.sources.first?.date)
         }

@@ -45,7 +45,7 @@ enum Widget {
           function render(findings) {
             box.textContent = "";
             box.appendChild(el("h2", { id: "cc-title", text: "Fact Checker" }));
-            box.appendChild(el("p", { class: "intro", text: "Verify the accuracy of this article using " + findings.publisher + "'s analysis and real-time sources." }));
+            box.appendChild(el("p", { class: "intro", text: "What " + findings.publisher + "'s editors found when they checked this story's claims against their sources." }));
             box.appendChild(status);
             if (findings.checks.length) {
               var list = el("ol", { class: "checks" });

@@ -69,19 +69,27 @@ struct Listen: AsyncParsableCommand {
             try Narration.checkAvailable()
             let fetcher = HTTPFetcher(configuration: .init(timeout: timeout, maxBytes: maxBytes), logger: logger)
             let articleInput = try await InputLoader(maxBytes: maxBytes, fetcher: fetcher).load(input, url: nil)
-            let article = try ArticleReader(configuration: reader).read(articleInput).article
-            var paragraphs: [String] = []
-            if what != .findings {
-                paragraphs += [article.title].compactMap { $0 } + article.paragraphs
-            }
+            // The findings need the whole check, whose report holds the article as read; the article alone needs only reading.
+            var report: Report?
             if what != .article {
                 let store = try openedStore()
                 let analysis = ArticleAnalysis(engine: try modelOptions.engine(), factChecks: store, evidence: store)
-                paragraphs += FindingsScript(report: try await analysis.report(for: articleInput, reader: reader)).paragraphs
+                report = try await analysis.report(for: articleInput, reader: reader)
             }
+            let title: String?
+            let body: [String]
+            if let article = report?.article {
+                (title, body) = (article.title, article.paragraphs)
+            } else {
+                let article = try ArticleReader(configuration: reader).read(articleInput).article
+                (title, body) = (article.title, article.paragraphs)
+            }
+            var paragraphs: [String] = []
+            if what != .findings { paragraphs += [title].compactMap { $0 } + body }
+            if let report { paragraphs += FindingsScript(report: report).paragraphs }
             let narration = Narration(synthesizer: SpeechSynthesizer(voice: voice, rate: rate))
             let start = ContinuousClock.now
-            let recording = try narration.record(paragraphs, title: article.title, to: destination)
+            let recording = try narration.record(paragraphs, title: title, to: destination)
             let elapsed = ContinuousClock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             FileHandle.standardError.write(

@@ -118,7 +118,7 @@ struct Serve: AsyncParsableCommand {
     /// The reader's side's settings, checked.
     func readerSettings(_ settings: ServeSettings, storePath: String) throws -> ReaderSettings {
         let origins = try (settings.publicOrigins ?? []).map {
-            try ServeSettings.origin($0, from: origin(flag: !publicOrigins.isEmpty, "public_origin"))
+            try ServeSettings.origin($0, from: publicOrigins.isEmpty ? origin(flag: false, "public_origins") : "--public-origin")
         }
         let rate = settings.publicRateLimit ?? 120
         guard (1...1_000_000).contains(rate) else {
