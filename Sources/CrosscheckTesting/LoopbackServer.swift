@@ -24,8 +24,9 @@ package func withLoopbackServer<T: Sendable>(
     return try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await server.run() }
         defer { group.cancelAll() }
-        // Generous: on two busy cores the server task may wait its turn for seconds.
-        try await server.waitUntilListening(timeout: 30)
+        // Generous: on two busy cores the server task may wait its turn for a minute or more; this is
+        // only an upper bound, a free machine listens at once.
+        try await server.waitUntilListening(timeout: 300)
         guard case .ip4(_, let port) = await server.listeningAddress else {
             throw URLError(.cannotConnectToHost)
         }
