@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -70,6 +72,16 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .target(
+            name: "CrosscheckPostgres",
+            dependencies: [
+                "CrosscheckKit",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
             name: "CrosscheckServer",
             dependencies: [
                 "CrosscheckKit",
@@ -98,6 +110,7 @@ let package = Package(
                 "CrosscheckFetch",
                 "CrosscheckEval",
                 "CrosscheckSQLite",
+                "CrosscheckPostgres",
                 "CrosscheckServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -123,8 +136,8 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .testTarget(
-            name: "CrosscheckSQLiteTests",
-            dependencies: ["CrosscheckSQLite", "CrosscheckKit", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "CrosscheckStoreTests",
+            dependencies: ["CrosscheckSQLite", "CrosscheckPostgres", "CrosscheckKit", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: upcoming
         ),
         .testTarget(

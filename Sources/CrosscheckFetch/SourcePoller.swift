@@ -19,12 +19,22 @@ public struct SourcePoller: Sendable {
         public var followLinks: Bool
         /// The current time. The default is the system clock.
         public var now: @Sendable () -> Date
+        /// Who polls, as other pollers of a shared store see it. The default names this process.
+        public var worker: String
+        /// How long a due source's poll is held for this poller before another may take it. The
+        /// default is 10 minutes.
+        public var pollLease: Duration
 
-        public init(politeness: Double = 1, maxItems: Int = 50, followLinks: Bool = true, now: @escaping @Sendable () -> Date = { Date() }) {
+        public init(
+            politeness: Double = 1, maxItems: Int = 50, followLinks: Bool = true, now: @escaping @Sendable () -> Date = { Date() },
+            worker: String = WorkerName.thisProcess, pollLease: Duration = .seconds(600)
+        ) {
             self.politeness = politeness
             self.maxItems = maxItems
             self.followLinks = followLinks
             self.now = now
+            self.worker = worker
+            self.pollLease = pollLease
         }
     }
 
@@ -60,6 +70,8 @@ public struct SourcePoller: Sendable {
     }
 
     /// Polls every source that is due (or every source, with `force`), different hosts in parallel.
+    /// A due source is polled only when this poller takes its poll: another poller of the same
+    /// store may hold it, and then it is reported not due here.
     public func refresh(force: Bool = false, only names: Set<String>? = nil) async throws -> [Report] {
         let now = configuration.now()
         let sources = try await store.sources().filter { names?.contains($0.name) ?? true }
@@ -69,11 +81,24 @@ public struct SourcePoller: Sendable {
                 group.addTask {
                     var reports: [Report] = []
                     for source in hostSources {
-                        if !force, let next = source.nextPoll.flatMap(DateNormalizer.date), next > now {
+                        if force {
+                            reports.append(await poll(source))
+                            continue
+                        }
+                        let claimed: SourceRecord?
+                        do {
+                            claimed = try await store.claimPoll(
+                                of: source.name, worker: configuration.worker, lease: configuration.pollLease, now: now)
+                        } catch {
+                            let message = (error as? CrosscheckError)?.message ?? "\(error)"
+                            reports.append(Report(source: source.name, outcome: .failed("its poll could not be taken: " + message), requests: 0))
+                            continue
+                        }
+                        guard let claimed else {
                             reports.append(Report(source: source.name, outcome: .notDue, requests: 0))
                             continue
                         }
-                        reports.append(await poll(source))
+                        reports.append(await poll(claimed))
                     }
                     return reports
                 }

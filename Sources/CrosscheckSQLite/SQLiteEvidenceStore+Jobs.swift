@@ -43,31 +43,79 @@ extension SQLiteEvidenceStore: JobStore {
         }
     }
 
-    public func claimNextJob() async throws -> AnalysisJob? {
-        let started = ISO8601DateFormatter().string(from: Date())
+    public func claimNextJob(worker: String, lease: Duration) async throws -> AnalysisJob? {
+        let now = Date()
+        let started = ISO8601DateFormatter().string(from: now)
+        let clock = now.timeIntervalSince1970
         return try await pool.write { db in
-            // One write transaction: no other runner of this file can take the same row.
-            guard let id = try String.fetchOne(db, sql: "SELECT id FROM analysisJob WHERE state = 'queued' ORDER BY position LIMIT 1")
+            // One write transaction: no other process on this file can take the same row.
+            try db.execute(
+                sql: """
+                    UPDATE analysisJob SET state = 'failed', finished = ?, error = ?, worker = NULL, leaseUntil = NULL
+                    WHERE state = 'running' AND leaseUntil < ? AND attempts >= ?
+                    """,
+                arguments: [started, JobRetry.abandoned(attempts: JobRetry.maxAttempts), clock, JobRetry.maxAttempts])
+            guard
+                let id = try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT id FROM analysisJob
+                        WHERE (state = 'queued' AND (notBefore IS NULL OR notBefore <= ?)) OR (state = 'running' AND leaseUntil < ?)
+                        ORDER BY position LIMIT 1
+                        """, arguments: [clock, clock])
             else { return nil }
             try db.execute(
-                sql: "UPDATE analysisJob SET state = 'running', started = ?, attempts = attempts + 1 WHERE id = ?", arguments: [started, id])
+                sql: """
+                    UPDATE analysisJob SET state = 'running', started = ?, attempts = attempts + 1, worker = ?, leaseUntil = ?,
+                        notBefore = NULL
+                    WHERE id = ?
+                    """,
+                arguments: [started, worker, clock + lease.inSeconds, id])
             return try Row.fetchOne(db, sql: "SELECT * FROM analysisJob WHERE id = ?", arguments: [id]).map(Self.job)
         }
     }
 
-    public func completeJob(id: String, report: Data) async throws {
-        let finished = ISO8601DateFormatter().string(from: Date())
-        try await pool.write { db in
+    public func renewLease(job id: String, worker: String, lease: Duration) async throws -> Bool {
+        let until = Date().timeIntervalSince1970 + lease.inSeconds
+        return try await pool.write { db in
             try db.execute(
-                sql: "UPDATE analysisJob SET state = 'done', finished = ?, error = NULL, report = ? WHERE id = ?",
-                arguments: [finished, report, id])
+                sql: "UPDATE analysisJob SET leaseUntil = ? WHERE id = ? AND state = 'running' AND worker = ?", arguments: [until, id, worker])
+            return db.changesCount > 0
         }
     }
 
-    public func failJob(id: String, error: String) async throws {
+    public func completeJob(id: String, worker: String, report: Data) async throws -> Bool {
         let finished = ISO8601DateFormatter().string(from: Date())
-        try await pool.write { db in
-            try db.execute(sql: "UPDATE analysisJob SET state = 'failed', finished = ?, error = ? WHERE id = ?", arguments: [finished, error, id])
+        return try await pool.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE analysisJob SET state = 'done', finished = ?, error = NULL, report = ?, worker = NULL, leaseUntil = NULL
+                    WHERE id = ? AND state = 'running' AND worker = ?
+                    """,
+                arguments: [finished, report, id, worker])
+            return db.changesCount > 0
+        }
+    }
+
+    public func failJob(id: String, worker: String, error: String, retry: Bool) async throws -> Bool {
+        let now = Date()
+        let finished = ISO8601DateFormatter().string(from: now)
+        return try await pool.write { db in
+            guard
+                let attempts = try Int.fetchOne(
+                    db, sql: "SELECT attempts FROM analysisJob WHERE id = ? AND state = 'running' AND worker = ?", arguments: [id, worker])
+            else { return false }
+            if retry, attempts < JobRetry.maxAttempts {
+                let next = now.timeIntervalSince1970 + JobRetry.backoff(afterAttempt: attempts).inSeconds
+                try db.execute(
+                    sql: "UPDATE analysisJob SET state = 'queued', error = ?, worker = NULL, leaseUntil = NULL, notBefore = ? WHERE id = ?",
+                    arguments: [error, next, id])
+            } else {
+                try db.execute(
+                    sql: "UPDATE analysisJob SET state = 'failed', finished = ?, error = ?, worker = NULL, leaseUntil = NULL WHERE id = ?",
+                    arguments: [finished, error, id])
+            }
+            return true
         }
     }
 
@@ -77,7 +125,7 @@ extension SQLiteEvidenceStore: JobStore {
 
     public func requeueRunningJobs() async throws -> Int {
         try await pool.write { db in
-            try db.execute(sql: "UPDATE analysisJob SET state = 'queued' WHERE state = 'running'")
+            try db.execute(sql: "UPDATE analysisJob SET state = 'queued', worker = NULL, leaseUntil = NULL WHERE state = 'running'")
             return db.changesCount
         }
     }

@@ -181,7 +181,7 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
                         """,
                     arguments: [match, index.maxRowID])
                 for row in fresh {
-                    let score = index.score(query: terms, passage: Self.indexedTerms(text: row["text"], title: row["title"]))
+                    let score = index.score(query: terms, passage: RetrievalTerms.passageTerms(text: row["text"], title: row["title"]))
                     candidates.append((row["rowid"], Double(score)))
                 }
             }
@@ -268,13 +268,6 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
         return try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM passage WHERE id > ?", arguments: [covered]) ?? 0 }
     }
 
-    /// The terms a passage is indexed under: its own and its document's title (a headline names
-    /// what every passage of the story is about).
-    static func indexedTerms(text: String, title: String?) -> [String] {
-        guard let title, !title.isEmpty else { return RetrievalTerms.terms(text) }
-        return RetrievalTerms.terms(title) + RetrievalTerms.terms(text)
-    }
-
     /// Rebuilds the posting index from every stored passage and starts using it.
     /// - Returns: The number of passages indexed.
     @discardableResult
@@ -294,7 +287,7 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
             if rows.isEmpty { break }
             for row in rows {
                 let id: Int64 = row["id"]
-                builder.add(rowID: id, terms: Self.indexedTerms(text: row["text"], title: row["title"]))
+                builder.add(rowID: id, terms: RetrievalTerms.passageTerms(text: row["text"], title: row["title"]))
                 last = id
             }
         }
@@ -378,6 +371,22 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
             try db.execute(sql: "DELETE FROM source WHERE name = ?", arguments: [name])
             return db.changesCount > 0
         }
+    }
+
+    public func claimPoll(of name: String, worker: String, lease: Duration, now: Date) async throws -> SourceRecord? {
+        guard let source = try await sources().first(where: { $0.name == name }), source.isDue(at: now) else { return nil }
+        let clock = now.timeIntervalSince1970
+        let taken = try await pool.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE source SET pollLeaseHolder = ?, pollLeaseUntil = ?
+                    WHERE name = ? AND nextPoll IS ?
+                        AND (pollLeaseUntil IS NULL OR pollLeaseUntil <= ? OR pollLeaseHolder = ?)
+                    """,
+                arguments: [worker, clock + lease.inSeconds, name, source.nextPoll, clock, worker])
+            return db.changesCount > 0
+        }
+        return taken ? source : nil
     }
 
     // MARK: Fact-checks

@@ -121,6 +121,17 @@ enum StoreMigrations {
                     CREATE TRIGGER auditEntryNoDelete BEFORE DELETE ON auditEntry BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                     """)
         }
+        migrator.registerMigration("v4: job and poll leases, retry times") { db in
+            try db.alter(table: "analysisJob") { t in
+                t.add(column: "worker", .text)
+                t.add(column: "leaseUntil", .double)
+                t.add(column: "notBefore", .double)
+            }
+            try db.alter(table: "source") { t in
+                t.add(column: "pollLeaseHolder", .text)
+                t.add(column: "pollLeaseUntil", .double)
+            }
+        }
         return migrator
     }
 }

@@ -64,7 +64,7 @@ public enum CrosscheckServer {
     }
 
     /// The application: the routes, listening where `configuration` says, with the analysis runner
-    /// (and `extraServices`, such as the feed poller) in its service group, so SIGTERM stops all of
+    /// (unless workers elsewhere run the jobs) and `extraServices` (such as the feed poller) in its service group, so SIGTERM stops all of
     /// them gracefully.
     /// - Parameter metrics: where request and job metrics are collected (the process's swift-metrics
     ///   backend must write to it); `nil` serves no `/metrics`.
@@ -80,7 +80,7 @@ public enum CrosscheckServer {
             router: router(
                 store: store, configuration: configuration, wakeups: wakeups, metrics: metrics, screener: hookScreener(engine, logger: logger)),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "crosscheck"),
-            services: [runner] + extraServices, logger: logger)
+            services: (configuration.runsJobs ? [runner] : []) + extraServices, logger: logger)
     }
 
     /// The comment screen for the hook: the engine's, with an encoder that remembers the thread's

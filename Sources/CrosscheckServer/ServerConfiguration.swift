@@ -9,6 +9,9 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var maxInputBytes: Int
     /// Articles analysed at once.
     public var concurrency: Int
+    /// Whether this process analyses the queued articles itself; on a shared store the server only
+    /// queues them, and `crosscheck worker` processes analyse them.
+    public var runsJobs: Bool
     /// The organisation that publishes fact-checks (ClaimReview's `author`).
     public var publisherName: String
     /// Where the organisation publishes fact-checks; a published review's `url` is under it.
@@ -21,8 +24,9 @@ public struct ServerConfiguration: Sendable, Hashable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxInputBytes: Int = 50_000_000, concurrency: Int = 1, publisherName: String = "Newsroom",
-        publisherURL: String? = nil, secureCookies: Bool = false, reader: ReaderSettings = .init()
+        publisherURL: String? = nil, secureCookies: Bool = false, reader: ReaderSettings = .init(), runsJobs: Bool = true
     ) {
+        self.runsJobs = runsJobs
         self.reader = reader
         self.secureCookies = secureCookies
         self.host = host

@@ -16,7 +16,8 @@ struct CrosscheckCommand: AsyncParsableCommand {
             """,
         version: CrosscheckVersion.current,
         subcommands: [
-            Check.self, VerifyClaim.self, Comments.self, Listen.self, Sources.self, Refresh.self, Watch.self, Serve.self, Users.self, Search.self,
+            Check.self, VerifyClaim.self, Comments.self, Listen.self, Sources.self, Refresh.self, Watch.self, Serve.self, Worker.self, Migrate.self,
+            Users.self, Search.self,
             Factchecks.self,
             Batch.self, Eval.self, Train.self, Bench.self,
         ]

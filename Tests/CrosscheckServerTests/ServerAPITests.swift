@@ -164,7 +164,7 @@ struct ServerAPITests {
         let store = try Self.store()
         // A job a previous process took and never finished.
         let job = try await store.enqueue(ArticleInput(data: Data(Self.page.utf8), name: "fares.html", contentType: "text/html"))
-        _ = try await store.claimNextJob()
+        _ = try await store.claimNextJob(worker: "test", lease: .seconds(60))
         #expect(try await store.job(id: job.id)?.state == .running)
         let auth = try await Self.token(store, "vic", role: .viewer)
         try await Self.application(store).test(.router) { client in

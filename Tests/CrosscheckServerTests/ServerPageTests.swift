@@ -232,7 +232,8 @@ struct ServerPageTests {
                 buffer: try await client.execute(uri: "/articles/\(published)/claims/0/claimreview", method: .get, headers: editor).body)
             #expect(preview.contains("Published:") && preview.contains("&quot;ClaimReview&quot;"))
             let failed = try await store.enqueue(ArticleInput(data: Data("x".utf8), name: "Broken story", url: nil, contentType: nil))
-            try await store.failJob(id: failed.id, error: "the article has no text")
+            #expect(try await store.claimNextJob(worker: "test", lease: .seconds(60))?.id == failed.id)
+            #expect(try await store.failJob(id: failed.id, worker: "test", error: "the article has no text", retry: false))
 
             let queue = String(buffer: try await client.execute(uri: "/", method: .get, headers: analyst).body)
             func lane(_ id: String) throws -> String {

@@ -55,6 +55,20 @@ public protocol SourceStore: Sendable {
 
     /// Removes a source (its documents stay); returns whether it existed.
     func removeSource(named name: String) async throws -> Bool
+
+    /// Takes the poll of source `name` for `worker`, holding it for `lease`, when the source is
+    /// due at `now` (never polled, or its next poll has come) and no other worker holds it.
+    /// Returns the source as stored, or `nil` when it is not due or another worker is polling it:
+    /// so each source is polled once per interval however many workers watch the store.
+    func claimPoll(of name: String, worker: String, lease: Duration, now: Date) async throws -> SourceRecord?
+}
+
+extension SourceRecord {
+    /// Whether the source is due at `now`: never polled, or its next poll has come.
+    public func isDue(at now: Date) -> Bool {
+        guard let next = nextPoll.flatMap(DateNormalizer.date) else { return true }
+        return next <= now
+    }
 }
 
 /// Where the organisation's earlier fact-checks are kept.

@@ -8,6 +8,7 @@ public actor MemoryEvidenceStore: EvidenceStore {
     private var passages: [(document: Int64, passage: PassageSpan)] = []
     private var index = BM25Index()
     private var sourceRecords: [String: SourceRecord] = [:]
+    private var pollLeases: [String: (worker: String, until: Date)] = [:]
     private var checks: [String: FactCheck] = [:]
     private var checkOrder: [String] = []
 
@@ -92,6 +93,13 @@ public actor MemoryEvidenceStore: EvidenceStore {
     public func sources() async throws -> [SourceRecord] { sourceRecords.values.sorted { $0.name < $1.name } }
 
     public func removeSource(named name: String) async throws -> Bool { sourceRecords.removeValue(forKey: name) != nil }
+
+    public func claimPoll(of name: String, worker: String, lease: Duration, now: Date) async throws -> SourceRecord? {
+        guard let source = sourceRecords[name], source.isDue(at: now) else { return nil }
+        if let held = pollLeases[name], held.until > now, held.worker != worker { return nil }
+        pollLeases[name] = (worker, now.addingTimeInterval(lease.inSeconds))
+        return source
+    }
 
     public func add(_ factChecks: [FactCheck]) async throws -> Int {
         var added = 0

@@ -69,7 +69,8 @@ public struct PostingIndexBuilder {
             postingOffsets.append(postingOffsets.last! + UInt64(list.count))
         }
 
-        let temporary = path + ".tmp"
+        // A name of its own per process: several workers may rebuild the same index at once.
+        let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp"
         FileManager.default.createFile(atPath: temporary, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: temporary) else {
             throw CrosscheckError(.writeFailed, "cannot write \(temporary); check the folder is writable")

@@ -1,5 +1,12 @@
 /// Lower-cased, stop-word-free, stemmed terms for retrieval.
 public enum RetrievalTerms {
+    /// The terms a passage is indexed under: its own and its document's title (a headline names
+    /// what every passage of the story is about).
+    public static func passageTerms(text: String, title: String?) -> [String] {
+        guard let title, !title.isEmpty else { return terms(text) }
+        return terms(title) + terms(text)
+    }
+
     /// The terms of `text`: words and numbers, lower-cased, without stop words, Porter-stemmed.
     public static func terms(_ text: String, stem: Bool = true) -> [String] {
         var result: [String] = []

@@ -1,11 +1,15 @@
 import ArgumentParser
 import CrosscheckKit
+import CrosscheckPostgres
 import CrosscheckSQLite
 import Foundation
 
 /// Where the evidence store lives.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "The store file (default: $CROSSCHECK_DB, else ~/.local/share/crosscheck/crosscheck.sqlite).")
+    @Option(
+        help: ArgumentHelp(
+            "The store: a SQLite file, or a shared PostgreSQL store as postgres://USER:PASSWORD@HOST:PORT/DATABASE (default: $CROSSCHECK_DB, else ~/.local/share/crosscheck/crosscheck.sqlite).",
+            valueName: "file-or-url"))
     var db: String?
 
     init() {}
@@ -34,14 +38,29 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// Opens the store at `path`: the one place the command line chooses a backend.
+    /// The store as logs and messages may show it: an address without its password.
+    var shown: String { Self.shown(path) }
+
+    /// `path`, without the password of an address.
+    static func shown(_ path: String) -> String {
+        guard PostgresAddress.isPostgres(path) else { return path }
+        return (try? PostgresAddress(path).description) ?? "a PostgreSQL address"
+    }
+
+    /// Whether the store is a shared PostgreSQL one.
+    var isShared: Bool { PostgresAddress.isPostgres(path) }
+
+    /// Opens the store at `path`: the one place the command line chooses a backend. A
+    /// `postgres://` address opens the shared store; anything else is a SQLite file (and an
+    /// address of another kind is refused by it).
     static func open(_ path: String) throws -> any EvidenceStore {
-        try SQLiteEvidenceStore(path: path)
+        try openForServer(path)
     }
 
     /// Opens the store at `path` with its job queue, people and reviews, for the server and `users`.
     static func openForServer(_ path: String) throws -> any EvidenceStore & JobStore & PeopleStore & ReviewStore {
-        try SQLiteEvidenceStore(path: path)
+        if PostgresAddress.isPostgres(path) { return try PostgresStore(address: path) }
+        return try SQLiteEvidenceStore(path: path)
     }
 }
 

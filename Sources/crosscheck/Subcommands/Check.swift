@@ -92,10 +92,10 @@ struct Check: AsyncParsableCommand {
         }
     }
 
-    /// The --db store, when its file exists.
+    /// The --db store, when it is a shared store or its file exists.
     func openedStore() throws -> (any EvidenceStore)? {
         let path = StoreOptions(db: db).path
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard StoreOptions(db: db).isShared || FileManager.default.fileExists(atPath: path) else { return nil }
         return try StoreOptions.open(path)
     }
 
@@ -103,7 +103,7 @@ struct Check: AsyncParsableCommand {
     func evidenceStore(default store: (any EvidenceStore)?) throws -> (any DocumentStore)? {
         guard !noVerify else { return nil }
         guard let index else { return store }
-        guard FileManager.default.fileExists(atPath: index) else {
+        guard StoreOptions(db: index).isShared || FileManager.default.fileExists(atPath: index) else {
             throw CrosscheckError(.fileNotFound, "no evidence store at \(index); build one with crosscheck sources import FILE --db \(index)")
         }
         return try StoreOptions.open(index)

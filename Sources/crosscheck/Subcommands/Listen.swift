@@ -120,7 +120,7 @@ struct Listen: AsyncParsableCommand {
     /// The --db store, when given or when the default store exists.
     func openedStore() throws -> (any EvidenceStore)? {
         let path = StoreOptions(db: db).path
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard StoreOptions(db: db).isShared || FileManager.default.fileExists(atPath: path) else {
             if db != nil { throw CrosscheckError(.fileNotFound, "no store at \(path); make one with crosscheck sources import FILE --db \(path)") }
             return nil
         }

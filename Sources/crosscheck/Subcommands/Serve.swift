@@ -1,6 +1,7 @@
 import ArgumentParser
 import CrosscheckFetch
 import CrosscheckKit
+import CrosscheckPostgres
 import CrosscheckServer
 import Foundation
 import Logging
@@ -196,11 +197,14 @@ struct Serve: AsyncParsableCommand {
             }
             let configuration = ServerConfiguration(
                 host: host, port: port, maxInputBytes: maxBytes, concurrency: workers, publisherName: publisher, publisherURL: publisherUrl,
-                secureCookies: secureCookies, reader: reader)
+                secureCookies: secureCookies, reader: reader, runsJobs: !PostgresAddress.isPostgres(storePath))
+            if !configuration.runsJobs {
+                logger.notice("the store is shared: articles are queued for crosscheck worker processes, not analysed here")
+            }
             if let demo = reader.demoDirectory { try await queueDemo(demo, in: opened, logger: logger) }
             let metrics = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
-            logger.notice("serving", metadata: ["address": "http://\(host):\(port)", "db.path": "\(storePath)"])
+            logger.notice("serving", metadata: ["address": "http://\(host):\(port)", "db": "\(StoreOptions.shown(storePath))"])
             try await CrosscheckServer.run(
                 store: opened, engine: engine, configuration: configuration, extraServices: extra, metrics: metrics, logger: logger)
         } catch let error as CrosscheckError {

@@ -43,7 +43,7 @@ struct VerifyClaim: AsyncParsableCommand {
             guard !claim.trimmingASCII().isEmpty else {
                 throw CrosscheckError(.invalidArgument, "the claim is empty; give it as a sentence in quotes")
             }
-            guard FileManager.default.fileExists(atPath: store.path) else {
+            guard store.isShared || FileManager.default.fileExists(atPath: store.path) else {
                 throw CrosscheckError(
                     .fileNotFound, "no evidence store at \(store.path); import sources first with crosscheck sources import FILE --db \(store.path)")
             }

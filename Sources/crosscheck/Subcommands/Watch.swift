@@ -21,7 +21,7 @@ struct Watch: AsyncParsableCommand {
         let logger = global.bootstrapLogging()
         let opened = try store.open()
         let poller = try polling.poller(store: opened)
-        logger.notice("watching sources", metadata: ["db.path": "\(store.path)"])
+        logger.notice("watching sources", metadata: ["db": "\(store.shown)"])
         let service = PollingService(poller: poller, longestWait: .milliseconds(Int(check * 1000)), logger: logger)
         let group = ServiceGroup(
             configuration: .init(

@@ -19,7 +19,7 @@ struct SourcesList: AsyncParsableCommand {
             return
         }
         let statistics = try await opened.statistics()
-        print("\(store.path): \(statistics.documents) documents, \(statistics.passages) passages, \(statistics.factChecks) fact-checks")
+        print("\(store.shown): \(statistics.documents) documents, \(statistics.passages) passages, \(statistics.factChecks) fact-checks")
         if sources.isEmpty { print("no sources; add one with crosscheck sources add URL") }
         for source in sources {
             print("\(source.name)  \(source.kind.rawValue)  every \(source.every)s  \(source.url)")

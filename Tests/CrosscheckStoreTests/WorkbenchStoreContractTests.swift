@@ -1,4 +1,5 @@
 import CrosscheckKit
+import CrosscheckPostgres
 import CrosscheckSQLite
 import Foundation
 import GRDB
@@ -7,16 +8,20 @@ import Testing
 /// Makes a fresh, empty people-and-reviews store of one kind.
 struct WorkbenchStoreFactory: CustomTestStringConvertible, Sendable {
     var name: String
-    var make: @Sendable () throws -> any PeopleStore & ReviewStore
+    var make: @Sendable () async throws -> any PeopleStore & ReviewStore
     var testDescription: String { name }
 
-    static let all: [WorkbenchStoreFactory] = [
-        WorkbenchStoreFactory(name: "memory") { MemoryWorkbenchStore() },
-        WorkbenchStoreFactory(name: "sqlite") {
-            try SQLiteEvidenceStore(
-                path: FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-wb-\(UUID().uuidString).sqlite").path)
-        },
-    ]
+    static let all: [WorkbenchStoreFactory] =
+        [
+            WorkbenchStoreFactory(name: "memory") { MemoryWorkbenchStore() },
+            WorkbenchStoreFactory(name: "sqlite") {
+                try SQLiteEvidenceStore(
+                    path: FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-wb-\(UUID().uuidString).sqlite").path)
+            },
+        ]
+        + (ScratchDatabase.server == nil
+            ? []
+            : [WorkbenchStoreFactory(name: "postgres") { try PostgresStore(address: try await ScratchDatabase.make(on: ScratchDatabase.server!)) }])
 }
 
 /// What every backend must do with people, tokens, reviews and the audit log.
@@ -24,7 +29,7 @@ struct WorkbenchStoreFactory: CustomTestStringConvertible, Sendable {
 struct WorkbenchStoreContractTests {
     @Test(arguments: WorkbenchStoreFactory.all)
     func peopleAndTheirTokens(factory: WorkbenchStoreFactory) async throws {
-        let store = try factory.make()
+        let store = try await factory.make()
         try await store.add(Person(name: "ana", role: .editor, added: "2026-12-02T10:00:00Z"))
         await #expect(throws: CrosscheckError.self) { try await store.add(Person(name: "ana", role: .viewer, added: "x")) }
         try await store.add(APIToken(id: "t1", person: "ana", role: .analyst, created: "2026-12-02T10:01:00Z"), hash: "h1")
@@ -41,7 +46,7 @@ struct WorkbenchStoreContractTests {
 
     @Test(arguments: WorkbenchStoreFactory.all)
     func reviewsAreRecordedWithTheirAuditEntry(factory: WorkbenchStoreFactory) async throws {
-        let store = try factory.make()
+        let store = try await factory.make()
         let review = Review(
             id: 0, job: "job1", target: .verdict(claim: 2), action: .override, before: "supported", after: "refuted", note: "source says 7%",
             reviewer: "ana", at: "2026-12-02T11:00:00Z")

@@ -9,7 +9,7 @@ struct DocumentStoreContractTests {
     @Test(arguments: StoreFactory.all)
     func addsDocumentsWithPassagesAndRefusesDuplicates(factory: StoreFactory) async throws {
         // Given an empty store
-        let store = try factory.make()
+        let store = try await factory.make()
         // When a document is added twice, and once with a word changed
         let first = try await store.add(document(bridgeText, id: "a", url: "https://news.example/bridge"))
         let again = try await store.add(document(bridgeText, id: "b"))
@@ -30,7 +30,7 @@ struct DocumentStoreContractTests {
 
     @Test(arguments: StoreFactory.all)
     func passagesKeepOffsetsIntoTheirDocument(factory: StoreFactory) async throws {
-        let store = try factory.make()
+        let store = try await factory.make()
         guard case .added(let id, _) = try await store.add(document(bridgeText, id: "a")) else { return }
         let stored = try #require(try await store.document(id: id))
         #expect(stored.key == "a")
@@ -43,7 +43,7 @@ struct DocumentStoreContractTests {
 
     @Test(arguments: StoreFactory.all)
     func searchRanksAndFilters(factory: StoreFactory) async throws {
-        let store = try factory.make()
+        let store = try await factory.make()
         _ = try await store.add([
             document(bridgeText, id: "bridge", source: "ledger", published: "2026-03-03"),
             document(
@@ -65,7 +65,7 @@ struct DocumentStoreContractTests {
 
     @Test(arguments: StoreFactory.all)
     func theRetrievalIndexCoversEveryPassageOnceBuilt(factory: StoreFactory) async throws {
-        let store = try factory.make()
+        let store = try await factory.make()
         _ = try await store.add(document(bridgeText, id: "bridge"))
         try await store.ensureIndex()
         #expect(try await store.passagesNotIndexed() == 0)

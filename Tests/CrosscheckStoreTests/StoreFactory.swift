@@ -1,4 +1,5 @@
 import CrosscheckKit
+import CrosscheckPostgres
 import CrosscheckSQLite
 import Foundation
 import Testing
@@ -6,16 +7,23 @@ import Testing
 /// Makes a fresh, empty store of one kind.
 struct StoreFactory: CustomTestStringConvertible, Sendable {
     var name: String
-    var make: @Sendable () throws -> any EvidenceStore
+    var make: @Sendable () async throws -> any EvidenceStore
     var testDescription: String { name }
 
-    static let all: [StoreFactory] = [
-        StoreFactory(name: "memory") { MemoryEvidenceStore() },
-        StoreFactory(name: "sqlite") {
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-store-\(UUID().uuidString).sqlite").path
-            return try SQLiteEvidenceStore(path: path)
-        },
-    ]
+    /// The memory and SQLite stores, and PostgreSQL when `CROSSCHECK_TEST_POSTGRES` names a server
+    /// (`.ci/run` starts one).
+    static let all: [StoreFactory] =
+        [
+            StoreFactory(name: "memory") { MemoryEvidenceStore() },
+            StoreFactory(name: "sqlite") {
+                let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-store-\(UUID().uuidString).sqlite").path
+                return try SQLiteEvidenceStore(path: path)
+            },
+        ] + (ScratchDatabase.server == nil ? [] : [postgres])
+
+    static let postgres = StoreFactory(name: "postgres") {
+        try PostgresStore(address: try await ScratchDatabase.make(on: ScratchDatabase.server!))
+    }
 }
 
 func document(_ text: String, id: String? = nil, source: String = "test", url: String? = nil, published: String? = nil) -> EvidenceDocument {

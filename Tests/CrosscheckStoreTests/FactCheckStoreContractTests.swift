@@ -8,7 +8,7 @@ import Testing
 struct FactCheckStoreContractTests {
     @Test(arguments: StoreFactory.all)
     func factChecksAreAddedAndReplacedById(factory: StoreFactory) async throws {
-        let store = try factory.make()
+        let store = try await factory.make()
         let added = try await store.add([
             FactCheck(id: "fc1", claim: "The bridge is closing for good.", rating: "False"),
             FactCheck(id: "fc2", claim: "Fares doubled last year.", rating: "Mostly false"),

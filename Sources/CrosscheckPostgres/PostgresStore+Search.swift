@@ -1,0 +1,174 @@
+public import CrosscheckKit
+import Foundation
+import PostgresNIO
+
+/// Passage search on the shared store: this machine's posting index, plus PostgreSQL's full-text
+/// index for passages added since it was built (and for everything before one is).
+extension PostgresStore {
+    public func search(_ query: PassageQuery) async throws -> [PassageHit] {
+        try await prepared()
+        if let index { return try await run("search passages") { try await indexedSearch(query, index: index) } }
+        return try await run("search passages") { try await fullTextSearch(query) }
+    }
+
+    /// Candidates from the posting index and the passages newer than it, scored alike; then the
+    /// query's filters on their documents.
+    func indexedSearch(_ query: PassageQuery, index: PostingIndex) async throws -> [PassageHit] {
+        let terms = RetrievalTerms.terms(query.text)
+        guard !terms.isEmpty else { return [] }
+        let filtered = query.since != nil || query.until != nil || query.source != nil
+        let firstCut = filtered ? max(query.limit * 50, 1000) : query.limit
+        var candidates = index.search(terms: terms, limit: firstCut).map { (rowID: $0.rowID, score: Double($0.score)) }
+        let match = TermQuery.anyOf(rarest(terms, index: index))
+        if !match.isEmpty {
+            let fresh = try await client.query(
+                """
+                SELECT passage.id, passage.text, document.title FROM passage JOIN document ON document.id = passage.document_id
+                WHERE passage.id > \(index.maxRowID) AND passage.terms @@ to_tsquery('simple', \(match)) LIMIT 5000
+                """, logger: logger)
+            for try await (id, text, title) in fresh.decode((Int64, String, String?).self) {
+                candidates.append((id, Double(index.score(query: terms, passage: RetrievalTerms.passageTerms(text: text, title: title)))))
+            }
+        }
+        candidates.sort { $0.score > $1.score || ($0.score == $1.score && $0.rowID < $1.rowID) }
+        let ids = candidates.prefix(firstCut).map(\.rowID)
+        guard !ids.isEmpty else { return [] }
+        let scores = Dictionary(candidates.map { ($0.rowID, $0.score) }, uniquingKeysWith: { max($0, $1) })
+        var hits = try await hits(where: "passage.id = ANY($1)", ids, query: query).map { hit, id in
+            var scored = hit
+            scored.score = scores[id] ?? 0
+            return scored
+        }
+        hits.sort { a, b in a.score > b.score || (a.score == b.score && a.documentID < b.documentID) }
+        return Array(hits.prefix(query.limit))
+    }
+
+    /// The query's terms, rarest first by the index's statistics, without the very common ones
+    /// when rarer ones remain (as the embedded store asks FTS5).
+    func rarest(_ terms: [String], index: PostingIndex) -> [String] {
+        var seen: Set<String> = []
+        var weighted: [(term: String, idf: Double)] = []
+        for term in terms where seen.insert(term).inserted {
+            weighted.append((term, index.inverseDocumentFrequency(term)))
+        }
+        weighted.sort { $0.idf > $1.idf || ($0.idf == $1.idf && $0.term < $1.term) }
+        // Terms in more than about a fifth of the passages are dropped while rarer ones remain.
+        let common = log(1 + 4.0)
+        let rare = weighted.filter { $0.idf > common }
+        return (rare.count >= 2 ? rare : weighted).map { $0.term }
+    }
+
+    /// Search with PostgreSQL's full-text index alone, ranked by `ts_rank` (before a posting index is built).
+    func fullTextSearch(_ query: PassageQuery) async throws -> [PassageHit] {
+        let match = TermQuery.anyOf(RetrievalTerms.terms(query.text))
+        guard !match.isEmpty else { return [] }
+        var sql = """
+            SELECT passage.id, passage.document_id, passage.ordinal, passage.start, passage."end", passage.text,
+                ts_rank(passage.terms, to_tsquery('simple', $1)) AS rank, document.external_id, document.title, document.url,
+                document.source, document.published, document.retrieved
+            FROM passage JOIN document ON document.id = passage.document_id
+            WHERE passage.terms @@ to_tsquery('simple', $1)
+            """
+        var bindings = PostgresBindings()
+        bindings.append(match)
+        Self.appendFilters(query, to: &sql, bindings: &bindings)
+        sql += " ORDER BY rank DESC, passage.id LIMIT $\(bindings.count + 1)"
+        bindings.append(query.limit)
+        let rows = try await client.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).all()
+        return try rows.map { row in try Self.hit(row, score: Double(try row.value("rank", as: Float.self))) }
+    }
+
+    /// The passages `ids` with their documents, filtered by the query; each with its id.
+    func hits(where condition: String, _ ids: [Int64], query: PassageQuery) async throws -> [(PassageHit, Int64)] {
+        var sql = """
+            SELECT passage.id, passage.document_id, passage.ordinal, passage.start, passage."end", passage.text,
+                document.external_id, document.title, document.url, document.source, document.published, document.retrieved
+            FROM passage JOIN document ON document.id = passage.document_id
+            WHERE \(condition)
+            """
+        var bindings = PostgresBindings()
+        bindings.append(ids)
+        Self.appendFilters(query, to: &sql, bindings: &bindings)
+        let rows = try await client.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).all()
+        return try rows.map { row in (try Self.hit(row, score: 0), try row.value("id", as: Int64.self)) }
+    }
+
+    /// Adds the query's date and source filters (on the joined `document` table) to `sql`.
+    static func appendFilters(_ query: PassageQuery, to sql: inout String, bindings: inout PostgresBindings) {
+        if let since = query.since {
+            bindings.append(since.timeIntervalSince1970)
+            sql += " AND document.published_at >= $\(bindings.count)"
+        }
+        if let until = query.until {
+            bindings.append(until.timeIntervalSince1970)
+            sql += " AND document.published_at < $\(bindings.count)"
+        }
+        if let source = query.source {
+            bindings.append(source)
+            sql += " AND document.source = $\(bindings.count)"
+        }
+    }
+
+    static func hit(_ row: PostgresRandomAccessRow, score: Double) throws -> PassageHit {
+        let documentID: Int64 = try row.value("document_id")
+        let externalID: String? = try row.value("external_id")
+        return PassageHit(
+            documentID: documentID, documentKey: externalID ?? String(documentID),
+            passage: PassageSpan(
+                ordinal: try row.value("ordinal"), start: try row.value("start"), end: try row.value("end"), text: try row.value("text")),
+            score: score, title: try row.value("title"), url: try row.value("url"), source: try row.value("source"),
+            published: try row.value("published"), retrieved: try row.value("retrieved"))
+    }
+
+    // MARK: The posting index
+
+    public func passagesNotIndexed() async throws -> Int {
+        try await prepared()
+        let covered = index?.maxRowID ?? 0
+        return try await run("count passages") { try await count("SELECT COUNT(*) FROM passage WHERE id > \(covered)") }
+    }
+
+    /// Rebuilds this machine's posting index from every passage in the shared store.
+    /// - Returns: The number of passages indexed.
+    @discardableResult
+    public func rebuildIndex() async throws -> Int {
+        let path = try await indexPath()
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        var builder = PostingIndexBuilder()
+        var last: Int64 = 0
+        while true {
+            let after = last
+            let rows = try await run("read passages") {
+                try await client.query(
+                    """
+                    SELECT passage.id, passage.text, document.title FROM passage JOIN document ON document.id = passage.document_id
+                    WHERE passage.id > \(after) ORDER BY passage.id LIMIT 20000
+                    """, logger: logger
+                ).decode((Int64, String, String?).self).reduce(into: [(Int64, String, String?)]()) { $0.append($1) }
+            }
+            if rows.isEmpty { break }
+            for (id, text, title) in rows {
+                builder.add(rowID: id, terms: RetrievalTerms.passageTerms(text: text, title: title))
+                last = id
+            }
+        }
+        try builder.write(to: path)
+        setIndex(try PostingIndex(path: path))
+        return builder.count
+    }
+
+    public func ensureIndex() async throws {
+        if index == nil { try await rebuildIndex() } else { try await refreshIndexIfStale() }
+    }
+
+    /// Rebuilds the index when many passages are missing from it: over 10,000 and over a tenth of
+    /// those indexed.
+    @discardableResult
+    public func refreshIndexIfStale() async throws -> Bool {
+        let missing = try await passagesNotIndexed()
+        let indexed = index?.passages ?? 0
+        guard missing > 10_000, missing * 10 > indexed else { return false }
+        try await rebuildIndex()
+        return true
+    }
+}
