@@ -137,7 +137,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CrosscheckStoreTests",
-            dependencies: ["CrosscheckSQLite", "CrosscheckPostgres", "CrosscheckKit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "CrosscheckSQLite", "CrosscheckPostgres", "CrosscheckKit", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: upcoming
         ),
         .testTarget(

@@ -7,7 +7,7 @@ public import PostgresNIO
 /// and `sslmode` (`disable`, `prefer` — the default —, `require`, `verify-ca`, `verify-full`) with
 /// an optional `sslrootcert`; a `host=` query item naming a folder connects through its Unix socket.
 public struct PostgresAddress: Sendable, CustomStringConvertible {
-    public var configuration: PostgresClient.Configuration
+    public var configuration: PostgresConnection.Configuration
     /// The address without its password, for messages and logs.
     public var description: String
 
@@ -32,29 +32,39 @@ public struct PostgresAddress: Sendable, CustomStringConvertible {
         let port = components.port ?? Int(items["port"] ?? "") ?? 5432
         let host = components.host.flatMap { $0.isEmpty ? nil : $0 } ?? items["host"] ?? "localhost"
         if host.hasPrefix("/") {
-            configuration = PostgresClient.Configuration(
+            configuration = PostgresConnection.Configuration(
                 unixSocketPath: host + "/.s.PGSQL.\(port)", username: user, password: password, database: database.isEmpty ? nil : database)
         } else {
-            configuration = PostgresClient.Configuration(
+            configuration = PostgresConnection.Configuration(
                 host: host, port: port, username: user, password: password, database: database.isEmpty ? nil : database,
                 tls: try Self.tls(mode: items["sslmode"] ?? "prefer", rootCertificate: items["sslrootcert"], address: text))
         }
         description = "postgres://\(user)@\(host):\(port)/\(database)"
     }
 
-    static func tls(mode: String, rootCertificate: String?, address: String) throws -> PostgresClient.Configuration.TLS {
+    static func context(_ configuration: TLSConfiguration, _ address: String) throws -> NIOSSLContext {
+        do {
+            return try NIOSSLContext(configuration: configuration)
+        } catch {
+            throw CrosscheckError(
+                .invalidArgument, "the TLS settings of \(address) cannot be used (\(error)); check sslrootcert names a readable PEM file",
+                cause: error)
+        }
+    }
+
+    static func tls(mode: String, rootCertificate: String?, address: String) throws -> PostgresConnection.Configuration.TLS {
         var verified = TLSConfiguration.makeClientConfiguration()
         if let rootCertificate { verified.trustRoots = .file(rootCertificate) }
         var unverified = TLSConfiguration.makeClientConfiguration()
         unverified.certificateVerification = .none
         switch mode {
         case "disable": return .disable
-        case "allow", "prefer": return .prefer(unverified)
-        case "require": return .require(unverified)
+        case "allow", "prefer": return .prefer(try context(unverified, address))
+        case "require": return .require(try context(unverified, address))
         case "verify-ca":
             verified.certificateVerification = .noHostnameVerification
-            return .require(verified)
-        case "verify-full": return .require(verified)
+            return .require(try context(verified, address))
+        case "verify-full": return .require(try context(verified, address))
         default:
             throw CrosscheckError(
                 .invalidArgument, "sslmode=\(mode) in \(address) is not one of disable, prefer, require, verify-ca or verify-full")

@@ -112,16 +112,16 @@ enum PostgresMigrations {
     ]
 
     /// Applies the migrations this database lacks; returns the store's identity.
-    static func migrate(_ client: PostgresClient, logger: Logger) async throws -> StoreIdentity {
-        try await client.withTransaction(logger: logger) { connection in
+    static func migrate(_ connection: PostgresConnection, logger: Logger) async throws -> StoreIdentity {
+        try await connection.withTransaction(logger: logger) { connection in
             // One migrator at a time, across every process sharing the database.
-            try await connection.query("SELECT pg_advisory_xact_lock(7263012345)", logger: logger)
-            try await connection.query(
+            try await connection.fetch("SELECT pg_advisory_xact_lock(7263012345)", logger: logger)
+            try await connection.fetch(
                 "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, applied timestamptz NOT NULL DEFAULT now())",
                 logger: logger)
             var applied: Set<Int> = []
-            for try await version in try await connection.query("SELECT version FROM schema_version", logger: logger).decode(Int.self) {
-                applied.insert(version)
+            for row in try await connection.fetch("SELECT version FROM schema_version", logger: logger) {
+                applied.insert(try row.value("version"))
             }
             if let newest = applied.max(), newest > all.last!.version {
                 throw CrosscheckError(
@@ -131,17 +131,14 @@ enum PostgresMigrations {
             }
             for migration in all where !applied.contains(migration.version) {
                 for statement in migration.statements {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    try await connection.fetch(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
-                try await connection.query(
+                try await connection.fetch(
                     "INSERT INTO schema_version (version, name) VALUES (\(migration.version), \(migration.name))", logger: logger)
                 logger.info("store migrated", metadata: ["version": "\(migration.version)", "migration": "\(migration.name)"])
             }
-            var identity = ""
-            for try await id in try await connection.query("SELECT id FROM store_identity", logger: logger).decode(String.self) {
-                identity = id
-            }
-            return StoreIdentity(id: identity)
+            let identity = try await connection.fetch("SELECT id FROM store_identity", logger: logger).first?.value("id", as: String.self)
+            return StoreIdentity(id: identity ?? "unknown")
         }
     }
 }

@@ -12,7 +12,7 @@ extension PostgresStore {
     public func add(_ documents: [EvidenceDocument]) async throws -> [AddOutcome] {
         let prepared = documents.map { ($0, $0.contentHash, $0.fingerprint, $0.passages) }
         return try await run("store documents") {
-            try await client.withTransaction(logger: logger) { connection in
+            try await withTransaction { connection in
                 var outcomes: [AddOutcome] = []
                 for (document, hash, fingerprint, passages) in prepared {
                     outcomes.append(
@@ -27,24 +27,26 @@ extension PostgresStore {
         _ connection: PostgresConnection, _ document: EvidenceDocument, hash: String, fingerprint: UInt64, passages: [PassageSpan],
         logger: Logger
     ) async throws -> AddOutcome {
-        if let existing = try await connection.query("SELECT id FROM document WHERE content_hash = \(hash)", logger: logger)
-            .decode(Int64.self).first(where: { _ in true })
+        if let existing = try await connection.fetch("SELECT id FROM document WHERE content_hash = \(hash)", logger: logger)
+            .first?.value("id", as: Int64.self)
         {
             return .duplicate(of: existing)
         }
         let bands = SimHash.bands(fingerprint).map(Int64.init)
-        let candidates = try await connection.query(
+        let candidates = try await connection.fetch(
             """
             SELECT id, fingerprint FROM document
             WHERE band0 = \(bands[0]) OR band1 = \(bands[1]) OR band2 = \(bands[2]) OR band3 = \(bands[3])
             """, logger: logger)
-        for try await (id, other) in candidates.decode((Int64, Int64).self)
-        where SimHash.distance(UInt64(bitPattern: other), fingerprint) <= SimHash.nearDuplicateDistance {
-            return .nearDuplicate(of: id)
+        for row in candidates {
+            let other: Int64 = try row.value("fingerprint")
+            if SimHash.distance(UInt64(bitPattern: other), fingerprint) <= SimHash.nearDuplicateDistance {
+                return .nearDuplicate(of: try row.value("id"))
+            }
         }
         let publishedAt = document.published.flatMap(DateNormalizer.date)?.timeIntervalSince1970
         // Two workers storing the same page at once: one insert wins, the other finds it.
-        let inserted = try await connection.query(
+        let inserted = try await connection.fetch(
             """
             INSERT INTO document (external_id, source, url, title, publisher, published, published_at, retrieved, language, text,
                 content_hash, fingerprint, band0, band1, band2, band3)
@@ -53,10 +55,10 @@ extension PostgresStore {
                 \(Int64(bitPattern: fingerprint)), \(bands[0]), \(bands[1]), \(bands[2]), \(bands[3]))
             ON CONFLICT (content_hash) DO NOTHING RETURNING id
             """, logger: logger
-        ).decode(Int64.self).first(where: { _ in true })
+        ).first?.value("id", as: Int64.self)
         guard let id = inserted else {
-            let existing = try await connection.query("SELECT id FROM document WHERE content_hash = \(hash)", logger: logger)
-                .decode(Int64.self).first(where: { _ in true })
+            let existing = try await connection.fetch("SELECT id FROM document WHERE content_hash = \(hash)", logger: logger)
+                .first?.value("id", as: Int64.self)
             return .duplicate(of: existing ?? 0)
         }
         try await insertPassages(connection, document: id, title: document.title, passages: passages, logger: logger)
@@ -74,7 +76,7 @@ extension PostgresStore {
         let texts = passages.map(\.text)
         let terms = passages.map { TermQuery.lexemes(RetrievalTerms.passageTerms(text: $0.text, title: title)).joined(separator: " ") }
         if let ids {
-            try await connection.query(
+            try await connection.fetch(
                 """
                 INSERT INTO passage (id, document_id, ordinal, start, "end", text, terms)
                 SELECT p.id, \(id), p.ordinal, p.start, p.finish, p.text, array_to_tsvector(string_to_array(p.terms, ' '))
@@ -83,7 +85,7 @@ extension PostgresStore {
                 ON CONFLICT (id) DO NOTHING
                 """, logger: logger)
         } else {
-            try await connection.query(
+            try await connection.fetch(
                 """
                 INSERT INTO passage (document_id, ordinal, start, "end", text, terms)
                 SELECT \(id), p.ordinal, p.start, p.finish, p.text, array_to_tsvector(string_to_array(p.terms, ' '))
@@ -111,18 +113,19 @@ extension PostgresStore {
 
     /// The single integer a query returns.
     func count(_ query: PostgresQuery) async throws -> Int {
-        for try await value in try await client.query(query, logger: logger).decode(Int.self) { return value }
-        return 0
+        try await fetch(query, logger: logger).first?.value("count", as: Int.self) ?? 0
     }
 
     public func document(id: Int64) async throws -> StoredDocument? {
         try await run("read a document") {
-            guard let row = try await client.query("SELECT * FROM document WHERE id = \(id)", logger: logger).all().first else { return nil }
+            guard let row = try await fetch("SELECT * FROM document WHERE id = \(id)", logger: logger).first else { return nil }
             var passages: [PassageSpan] = []
-            let rows = try await client.query(
+            let rows = try await fetch(
                 "SELECT ordinal, start, \"end\", text FROM passage WHERE document_id = \(id) ORDER BY ordinal", logger: logger)
-            for try await (ordinal, start, end, text) in rows.decode((Int, Int, Int, String).self) {
-                passages.append(PassageSpan(ordinal: ordinal, start: start, end: end, text: text))
+            for row in rows {
+                passages.append(
+                    PassageSpan(
+                        ordinal: try row.value("ordinal"), start: try row.value("start"), end: try row.value("end"), text: try row.value("text")))
             }
             return StoredDocument(id: id, document: try Self.document(row), contentHash: try row.value("content_hash"), passages: passages)
         }
@@ -141,10 +144,7 @@ extension PostgresStore {
 
     public func newestRetrieved() async throws -> String? {
         try await run("read the newest document") {
-            for try await value in try await client.query("SELECT MAX(retrieved) FROM document", logger: logger).decode(String?.self) {
-                return value
-            }
-            return nil
+            try await fetch("SELECT MAX(retrieved) AS newest FROM document", logger: logger).first?.value("newest", as: String?.self) ?? nil
         }
     }
 

@@ -8,7 +8,7 @@ extension PostgresStore {
     public func enqueue(_ submission: ArticleInput) async throws -> AnalysisJob {
         let job = AnalysisJob.queued(submission)
         try await run("queue the article") {
-            try await client.query(
+            try await fetch(
                 """
                 INSERT INTO analysis_job (id, state, submitted, attempts, name, url, content_type, data)
                 VALUES (\(job.id), \(job.state.rawValue), \(job.submitted), 0, \(submission.name), \(submission.url),
@@ -20,7 +20,7 @@ extension PostgresStore {
 
     public func job(id: String) async throws -> AnalysisJob? {
         try await run("read the job") {
-            try await client.query("SELECT \(unescaped: Self.jobColumns) FROM analysis_job WHERE id = \(id)", logger: logger).all().first.map(
+            try await fetch("SELECT \(unescaped: Self.jobColumns) FROM analysis_job WHERE id = \(id)", logger: logger).first.map(
                 Self.job)
         }
     }
@@ -28,38 +28,37 @@ extension PostgresStore {
     public func jobs(state: AnalysisJob.State?, limit: Int) async throws -> [AnalysisJob] {
         try await run("list jobs") {
             if let state {
-                return try await client.query(
+                return try await fetch(
                     "SELECT \(unescaped: Self.jobColumns) FROM analysis_job WHERE state = \(state.rawValue) ORDER BY position DESC LIMIT \(limit)",
                     logger: logger
-                ).all().map(Self.job)
+                ).map(Self.job)
             }
-            return try await client.query(
+            return try await fetch(
                 "SELECT \(unescaped: Self.jobColumns) FROM analysis_job ORDER BY position DESC LIMIT \(limit)", logger: logger
-            )
-            .all().map(Self.job)
+            ).map(Self.job)
         }
     }
 
     public func jobs(url: String, limit: Int) async throws -> [AnalysisJob] {
         try await run("list the story's jobs") {
-            try await client.query(
+            try await fetch(
                 "SELECT \(unescaped: Self.jobColumns) FROM analysis_job WHERE url = \(url) ORDER BY position DESC LIMIT \(limit)", logger: logger
-            ).all().map(Self.job)
+            ).map(Self.job)
         }
     }
 
     public func claimNextJob(worker: String, lease: Duration) async throws -> AnalysisJob? {
         let stamp = ISO8601DateFormatter().string(from: Date())
         return try await run("take a job") {
-            try await client.withTransaction(logger: logger) { connection in
+            try await withTransaction { connection in
                 // Jobs whose holders stopped every time are failed, not taken again.
-                try await connection.query(
+                try await connection.fetch(
                     """
                     UPDATE analysis_job SET state = 'failed', finished = \(stamp), error = \(JobRetry.abandoned(attempts: JobRetry.maxAttempts)),
                         worker = NULL, lease_until = NULL
                     WHERE state = 'running' AND lease_until < clock_timestamp() AND attempts >= \(JobRetry.maxAttempts)
                     """, logger: logger)
-                return try await connection.query(
+                return try await connection.fetch(
                     """
                     UPDATE analysis_job SET state = 'running', started = \(stamp), attempts = attempts + 1, worker = \(worker),
                         lease_until = clock_timestamp() + \(lease.inSeconds) * interval '1 second', not_before = NULL
@@ -71,53 +70,53 @@ extension PostgresStore {
                         ORDER BY position LIMIT 1 FOR UPDATE SKIP LOCKED)
                     RETURNING \(unescaped: Self.jobColumns)
                     """, logger: logger
-                ).all().first.map(Self.job)
+                ).first.map(Self.job)
             }
         }
     }
 
     public func renewLease(job id: String, worker: String, lease: Duration) async throws -> Bool {
         try await run("renew the job's lease") {
-            try await client.query(
+            try await fetch(
                 """
                 UPDATE analysis_job SET lease_until = clock_timestamp() + \(lease.inSeconds) * interval '1 second'
                 WHERE id = \(id) AND state = 'running' AND worker = \(worker) RETURNING id
                 """, logger: logger
-            ).all().count > 0
+            ).count > 0
         }
     }
 
     public func completeJob(id: String, worker: String, report: Data) async throws -> Bool {
         let finished = ISO8601DateFormatter().string(from: Date())
         return try await run("store the job's report") {
-            try await client.query(
+            try await fetch(
                 """
                 UPDATE analysis_job SET state = 'done', finished = \(finished), error = NULL, report = \(report), worker = NULL, lease_until = NULL
                 WHERE id = \(id) AND state = 'running' AND worker = \(worker) RETURNING id
                 """, logger: logger
-            ).all().count > 0
+            ).count > 0
         }
     }
 
     public func failJob(id: String, worker: String, error: String, retry: Bool) async throws -> Bool {
         let finished = ISO8601DateFormatter().string(from: Date())
         return try await run("record the job's failure") {
-            try await client.withTransaction(logger: logger) { connection in
+            try await withTransaction { connection in
                 guard
-                    let attempts = try await connection.query(
+                    let attempts = try await connection.fetch(
                         "SELECT attempts FROM analysis_job WHERE id = \(id) AND state = 'running' AND worker = \(worker) FOR UPDATE", logger: logger
-                    ).decode(Int.self).first(where: { _ in true })
+                    ).first?.value("attempts", as: Int.self)
                 else { return false }
                 if retry, attempts < JobRetry.maxAttempts {
                     let wait = JobRetry.backoff(afterAttempt: attempts).inSeconds
-                    try await connection.query(
+                    try await connection.fetch(
                         """
                         UPDATE analysis_job SET state = 'queued', error = \(error), worker = NULL, lease_until = NULL,
                             not_before = clock_timestamp() + \(wait) * interval '1 second'
                         WHERE id = \(id)
                         """, logger: logger)
                 } else {
-                    try await connection.query(
+                    try await connection.fetch(
                         """
                         UPDATE analysis_job SET state = 'failed', finished = \(finished), error = \(error), worker = NULL, lease_until = NULL
                         WHERE id = \(id)
@@ -130,12 +129,8 @@ extension PostgresStore {
 
     public func report(forJob id: String) async throws -> Data? {
         try await run("read the job's report") {
-            for try await report in try await client.query(
-                "SELECT report FROM analysis_job WHERE id = \(id) AND state = 'done'", logger: logger
-            ).decode(Data?.self) {
-                return report
-            }
-            return nil
+            try await fetch("SELECT report FROM analysis_job WHERE id = \(id) AND state = 'done'", logger: logger).first?.value(
+                "report", as: Data?.self) ?? nil
         }
     }
 
@@ -143,9 +138,9 @@ extension PostgresStore {
     /// workers never call it on one); kept for a store that has been taken out of service.
     public func requeueRunningJobs() async throws -> Int {
         try await run("requeue jobs") {
-            try await client.query(
+            try await fetch(
                 "UPDATE analysis_job SET state = 'queued', worker = NULL, lease_until = NULL WHERE state = 'running' RETURNING id", logger: logger
-            ).all().count
+            ).count
         }
     }
 

@@ -21,13 +21,14 @@ extension PostgresStore {
         var candidates = index.search(terms: terms, limit: firstCut).map { (rowID: $0.rowID, score: Double($0.score)) }
         let match = TermQuery.anyOf(rarest(terms, index: index))
         if !match.isEmpty {
-            let fresh = try await client.query(
+            let fresh = try await fetch(
                 """
                 SELECT passage.id, passage.text, document.title FROM passage JOIN document ON document.id = passage.document_id
                 WHERE passage.id > \(index.maxRowID) AND passage.terms @@ to_tsquery('simple', \(match)) LIMIT 5000
                 """, logger: logger)
-            for try await (id, text, title) in fresh.decode((Int64, String, String?).self) {
-                candidates.append((id, Double(index.score(query: terms, passage: RetrievalTerms.passageTerms(text: text, title: title)))))
+            for row in fresh {
+                let passage = RetrievalTerms.passageTerms(text: try row.value("text"), title: try row.value("title"))
+                candidates.append((try row.value("id"), Double(index.score(query: terms, passage: passage))))
             }
         }
         candidates.sort { $0.score > $1.score || ($0.score == $1.score && $0.rowID < $1.rowID) }
@@ -74,7 +75,7 @@ extension PostgresStore {
         Self.appendFilters(query, to: &sql, bindings: &bindings)
         sql += " ORDER BY rank DESC, passage.id LIMIT $\(bindings.count + 1)"
         bindings.append(query.limit)
-        let rows = try await client.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).all()
+        let rows = try await fetch(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
         return try rows.map { row in try Self.hit(row, score: Double(try row.value("rank", as: Float.self))) }
     }
 
@@ -89,7 +90,7 @@ extension PostgresStore {
         var bindings = PostgresBindings()
         bindings.append(ids)
         Self.appendFilters(query, to: &sql, bindings: &bindings)
-        let rows = try await client.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).all()
+        let rows = try await fetch(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
         return try rows.map { row in (try Self.hit(row, score: 0), try row.value("id", as: Int64.self)) }
     }
 
@@ -139,12 +140,13 @@ extension PostgresStore {
         while true {
             let after = last
             let rows = try await run("read passages") {
-                try await client.query(
+                try await fetch(
                     """
                     SELECT passage.id, passage.text, document.title FROM passage JOIN document ON document.id = passage.document_id
                     WHERE passage.id > \(after) ORDER BY passage.id LIMIT 20000
                     """, logger: logger
-                ).decode((Int64, String, String?).self).reduce(into: [(Int64, String, String?)]()) { $0.append($1) }
+                ).map { row in (try row.value("id", as: Int64.self), try row.value("text", as: String.self), try row.value("title", as: String?.self))
+                }
             }
             if rows.isEmpty { break }
             for (id, text, title) in rows {

@@ -6,7 +6,7 @@ import PostgresNIO
 extension PostgresStore {
     public func save(_ source: SourceRecord) async throws {
         try await run("save the source") {
-            try await client.query(
+            try await fetch(
                 """
                 INSERT INTO source (name, url, kind, every, etag, last_modified, last_polled, last_result, failures, next_poll)
                 VALUES (\(source.name), \(source.url), \(source.kind.rawValue), \(source.every), \(source.etag), \(source.lastModified),
@@ -20,7 +20,7 @@ extension PostgresStore {
 
     public func sources() async throws -> [SourceRecord] {
         try await run("list sources") {
-            try await client.query("SELECT * FROM source ORDER BY name", logger: logger).all().map(Self.source)
+            try await fetch("SELECT * FROM source ORDER BY name", logger: logger).map(Self.source)
         }
     }
 
@@ -34,25 +34,25 @@ extension PostgresStore {
 
     public func removeSource(named name: String) async throws -> Bool {
         try await run("remove the source") {
-            try await client.query("DELETE FROM source WHERE name = \(name) RETURNING name", logger: logger).all().count > 0
+            try await fetch("DELETE FROM source WHERE name = \(name) RETURNING name", logger: logger).count > 0
         }
     }
 
     public func claimPoll(of name: String, worker: String, lease: Duration, now: Date) async throws -> SourceRecord? {
         try await run("take the source's poll") {
-            guard let row = try await client.query("SELECT * FROM source WHERE name = \(name)", logger: logger).all().first else { return nil }
+            guard let row = try await fetch("SELECT * FROM source WHERE name = \(name)", logger: logger).first else { return nil }
             let source = try Self.source(row)
             guard source.isDue(at: now) else { return nil }
             let clock = now.timeIntervalSince1970
             // One statement: of two workers racing, the second finds the lease taken (or the source polled).
-            let taken = try await client.query(
+            let taken = try await fetch(
                 """
                 UPDATE source SET poll_lease_holder = \(worker), poll_lease_until = \(clock + lease.inSeconds)
                 WHERE name = \(name) AND next_poll IS NOT DISTINCT FROM \(source.nextPoll)
                     AND (poll_lease_until IS NULL OR poll_lease_until <= \(clock) OR poll_lease_holder = \(worker))
                 RETURNING name
                 """, logger: logger
-            ).all()
+            )
             return taken.isEmpty ? nil : source
         }
     }
@@ -61,19 +61,16 @@ extension PostgresStore {
 
     public func add(_ factChecks: [FactCheck]) async throws -> Int {
         try await run("store fact-checks") {
-            try await client.withTransaction(logger: logger) { connection in
+            try await withTransaction { connection in
                 // Positions keep the import order; the lock keeps two importers from sharing one.
-                try await connection.query("LOCK TABLE fact_check IN SHARE ROW EXCLUSIVE MODE", logger: logger)
-                var position = 0
-                for try await value in try await connection.query("SELECT COALESCE(MAX(position), 0) FROM fact_check", logger: logger)
-                    .decode(Int.self)
-                {
-                    position = value
-                }
+                try await connection.fetch("LOCK TABLE fact_check IN SHARE ROW EXCLUSIVE MODE", logger: logger)
+                var position =
+                    try await connection.fetch("SELECT COALESCE(MAX(position), 0) AS top FROM fact_check", logger: logger).first?
+                    .value("top", as: Int.self) ?? 0
                 var added = 0
                 for check in factChecks {
                     let inserted =
-                        try await connection.query(
+                        try await connection.fetch(
                             """
                             INSERT INTO fact_check (id, claim, title, subtitle, rating, url, date, publisher, claimant, position)
                             VALUES (\(check.id), \(check.claim), \(check.title), \(check.subtitle), \(check.rating), \(check.url), \(check.date),
@@ -83,7 +80,7 @@ extension PostgresStore {
                                 claimant = excluded.claimant
                             RETURNING (xmax = 0) AS inserted
                             """, logger: logger
-                        ).decode(Bool.self).first(where: { _ in true }) ?? false
+                        ).first?.value("inserted", as: Bool.self) ?? false
                     if inserted {
                         added += 1
                         position += 1
@@ -96,7 +93,7 @@ extension PostgresStore {
 
     public func factChecks() async throws -> [FactCheck] {
         try await run("list fact-checks") {
-            try await client.query("SELECT * FROM fact_check ORDER BY position", logger: logger).all().map { row in
+            try await fetch("SELECT * FROM fact_check ORDER BY position", logger: logger).map { row in
                 FactCheck(
                     id: try row.value("id"), claim: try row.value("claim"), title: try row.value("title"), subtitle: try row.value("subtitle"),
                     rating: try row.value("rating"), url: try row.value("url"), date: try row.value("date"), publisher: try row.value("publisher"),
@@ -107,7 +104,7 @@ extension PostgresStore {
 
     public func removeFactCheck(id: String) async throws -> Bool {
         try await run("remove the fact-check") {
-            try await client.query("DELETE FROM fact_check WHERE id = \(id) RETURNING id", logger: logger).all().count > 0
+            try await fetch("DELETE FROM fact_check WHERE id = \(id) RETURNING id", logger: logger).count > 0
         }
     }
 }

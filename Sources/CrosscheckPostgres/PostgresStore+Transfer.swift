@@ -24,9 +24,9 @@ extension PostgresStore: TransferTarget {
     public func transferProgress() async throws -> [TransferItem: (lastKey: Int64, copied: Int)] {
         try await run("read the copy's progress") {
             var progress: [TransferItem: (lastKey: Int64, copied: Int)] = [:]
-            let rows = try await client.query("SELECT item, last_id, copied FROM migration_progress", logger: logger)
-            for try await (item, last, copied) in rows.decode((String, Int64, Int).self) {
-                if let item = TransferItem(rawValue: item) { progress[item] = (last, copied) }
+            let rows = try await fetch("SELECT item, last_id, copied FROM migration_progress", logger: logger)
+            for row in rows {
+                if let item = TransferItem(rawValue: try row.value("item")) { progress[item] = (try row.value("last_id"), try row.value("copied")) }
             }
             return progress
         }
@@ -35,7 +35,7 @@ extension PostgresStore: TransferTarget {
     public func isEmptyForTransfer() async throws -> Bool {
         try await run("look at what it holds") {
             for table in TransferItem.allCases.map({ Self.table($0).name }) {
-                if try await count("SELECT COUNT(*) FROM (SELECT 1 FROM \(unescaped: table) LIMIT 1) AS any") > 0 { return false }
+                if try await count("SELECT COUNT(*) FROM (SELECT 1 FROM \(unescaped: table) LIMIT 1) AS probe") > 0 { return false }
             }
             return true
         }
@@ -45,7 +45,7 @@ extension PostgresStore: TransferTarget {
         guard let last = rows.last?.key else { return }
         let (table, conflict) = Self.table(item)
         try await run("store copied \(item.rawValue)") {
-            try await client.withTransaction(logger: logger) { connection in
+            try await withTransaction { connection in
                 for row in rows {
                     var columns = row.columns.filter { !Self.leaseColumns.contains($0.key) }
                     // A job under way in the old store is queued again in the new one.
@@ -55,7 +55,7 @@ extension PostgresStore: TransferTarget {
                         try await Self.copyPassages(row.passages, document: id, title: row.columns["title"], connection: connection, logger: logger)
                     }
                 }
-                try await connection.query(
+                try await connection.fetch(
                     """
                     INSERT INTO migration_progress (item, last_id, copied) VALUES (\(item.rawValue), \(last), \(rows.count))
                     ON CONFLICT (item) DO UPDATE SET last_id = excluded.last_id, copied = migration_progress.copied + excluded.copied
@@ -103,7 +103,7 @@ extension PostgresStore: TransferTarget {
             INSERT INTO \(table) (\(names.map { "\"" + snakeCase($0) + "\"" }.joined(separator: ", "))) VALUES (\(placeholders.joined(separator: ", ")))
             ON CONFLICT (\(conflict)) DO NOTHING
             """
-        try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+        try await connection.fetch(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
     }
 
     /// `externalId` as `external_id`.
@@ -122,7 +122,7 @@ extension PostgresStore: TransferTarget {
     public func finishTransfer() async throws {
         try await run("continue its counters after the copy") {
             for (table, column) in [("document", "id"), ("passage", "id"), ("review", "id"), ("audit_entry", "id"), ("analysis_job", "position")] {
-                try await client.query(
+                try await fetch(
                     PostgresQuery(
                         unsafeSQL:
                             "SELECT setval(pg_get_serial_sequence('\(table)', '\(column)'), GREATEST(m, 1), m > 0) FROM (SELECT COALESCE(MAX(\(column)), 0) AS m FROM \(table)) AS top"

@@ -6,39 +6,39 @@ import PostgresNIO
 extension PostgresStore {
     public func add(_ person: Person) async throws {
         let added = try await run("add the person") {
-            try await client.query(
+            try await fetch(
                 """
                 INSERT INTO person (name, role, added, password_hash) VALUES (\(person.name), \(person.role.rawValue), \(person.added),
                     \(person.passwordHash))
                 ON CONFLICT (name) DO NOTHING RETURNING name
                 """, logger: logger
-            ).all().count > 0
+            ).count > 0
         }
         guard added else { throw CrosscheckError(.invalidArgument, "there is already someone called \(person.name); choose another name") }
     }
 
     public func person(named name: String) async throws -> Person? {
         try await run("read the person") {
-            try await client.query("SELECT * FROM person WHERE name = \(name)", logger: logger).all().first.map(Self.person)
+            try await fetch("SELECT * FROM person WHERE name = \(name)", logger: logger).first.map(Self.person)
         }
     }
 
     public func people() async throws -> [Person] {
-        try await run("list people") { try await client.query("SELECT * FROM person ORDER BY name", logger: logger).all().map(Self.person) }
+        try await run("list people") { try await fetch("SELECT * FROM person ORDER BY name", logger: logger).map(Self.person) }
     }
 
     public func removePerson(named name: String) async throws -> Bool {
         try await run("remove the person") {
-            try await client.withTransaction(logger: logger) { connection in
-                try await connection.query("UPDATE api_token SET revoked = true WHERE person = \(name)", logger: logger)
-                return try await connection.query("DELETE FROM person WHERE name = \(name) RETURNING name", logger: logger).all().count > 0
+            try await withTransaction { connection in
+                try await connection.fetch("UPDATE api_token SET revoked = true WHERE person = \(name)", logger: logger)
+                return try await connection.fetch("DELETE FROM person WHERE name = \(name) RETURNING name", logger: logger).count > 0
             }
         }
     }
 
     public func add(_ token: APIToken, hash: String) async throws {
         try await run("store the token") {
-            try await client.query(
+            try await fetch(
                 """
                 INSERT INTO api_token (id, person, role, created, revoked, hash)
                 VALUES (\(token.id), \(token.person), \(token.role.rawValue), \(token.created), \(token.revoked), \(hash))
@@ -48,37 +48,37 @@ extension PostgresStore {
 
     public func token(id: String, hash: String) async throws -> APIToken? {
         try await run("check the token") {
-            try await client.query("SELECT * FROM api_token WHERE id = \(id) AND hash = \(hash) AND NOT revoked", logger: logger).all().first
+            try await fetch("SELECT * FROM api_token WHERE id = \(id) AND hash = \(hash) AND NOT revoked", logger: logger).first
                 .map(Self.token)
         }
     }
 
     public func tokens(of person: String) async throws -> [APIToken] {
         try await run("list tokens") {
-            try await client.query("SELECT * FROM api_token WHERE person = \(person) ORDER BY created", logger: logger).all().map(Self.token)
+            try await fetch("SELECT * FROM api_token WHERE person = \(person) ORDER BY created", logger: logger).map(Self.token)
         }
     }
 
     public func revokeToken(id: String) async throws -> Bool {
         try await run("revoke the token") {
-            try await client.query("UPDATE api_token SET revoked = true WHERE id = \(id) AND NOT revoked RETURNING id", logger: logger).all().count
+            try await fetch("UPDATE api_token SET revoked = true WHERE id = \(id) AND NOT revoked RETURNING id", logger: logger).count
                 > 0
         }
     }
 
     public func record(_ review: Review) async throws -> Review {
         try await run("record the review") {
-            try await client.withTransaction(logger: logger) { connection in
+            try await withTransaction { connection in
                 var stored = review
                 stored.id =
-                    try await connection.query(
+                    try await connection.fetch(
                         """
                         INSERT INTO review (job, target, action, before, after, note, reviewer, at)
                         VALUES (\(review.job), \(review.target.text), \(review.action.rawValue), \(review.before), \(review.after), \(review.note),
                             \(review.reviewer), \(review.at))
                         RETURNING id
                         """, logger: logger
-                    ).decode(Int64.self).first(where: { _ in true }) ?? 0
+                    ).first?.value("id", as: Int64.self) ?? 0
                 try await Self.insert(review.auditEntry, connection, logger: logger)
                 return stored
             }
@@ -87,7 +87,7 @@ extension PostgresStore {
 
     public func reviews(ofJob job: String) async throws -> [Review] {
         try await run("list reviews") {
-            try await client.query("SELECT * FROM review WHERE job = \(job) ORDER BY id", logger: logger).all().compactMap { row in
+            try await fetch("SELECT * FROM review WHERE job = \(job) ORDER BY id", logger: logger).compactMap { row in
                 guard let target = Review.Target(text: try row.value("target")), let action = Review.Action(rawValue: try row.value("action")) else {
                     return nil
                 }
@@ -101,18 +101,18 @@ extension PostgresStore {
     @discardableResult
     public func append(_ entry: AuditEntry) async throws -> AuditEntry {
         try await run("append to the audit log") {
-            try await client.withConnection { connection in try await Self.insert(entry, connection, logger: logger) }
+            try await withConnection { connection in try await Self.insert(entry, connection, logger: logger) }
         }
     }
 
     public func auditLog(subject: String?, actor: String?, limit: Int) async throws -> [AuditEntry] {
         try await run("read the audit log") {
-            try await client.query(
+            try await fetch(
                 """
                 SELECT * FROM audit_entry WHERE (\(subject)::text IS NULL OR subject = \(subject)) AND (\(actor)::text IS NULL OR actor = \(actor))
                 ORDER BY id LIMIT \(limit)
                 """, logger: logger
-            ).all().map { row in
+            ).map { row in
                 AuditEntry(
                     id: try row.value("id"), at: try row.value("at"), actor: try row.value("actor"), action: try row.value("action"),
                     subject: try row.value("subject"), detail: try row.value("detail"), before: try row.value("before"),
@@ -125,13 +125,13 @@ extension PostgresStore {
     static func insert(_ entry: AuditEntry, _ connection: PostgresConnection, logger: Logger) async throws -> AuditEntry {
         var stored = entry
         stored.id =
-            try await connection.query(
+            try await connection.fetch(
                 """
                 INSERT INTO audit_entry (at, actor, action, subject, detail, before, after, note)
                 VALUES (\(entry.at), \(entry.actor), \(entry.action), \(entry.subject), \(entry.detail), \(entry.before), \(entry.after), \(entry.note))
                 RETURNING id
                 """, logger: logger
-            ).decode(Int64.self).first(where: { _ in true }) ?? 0
+            ).first?.value("id", as: Int64.self) ?? 0
         return stored
     }
 

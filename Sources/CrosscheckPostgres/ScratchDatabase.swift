@@ -1,5 +1,6 @@
 import CrosscheckKit
 import Foundation
+import Logging
 import PostgresNIO
 
 /// Fresh, empty databases on a PostgreSQL server, for tests: each contract test gets its own.
@@ -14,11 +15,14 @@ package enum ScratchDatabase {
     package static func make(on address: String) async throws -> String {
         let parsed = try PostgresAddress(address)
         let name = "crosscheck_test_" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "")
-        let client = PostgresClient(configuration: parsed.configuration)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
-            try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
+        let logger = Logger(label: "crosscheck.scratch")
+        let connection = try await PostgresConnection.connect(configuration: parsed.configuration, id: 1, logger: logger)
+        do {
+            try await connection.fetch(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger)
+            try await connection.close()
+        } catch {
+            try? await connection.close()
+            throw error
         }
         var components = URLComponents(string: address)!
         components.path = "/" + name

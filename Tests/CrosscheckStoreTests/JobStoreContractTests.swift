@@ -111,9 +111,9 @@ struct JobStoreContractTests {
         let store = try await factory.make()
         let job = try await store.enqueue(Self.submission("crashed"))
         // Worker a takes the job and stops answering.
-        #expect(try await store.claimNextJob(worker: "a", lease: .milliseconds(300))?.id == job.id)
+        #expect(try await store.claimNextJob(worker: "a", lease: .seconds(2))?.id == job.id)
         #expect(try await store.claimNextJob(worker: "b", lease: .seconds(60)) == nil)
-        try await Task.sleep(for: .milliseconds(700))
+        try await Task.sleep(for: .milliseconds(2500))
         // Its lease has run out: b takes the job, and a can neither renew nor finish it.
         let taken = try #require(try await store.claimNextJob(worker: "b", lease: .seconds(60)))
         #expect(taken.id == job.id && taken.attempts == 2)
