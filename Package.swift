@@ -168,7 +168,7 @@ let package = Package(
         ),
         .testTarget(
             name: "crosscheckTests",
-            dependencies: ["crosscheck", "CrosscheckKit", "CrosscheckTesting"],
+            dependencies: ["crosscheck", "CrosscheckKit", "CrosscheckPostgres", "CrosscheckTesting"],
             resources: [.copy("Resources")],
             swiftSettings: upcoming
         ),

@@ -49,7 +49,9 @@ final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchecked Send
             if redirects > maxRedirects { redirectLimitHit = true }
             return !redirectLimitHit
         }
-        if allowed { completionHandler(request) } else { completionHandler(nil); task.cancel() }
+        // Refusing the redirect ends the task with the 3xx as its answer; cancelling it as well races
+        // FoundationNetworking's redirect handling, which then traps.
+        completionHandler(allowed ? request : nil)
     }
 
     func urlSession(

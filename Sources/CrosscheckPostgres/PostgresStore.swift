@@ -29,7 +29,7 @@ public final class PostgresStore: Sendable {
     /// - Parameters:
     ///   - indexFolder: Where this machine keeps its posting index of the store; the default is
     ///     `$XDG_CACHE_HOME/crosscheck` (else `~/.cache/crosscheck`).
-    ///   - connectTimeout: How long the first use waits for the server before it fails.
+    ///   - connectTimeout: How long making a connection to the server may take before it fails.
     /// - Throws: ``CrosscheckError`` (`invalidArgument`) when the address cannot be read.
     public init(
         address text: String, indexFolder: String? = nil, connectTimeout: Duration = .seconds(20),
@@ -40,14 +40,23 @@ public final class PostgresStore: Sendable {
         self.logger = logger
         var configuration = address.configuration
         configuration.options.connectTimeout = .milliseconds(Int64(connectTimeout.inSeconds * 1000))
-        let connections = PostgresConnections(configuration: configuration, limit: 8, connectTimeout: connectTimeout, logger: logger)
+        // The handshake's own deadline is a backstop, generous because two busy cores can delay the
+        // task that reads the answer; the TCP connection has the event loop's timeout.
+        let connections = PostgresConnections(configuration: configuration, limit: 8, connectTimeout: connectTimeout * 3, logger: logger)
         self.connections = connections
         let described = address.description
         ready = Task {
-            try await Self.withDeadline(connectTimeout, address: described) {
-                try await Self.withConnection(connections) { connection in
+            do {
+                return try await Self.withConnection(connections) { connection in
                     try await PostgresMigrations.migrate(connection, logger: logger)
                 }
+            } catch let error as CrosscheckError {
+                throw error
+            } catch {
+                throw CrosscheckError(
+                    .storeFailed,
+                    "cannot use the PostgreSQL store at \(described) (\(Self.describe(error))); check that PostgreSQL runs there and the user, password and database are right",
+                    cause: error)
             }
         }
         let environment = ProcessInfo.processInfo.environment

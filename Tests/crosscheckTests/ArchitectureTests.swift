@@ -13,6 +13,7 @@ struct ArchitectureTests {
             "Synchronization",
         ],
         "CrosscheckSQLite": ["CrosscheckKit", "GRDB", "Foundation", "Logging"],
+        "CrosscheckPostgres": ["CrosscheckKit", "PostgresNIO", "NIOSSL", "Foundation", "Logging", "Synchronization"],
         "CrosscheckFetch": ["CrosscheckKit", "Foundation", "FoundationNetworking", "Logging", "ServiceLifecycle"],
         "CrosscheckEval": ["CrosscheckKit", "Foundation", "Logging"],
         "CrosscheckServer": [
@@ -21,7 +22,8 @@ struct ArchitectureTests {
         ],
         "CrosscheckTesting": ["Foundation", "FoundationNetworking", "FlyingFox", "FlyingSocks", "Glibc"],
         "crosscheck": [
-            "CrosscheckKit", "CrosscheckSQLite", "CrosscheckFetch", "CrosscheckEval", "CrosscheckServer", "ArgumentParser", "Logging",
+            "CrosscheckKit", "CrosscheckSQLite", "CrosscheckPostgres", "CrosscheckFetch", "CrosscheckEval", "CrosscheckServer", "ArgumentParser",
+            "Logging",
             "Metrics", "Prometheus", "ServiceLifecycle", "UnixSignals", "Foundation",
             "FoundationNetworking", "Glibc", "Dispatch",
         ],
@@ -48,8 +50,8 @@ struct ArchitectureTests {
     }
 
     @Test(arguments: [
-        "CrosscheckModels", "CrosscheckKit", "CrosscheckSQLite", "CrosscheckFetch", "CrosscheckEval", "CrosscheckServer", "CrosscheckTesting",
-        "crosscheck",
+        "CrosscheckModels", "CrosscheckKit", "CrosscheckSQLite", "CrosscheckPostgres", "CrosscheckFetch", "CrosscheckEval", "CrosscheckServer",
+        "CrosscheckTesting", "crosscheck",
     ])
     func importsStayInTheirLayer(target: String) throws {
         let allowed = try #require(Self.allowed[target])
@@ -67,8 +69,9 @@ struct ArchitectureTests {
         var naming: [String] = []
         for case let url as URL in files where url.pathExtension == "swift" {
             let text = try String(contentsOf: url, encoding: .utf8)
-            if text.contains("SQLiteEvidenceStore") || text.contains("import CrosscheckSQLite") { naming.append(url.lastPathComponent) }
+            let backends = ["SQLiteEvidenceStore", "import CrosscheckSQLite", "PostgresStore", "import CrosscheckPostgres"]
+            if backends.contains(where: text.contains) { naming.append(url.lastPathComponent) }
         }
-        #expect(naming.isEmpty, "these subcommands name the SQLite store: \(naming)")
+        #expect(naming.isEmpty, "these subcommands name a store backend: \(naming)")
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CrosscheckKit
-import CrosscheckSQLite
 import Foundation
 
 struct BenchVerify: AsyncParsableCommand {
@@ -42,7 +41,8 @@ struct BenchVerify: AsyncParsableCommand {
     func run() async throws {
         let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-bench-\(passages).sqlite").path
         var synthetic = SyntheticStore(passages: passages, seed: seed)
-        let store = try await synthetic.open(path: path, keep: keep)
+        let (store, _) = try await synthetic.open(path: path, keep: keep)
+        try await store.ensureIndex()
         let documents = try await store.statistics().documents
         var generator = SeededGenerator(seed: seed &+ 2)
         var texts: [String] = []

@@ -1,5 +1,4 @@
 import CrosscheckKit
-import CrosscheckSQLite
 import Foundation
 
 /// A store of generated documents for benchmarks: words drawn from a Zipf-distributed vocabulary
@@ -35,54 +34,51 @@ struct SyntheticStore {
         return vocabulary[low]
     }
 
-    /// Opens the store at `path`, generating and importing it first unless `keep` is set and it
-    /// exists; prints the import rate and builds the passage index.
-    mutating func open(path: String, keep: Bool) async throws -> SQLiteEvidenceStore {
+    /// Opens the store at `path` (a SQLite file or a `postgres://` address), generating and
+    /// importing it first unless `keep` is set and it holds passages; prints the import rate.
+    /// Returns the store and whether it was imported now (with no posting index yet).
+    mutating func open(path: String, keep: Bool) async throws -> (store: any EvidenceStore, fresh: Bool) {
         let clock = ContinuousClock()
-        if !(keep && FileManager.default.fileExists(atPath: path)) {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            let store = try SQLiteEvidenceStore(path: path)
-            var made = 0
-            var batch: [EvidenceDocument] = []
-            let start = clock.now
-            var documentNumber = 0
-            while made < passages {
-                documentNumber += 1
-                var sentences: [String] = []
-                for _ in 0..<9 {
-                    var words: [String] = []
-                    for _ in 0..<9 { words.append(draw()) }
-                    let sentence = words.joined(separator: " ")
-                    sentences.append(sentence.prefix(1).uppercased() + sentence.dropFirst() + ".")
-                }
-                batch.append(
-                    EvidenceDocument(
-                        externalID: "d\(documentNumber)", source: "bench", title: "Document \(documentNumber)",
-                        published: "2026-01-01", retrieved: "2026-03-01T00:00:00Z", text: sentences.joined(separator: " ")))
-                made += 4
-                if batch.count == 500 {
-                    _ = try await store.add(batch)
-                    batch.removeAll(keepingCapacity: true)
-                }
+        let shared = StoreOptions.isShared(path)
+        if !shared, !keep {
+            for suffix in ["", "-wal", "-shm", ".index"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let store = try StoreOptions.open(path)
+        if keep, try await store.statistics().passages > 0 { return (store, false) }
+        guard try await store.statistics().passages == 0 else {
+            throw CrosscheckError(
+                .invalidArgument, "\(StoreOptions.shown(path)) holds passages already; give an empty database, or --keep to reuse it")
+        }
+        var made = 0
+        var batch: [EvidenceDocument] = []
+        let start = clock.now
+        var documentNumber = 0
+        while made < passages {
+            documentNumber += 1
+            var sentences: [String] = []
+            for _ in 0..<9 {
+                var words: [String] = []
+                for _ in 0..<9 { words.append(draw()) }
+                let sentence = words.joined(separator: " ")
+                sentences.append(sentence.prefix(1).uppercased() + sentence.dropFirst() + ".")
             }
-            _ = try await store.add(batch)
-            let seconds = BenchStore.seconds(clock.now - start)
-            let statistics = try await store.statistics()
-            print(
-                "imported \(statistics.documents) documents, \(statistics.passages) passages in \(String(format: "%.1f", seconds)) s: \(Int(Double(statistics.passages) / seconds)) passages/s"
-            )
-            print("peak memory so far: \(BenchStore.peakMemoryMB()) MB; store file \(ByteCount(BenchStore.size(path)))")
+            batch.append(
+                EvidenceDocument(
+                    externalID: "d\(documentNumber)", source: "bench", title: "Document \(documentNumber)",
+                    published: "2026-01-01", retrieved: "2026-03-01T00:00:00Z", text: sentences.joined(separator: " ")))
+            made += 4
+            if batch.count == 500 {
+                _ = try await store.add(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
         }
-        let store = try SQLiteEvidenceStore(path: path)
-        if FileManager.default.fileExists(atPath: store.indexPath), keep {
-            print("using the existing passage index")
-        } else {
-            let start = clock.now
-            let indexed = try await store.rebuildIndex()
-            print(
-                "indexed \(indexed) passages in \(String(format: "%.1f", BenchStore.seconds(clock.now - start))) s; index file \(ByteCount(BenchStore.size(store.indexPath))); peak memory \(BenchStore.peakMemoryMB()) MB"
-            )
-        }
-        return store
+        _ = try await store.add(batch)
+        let seconds = BenchStore.seconds(clock.now - start)
+        let statistics = try await store.statistics()
+        print(
+            "imported \(statistics.documents) documents, \(statistics.passages) passages in \(String(format: "%.1f", seconds)) s: \(Int(Double(statistics.passages) / seconds)) passages/s"
+        )
+        if !shared { print("peak memory so far: \(BenchStore.peakMemoryMB()) MB; store file \(ByteCount(BenchStore.size(path)))") }
+        return (store, true)
     }
 }

@@ -48,7 +48,25 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Whether the store is a shared PostgreSQL one.
-    var isShared: Bool { PostgresAddress.isPostgres(path) }
+    var isShared: Bool { Self.isShared(path) }
+
+    /// Whether `path` is the address of a shared PostgreSQL store.
+    static func isShared(_ path: String) -> Bool { PostgresAddress.isPostgres(path) }
+
+    /// The embedded store at `file` to copy from, and the shared store at `address` to copy into.
+    static func openForCopy(from file: String, to address: String) throws -> (source: any TransferSource, target: any TransferTarget) {
+        guard isShared(address) else {
+            throw CrosscheckError(
+                .invalidArgument, "--to \(address) is not a PostgreSQL address; give postgres://USER:PASSWORD@HOST:PORT/DATABASE")
+        }
+        guard !isShared(file) else {
+            throw CrosscheckError(.invalidArgument, "--from \(shown(file)) is a PostgreSQL address; give the SQLite file to copy")
+        }
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw CrosscheckError(.fileNotFound, "no store at \(file); give the SQLite file the server or commands used (their --db)")
+        }
+        return (try SQLiteEvidenceStore(path: file), try PostgresStore(address: address))
+    }
 
     /// Opens the store at `path`: the one place the command line chooses a backend. A
     /// `postgres://` address opens the shared store; anything else is a SQLite file (and an

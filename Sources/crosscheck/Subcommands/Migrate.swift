@@ -1,7 +1,5 @@
 import ArgumentParser
 import CrosscheckKit
-import CrosscheckPostgres
-import CrosscheckSQLite
 import Foundation
 
 struct Migrate: AsyncParsableCommand {
@@ -31,29 +29,19 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         _ = global.bootstrapLogging()
         do {
-            guard PostgresAddress.isPostgres(to) else {
-                throw CrosscheckError(
-                    .invalidArgument, "--to \(to) is not a PostgreSQL address; give postgres://USER:PASSWORD@HOST:PORT/DATABASE")
-            }
-            guard !PostgresAddress.isPostgres(from) else {
-                throw CrosscheckError(.invalidArgument, "--from \(StoreOptions.shown(from)) is a PostgreSQL address; give the SQLite file to copy")
-            }
-            guard FileManager.default.fileExists(atPath: from) else {
-                throw CrosscheckError(.fileNotFound, "no store at \(from); give the SQLite file the server or commands used (their --db)")
-            }
             guard (1...100_000).contains(batch) else {
                 throw CrosscheckError(.invalidArgument, "--batch \(batch) is out of range; give 1 to 100000")
             }
-            let source = try SQLiteEvidenceStore(path: from)
-            let target = try PostgresStore(address: to)
+            let (source, target) = try StoreOptions.openForCopy(from: from, to: to)
+            let terminal = isatty(STDERR_FILENO) == 1
             let summary = try await StoreCopy(source: source, target: target, batch: batch).run { item, copied, total in
-                StandardError.write("\r\(item.rawValue): \(copied) of \(total)   ")
+                if terminal { StandardError.write("\r\(item.rawValue): \(copied) of \(total)   ") }
             }
-            StandardError.write("\r\u{1B}[K")
+            if terminal { StandardError.write("\r\u{1B}[K") }
             for (item, copied, total) in summary {
                 print("\(item.rawValue): \(copied) of \(total) copied")
             }
-            print("copied \(from) into \(target.address); point the server and workers at it with --db or CROSSCHECK_DB")
+            print("copied \(from) into \(StoreOptions.shown(to)); point the server and workers at it with --db or CROSSCHECK_DB")
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)
         }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CrosscheckFetch
 import CrosscheckKit
-import CrosscheckPostgres
 import CrosscheckServer
 import Foundation
 import Logging
@@ -197,7 +196,7 @@ struct Serve: AsyncParsableCommand {
             }
             let configuration = ServerConfiguration(
                 host: host, port: port, maxInputBytes: maxBytes, concurrency: workers, publisherName: publisher, publisherURL: publisherUrl,
-                secureCookies: secureCookies, reader: reader, runsJobs: !PostgresAddress.isPostgres(storePath))
+                secureCookies: secureCookies, reader: reader, runsJobs: !StoreOptions.isShared(storePath))
             if !configuration.runsJobs {
                 logger.notice("the store is shared: articles are queued for crosscheck worker processes, not analysed here")
             }

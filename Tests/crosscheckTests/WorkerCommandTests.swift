@@ -1,0 +1,87 @@
+import CrosscheckKit
+import CrosscheckPostgres
+import CrosscheckTesting
+import Foundation
+import Testing
+
+/// Workers sharing a PostgreSQL store, and copying an embedded store into one, as a user runs
+/// them. Skipped without `CROSSCHECK_TEST_POSTGRES` (`.ci/run` starts a server).
+@Suite("crosscheck worker and migrate", .serialized, .enabled(if: ScratchDatabase.server != nil))
+struct WorkerCommandTests {
+    /// A worker killed with SIGKILL in the middle of a job: another takes the job once the lease
+    /// runs out, and the job ends done once, with one report.
+    @Test func aWorkerKilledMidJobLeavesItToAnotherAndTheJobIsDoneOnce() async throws {
+        let address = try await ScratchDatabase.make(on: ScratchDatabase.server!)
+        let store = try PostgresStore(address: address)
+        let page = try Data(contentsOf: CommandRunner.root.appendingPathComponent("Examples/harbour-bridge.html"))
+        // The page answers slowly, so the first worker is surely mid-job when it is killed.
+        try await withStaticLoopbackServer(pages: ["/story": StaticPage(body: page, delay: 4)]) { base in
+            let job = try await store.enqueue(ArticleInput(data: Data(), name: "Harbour bridge", url: base + "/story"))
+            let first = try Self.startWorker(address)
+            try await Self.waitFor(seconds: 120) { try await store.job(id: job.id)?.state == .running }
+            kill(first.processIdentifier, SIGKILL)
+            first.waitUntilExit()
+            #expect(try await store.job(id: job.id)?.state == .running, "the killed worker's job stays taken until its lease runs out")
+            let second = try Self.startWorker(address)
+            defer {
+                second.terminate()
+                second.waitUntilExit()
+            }
+            try await Self.waitFor(seconds: 240) { try await store.job(id: job.id)?.state == .done }
+            let done = try #require(try await store.job(id: job.id))
+            #expect(done.attempts == 2 && done.error == nil)
+            let report = try #require(try await store.report(forJob: job.id))
+            let object = try #require(try JSONSerialization.jsonObject(with: report) as? [String: Any])
+            #expect((object["claims"] as? [Any])?.isEmpty == false)
+        }
+    }
+
+    @Test func migrateCopiesAStoreAndRefusesWhatItCannotUse() async throws {
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-migrate-\(UUID().uuidString).sqlite").path
+        let imported = try await CommandRunner.run(["sources", "import", "Examples/sources", "--db", db])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let address = try await ScratchDatabase.make(on: ScratchDatabase.server!)
+        let copied = try await CommandRunner.run(["migrate", "--from", db, "--to", address])
+        #expect(copied.status == 0, "\(copied.stderr)")
+        #expect(copied.stdout.contains("documents:") && copied.stdout.contains("copied"))
+        if let password = URLComponents(string: address)?.password {
+            #expect(!copied.stdout.contains(":\(password)@"), "the password is not shown")
+        }
+        let old = try await CommandRunner.run(["sources", "list", "--db", db])
+        let new = try await CommandRunner.run(["sources", "list", "--db", address])
+        #expect(new.status == 0, "\(new.stderr)")
+        let counts = { (text: String) in text.split(separator: "\n").first?.components(separatedBy: ": ").last ?? "" }
+        #expect(counts(new.stdout) == counts(old.stdout) && !counts(new.stdout).isEmpty)
+        // Run again: nothing more to copy, nothing doubled.
+        let again = try await CommandRunner.run(["migrate", "--from", db, "--to", address])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try await CommandRunner.run(["sources", "list", "--db", address]).stdout == new.stdout)
+        // A file where an address belongs, and an address where a file belongs, are refused.
+        let file = try await CommandRunner.run(["migrate", "--from", db, "--to", db + ".copy"])
+        #expect(file.status != 0 && file.stderr.contains("not a PostgreSQL address"))
+        let swapped = try await CommandRunner.run(["migrate", "--from", address, "--to", address])
+        #expect(swapped.status != 0 && swapped.stderr.contains("give the SQLite file"))
+    }
+
+    static func startWorker(_ address: String) throws -> Process {
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = ["worker", "--db", address, "--no-feeds", "--lease", "5", "--check", "0.2"]
+        process.currentDirectoryURL = CommandRunner.root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Polls `condition` until it holds, failing the test after `seconds`.
+    static func waitFor(seconds: Double, _ condition: () async throws -> Bool) async throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        Issue.record("gave up waiting after \(Int(seconds)) s")
+        throw CancellationError()
+    }
+}
