@@ -307,13 +307,10 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
         }
     }
 
-    /// Rebuilds the index when many passages are missing from it: over 10,000 and over a tenth of
-    /// those indexed.
+    /// Rebuilds the index when ``PostingIndex/isStale(missing:indexed:)`` says so.
     @discardableResult
     public func refreshIndexIfStale() async throws -> Bool {
-        let missing = try await passagesNotIndexed()
-        let indexed = index?.passages ?? 0
-        guard missing > 10_000, missing * 10 > indexed else { return false }
+        guard PostingIndex.isStale(missing: try await passagesNotIndexed(), indexed: index?.passages ?? 0) else { return false }
         try await rebuildIndex()
         return true
     }

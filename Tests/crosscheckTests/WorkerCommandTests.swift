@@ -4,6 +4,10 @@ import CrosscheckTesting
 import Foundation
 import Testing
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// Workers sharing a PostgreSQL store, and copying an embedded store into one, as a user runs
 /// them. Skipped without `CROSSCHECK_TEST_POSTGRES` (`.ci/run` starts a server).
 @Suite("crosscheck worker and migrate", .serialized, .enabled(if: ScratchDatabase.server != nil))
@@ -61,6 +65,43 @@ struct WorkerCommandTests {
         #expect(file.status != 0 && file.stderr.contains("not a PostgreSQL address"))
         let swapped = try await CommandRunner.run(["migrate", "--from", address, "--to", address])
         #expect(swapped.status != 0 && swapped.stderr.contains("give the SQLite file"))
+    }
+
+    /// A server on the shared store answers and queues, and leaves the analysis to workers.
+    @Test func aServerOnTheSharedStoreQueuesForTheWorkers() async throws {
+        let address = try await ScratchDatabase.make(on: ScratchDatabase.server!)
+        let added = try await CommandRunner.run(["users", "add", "ana", "--role", "analyst", "--db", address])
+        #expect(added.status == 0, "\(added.stderr)")
+        let token = try await CommandRunner.run(["users", "token", "ana", "--db", address]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let port = Int.random(in: 40_000..<50_000)
+        let server = Process()
+        server.executableURL = CommandRunner.executable
+        server.arguments = ["serve", "--port", String(port), "--db", address]
+        server.currentDirectoryURL = CommandRunner.root
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CACHE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-cache-\(UUID().uuidString)").path
+        server.environment = environment
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        let store = try PostgresStore(address: address)
+        try await Self.waitFor(seconds: 120) {
+            guard server.isRunning else { return true }
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/v1/articles?name=story")!)
+            request.httpMethod = "POST"
+            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+            request.setValue("text/html", forHTTPHeaderField: "Content-Type")
+            request.httpBody = try Data(contentsOf: CommandRunner.root.appendingPathComponent("Examples/harbour-bridge.html"))
+            guard let (_, response) = try? await URLSession.shared.data(for: request) else { return false }
+            return (response as? HTTPURLResponse)?.statusCode == 202
+        }
+        #expect(server.isRunning, "the server stopped on a shared store")
+        try await Task.sleep(for: .seconds(3))
+        #expect(try await store.jobs(state: nil, limit: 10).map(\.state) == [.queued], "the server analysed the article itself")
     }
 
     static func startWorker(_ address: String) throws -> Process {

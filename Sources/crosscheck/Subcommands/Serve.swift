@@ -77,7 +77,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Requests a minute one address may make to the public endpoints (default: 120).")
     var publicRateLimit: Int?
 
-    @Option(help: "Where spoken audio is cached (default: the store's path with .audio added).")
+    @Option(help: "Where spoken audio is cached (default: the store's path with .audio added; ~/.cache/crosscheck/audio on a shared store).")
     var audioCache: String?
 
     @Flag(help: "Serve the demo news page at /demo/ (the bundled example with the box, the player and a comment form), and analyse it.")
@@ -138,7 +138,7 @@ struct Serve: AsyncParsableCommand {
             }
             demoDirectory = folder
         }
-        let audio = settings.audioCache ?? (storePath + ".audio")
+        let audio = settings.audioCache ?? (StoreOptions.isShared(storePath) ? Self.sharedAudioCache : storePath + ".audio")
         if audio.contains("://") {
             throw CrosscheckError(
                 .invalidArgument, "the audio cache \(audio) is not a folder path; give a folder such as /var/cache/crosscheck-audio")
@@ -146,6 +146,15 @@ struct Serve: AsyncParsableCommand {
         return ReaderSettings(
             origins: origins, showAutomated: (settings.showAutomated ?? false) || demo, hookSecret: settings.hookSecret, requestsPerMinute: rate,
             audioDirectory: URL(fileURLWithPath: audio), demoDirectory: demoDirectory)
+    }
+
+    /// Where a server on a shared store caches spoken audio unless told: a folder of this machine.
+    static var sharedAudioCache: String {
+        let environment = ProcessInfo.processInfo.environment
+        let cache =
+            environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (FileManager.default.homeDirectoryForCurrentUser.path + "/.cache")
+        return cache + "/crosscheck/audio"
     }
 
     /// Queues the demo page for analysis unless the store has it already.
