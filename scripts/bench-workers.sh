@@ -7,8 +7,9 @@ set -euo pipefail
 B=$1; ADMIN=$2; N=${ARTICLES:-24}; PORT=18090
 export XDG_DATA_HOME=/tmp/bench-workers-xdg XDG_CACHE_HOME=/tmp/bench-workers-cache
 
-# Queues N copies of the example article through the API of a server on $1 and waits until the
-# queue's done lane holds them all; prints articles/s from the first submission to the last report.
+# Queues N copies of the example article through the API of a server on store $1 with $2 worker
+# processes beside it (0: the server runs the jobs itself, as it does on a SQLite file) and waits
+# until the queue's done lane holds them all; prints articles/s from the first submission to the last report.
 run() {
     local db=$1 workers=$2 label=$3
     $B users add bench --role analyst --db "$db" > /dev/null
@@ -45,27 +46,9 @@ scratch() {
     python3 -c "import sys,urllib.parse as u; p=u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path='/$name')))" "$ADMIN"
 }
 
+# SQLite: the server's own runner in one process, no separate worker.
 SQLITE=/tmp/bench-workers-$$.sqlite
-# SQLite: the server's own runner, one process (no separate worker: --workers 1 inside serve).
-$B users add bench --role analyst --db "$SQLITE" > /dev/null
-TOKEN=$($B users token bench --db "$SQLITE")
-$B serve --port $PORT --db "$SQLITE" --workers 1 2> /tmp/bench-workers-serve.log &
-SERVER=$!
-for _ in $(seq 1 200); do curl -sf localhost:$PORT/health > /dev/null && break; sleep 0.1; done
-sleep 3
-START=$(date +%s.%N)
-for i in $(seq 1 "$N"); do
-    curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/html' --data-binary @Examples/harbour-bridge.html \
-        "localhost:$PORT/api/v1/articles?name=copy$i" > /dev/null
-done
-while true; do
-    D=$(curl -s -H "Authorization: Bearer $TOKEN" "localhost:$PORT/api/v1/jobs?state=done&limit=1000" | python3 -c "import json,sys; print(len(json.load(sys.stdin)))")
-    [ "$D" -ge "$N" ] && break
-    sleep 0.1
-done
-END=$(date +%s.%N)
-python3 -c "print('%-28s %6.2f articles/s (%d in %.1f s)' % ('SQLite, serve alone', $N/($END-$START), $N, $END-$START))"
-kill -TERM $SERVER; wait 2> /dev/null || true
+run "$SQLITE" 0 "SQLite, serve alone"
 rm -f "$SQLITE"*
 
 for workers in 1 2 4; do
