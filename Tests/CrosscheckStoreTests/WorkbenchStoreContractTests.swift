@@ -83,6 +83,7 @@ struct SecretsTests {
 
     @Test func theAuditLogRefusesChangesInTheDatabaseItself() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-audit-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let store = try SQLiteEvidenceStore(path: path)
         try await store.append(AuditEntry(at: "2026-12-02T11:05:00Z", actor: "cli", action: "person.add", subject: "person:bo"))
         let direct = try DatabaseQueue(path: path)

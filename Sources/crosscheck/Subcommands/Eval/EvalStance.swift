@@ -120,6 +120,14 @@ struct EvalStance: ParsableCommand {
                     format: ": checks' weight %.2f, support %.3f, refute %.3f (mean macro-F1 %.3f)", best.weight, best.support, best.refute, best.f1)
                 + ", refuting findings take entailment from strength: \(best.takes.map { String($0) } ?? "never")")
         let policy = VerdictPolicy(support: best.support, refute: best.refute)
+        for (set, stances) in zip(sets, bestStances) {
+            let result = PairSetEvaluation.score(set.pairs, stances: stances, policy: policy)
+            print(
+                "  " + set.name.padding(toLength: 33, withPad: " ", startingAt: 0)
+                    + String(
+                        format: "macro-F1 %.3f, balanced accuracy %.3f, supported-or-not accuracy %.3f", result.macroF1, result.balancedAccuracy,
+                        result.supportedOrNotAccuracy))
+        }
         var points: [String: [(strength: Double, correct: Bool)]] = [:]
         for (set, stances) in zip(sets, bestStances) {
             for (pair, stance) in zip(set.pairs, stances) {
