@@ -362,6 +362,10 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--limit-steps", type=int, default=0, help="stop early (for timing)")
     parser.add_argument("--reference-only", action="store_true", help="only write --reference from the model in --out")
+    parser.add_argument("--warm-start", type=Path,
+                        help="a second, domain stage: start from this exported model and train on the claim-verification "
+                             "pairs (FEVER, HealthVer, COVID-Fact, SciFact, off-topic and their augmentations) with --snli "
+                             "SNLI pairs replayed")
     args = parser.parse_args()
     if args.reference_only:
         config = json.loads((args.encoder / "config.json").read_text())
@@ -375,6 +379,8 @@ def main():
     encoder_manifest = json.loads((args.encoder / "manifest.json").read_text())
     tokenizer = make_tokenizer(args.encoder / "vocab.txt", args.max_length)
     pairs = training_pairs(args.data, args.snli, rng)
+    if args.warm_start:
+        pairs = [p for p in pairs if not p[3].endswith("snli")] + [p for p in pairs if p[3].endswith("snli")][:args.snli]
     counts = {}
     for p in pairs:
         counts[p[3]] = counts.get(p[3], 0) + 1
@@ -382,7 +388,15 @@ def main():
     encoded = encode_pairs(tokenizer, pairs)
     labels = [p[2] for p in pairs]
 
-    model = CrossEncoder(load_file(str(args.encoder / "model.safetensors")), config)
+    if args.warm_start:
+        weights, head = load_exported(args.warm_start, args.encoder)
+        model = CrossEncoder({k: v.float() for k, v in weights.items()}, config)
+        model.head.weight.data = head["classifier.weight"].float()
+        model.head.bias.data = head["classifier.bias"].float()
+        warm = json.loads((args.warm_start / "manifest.json").read_text())
+    else:
+        model = CrossEncoder(load_file(str(args.encoder / "model.safetensors")), config)
+        warm = None
     trainable = [p for p in model.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(trainable, lr=args.lr, weight_decay=0.01)
     plan = [batches(encoded, args.batch, rng) for _ in range(args.epochs)]
@@ -418,6 +432,8 @@ def main():
         "held_aside": {"fever-rte-dev": FEVER_HELD, "healthver-dev": HEALTHVER_HELD},
         "torch": torch.__version__,
     }
+    if warm:
+        info["warm_start"] = {"version": warm["version"], "training": warm["training"]}
     export(model, args.out, encoder_manifest, info)
     if args.reference:
         reference(args.out, args.encoder, tokenizer, config, args.reference)
