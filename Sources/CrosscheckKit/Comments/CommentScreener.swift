@@ -56,13 +56,18 @@ public struct CommentScreener: Sendable {
         }
     }
 
-    public init(spam: TextClassifier?, machine: TextClassifier?, encoder: SentenceEncoder? = nil, thresholds: Thresholds = .init()) {
+    /// - Parameter fixed: where the embeddings of the stock comments and unrelated topics are kept
+    ///   between processes (by default the user's cache folder).
+    public init(
+        spam: TextClassifier?, machine: TextClassifier?, encoder: SentenceEncoder? = nil, thresholds: Thresholds = .init(),
+        fixed: FixedEmbeddings = .standard()
+    ) {
         self.spam = spam
         self.machine = machine
         self.encoder = encoder
         self.thresholds = thresholds
-        self.generic = encoder?.encode(GenericComments.prototypes) ?? []
-        self.unrelated = encoder?.encode(UnrelatedTopics.sentences) ?? []
+        self.generic = encoder.map { fixed.embeddings(of: GenericComments.prototypes, encoder: $0) } ?? []
+        self.unrelated = encoder.map { fixed.embeddings(of: UnrelatedTopics.sentences, encoder: $0) } ?? []
     }
 
     /// The screen with the shipped spam and machine-text classifiers and `encoder`.
