@@ -59,10 +59,7 @@ public final class PostgresStore: Sendable {
                     cause: error)
             }
         }
-        let environment = ProcessInfo.processInfo.environment
-        self.indexFolder =
-            indexFolder ?? environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 + "/crosscheck" }
-            ?? FileManager.default.homeDirectoryForCurrentUser.path + "/.cache/crosscheck"
+        self.indexFolder = indexFolder ?? CacheFolder.path()
     }
 
     deinit {

@@ -1,4 +1,3 @@
-import Crypto
 public import Foundation
 
 /// Embeddings of fixed sentences (the comment screen's stock comments and unrelated topics) kept
@@ -19,10 +18,7 @@ public struct FixedEmbeddings: Sendable {
     /// `CROSSCHECK_CACHE=off` keeps no files.
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> FixedEmbeddings {
         if environment["CROSSCHECK_CACHE"] == "off" { return FixedEmbeddings(folder: nil) }
-        let base =
-            environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
-        return FixedEmbeddings(folder: base.appendingPathComponent("crosscheck/embeddings"))
+        return FixedEmbeddings(folder: URL(fileURLWithPath: CacheFolder.path(environment: environment) + "/embeddings"))
     }
 
     /// The embeddings of `texts` by `encoder`, from the file when it holds them, else encoded and
@@ -37,14 +33,9 @@ public struct FixedEmbeddings: Sendable {
 
     func file(for texts: [String], encoder: SentenceEncoder) -> URL? {
         guard let folder, let weights = encoder.identity.sha256 else { return nil }
-        var hasher = SHA256()
-        hasher.update(data: Data(weights.utf8))
-        for text in texts {
-            hasher.update(data: Data(text.utf8))
-            hasher.update(data: Data([0]))
-        }
-        let name = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        return folder.appendingPathComponent(name + ".f32")
+        var key = Array(weights.utf8)
+        for text in texts { key += Array(text.utf8) + [0] }
+        return folder.appendingPathComponent(Digests.sha256Hex(key) + ".f32")
     }
 
     /// The file's embeddings: `count` rows of equal width, little-endian Float32; `nil` when the

@@ -26,14 +26,14 @@ public final class PostingIndex: Sendable {
     let docsOffset: Int
     let tfsOffset: Int
 
-    /// Maps the index file at `path`.
-    /// - Throws: ``CrosscheckError`` when the file is not an index.
     /// Whether an index missing `missing` passages, of `indexed` it holds, is worth rebuilding:
     /// over 10,000 are missing and over a tenth of those indexed.
     public static func isStale(missing: Int, indexed: Int) -> Bool {
         missing > 10_000 && missing * 10 > indexed
     }
 
+    /// Maps the index file at `path`.
+    /// - Throws: ``CrosscheckError`` when the file is not an index.
     public init(path: String) throws {
         let damaged = CrosscheckError(.unreadable, "\(path) is not a passage index; rebuild it with crosscheck sources index")
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped), data.count > Self.magic.count + 8 else {

@@ -149,13 +149,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     /// Where a server on a shared store caches spoken audio unless told: a folder of this machine.
-    static var sharedAudioCache: String {
-        let environment = ProcessInfo.processInfo.environment
-        let cache =
-            environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (FileManager.default.homeDirectoryForCurrentUser.path + "/.cache")
-        return cache + "/crosscheck/audio"
-    }
+    static var sharedAudioCache: String { CacheFolder.path() + "/audio" }
 
     /// Queues the demo page for analysis unless the store has it already.
     func queueDemo(_ folder: URL, in store: any JobStore, logger: Logger) async throws {
