@@ -106,7 +106,7 @@ struct SourcePollerTests {
             "/broken.xml": { _ in .html("oops", status: .internalServerError) },
             "/malformed.xml": { _ in .text("<rss><channel><item><title>never closed", contentType: "application/rss+xml") },
             "/slow.xml": { _ in
-                try await Task.sleep(for: .seconds(8)); return .text(good, contentType: "application/rss+xml")
+                try await Task.sleep(for: .seconds(40)); return .text(good, contentType: "application/rss+xml")
             },
             "/big.xml": { _ in .text("<rss><channel>" + big + "</channel></rss>", contentType: "application/rss+xml") },
             "/moved.xml": { _ in .redirect(to: "/good.xml", status: .movedPermanently) },
@@ -116,7 +116,7 @@ struct SourcePollerTests {
                 try await store.save(SourceRecord(name: name, url: base + "/\(name).xml", kind: .feed, every: 600))
             }
             let reports = Dictionary(
-                uniqueKeysWithValues: try await poller(store, timeout: 3, maxBytes: 50_000).refresh().map { ($0.source, $0.outcome) })
+                uniqueKeysWithValues: try await poller(store, timeout: 10, maxBytes: 50_000).refresh().map { ($0.source, $0.outcome) })
             #expect(reports["good"] == .updated(added: 1, duplicates: 0, skipped: 0))
             #expect(reports["moved"] == .updated(added: 0, duplicates: 1, skipped: 0))
             for name in ["missing", "broken", "malformed", "slow", "big"] {

@@ -45,10 +45,10 @@ struct BrowserTests {
 
         // Submitting the bundled example by pasting its page into the form.
         let example = try String(contentsOf: CommandRunner.root.appendingPathComponent("Examples/harbour-bridge.html"), encoding: .utf8)
-        try await browser.type("#article", example)
+        try await browser.paste("#article", example)
         try await browser.click("form[action='/articles'] button[type=submit]")
         // The article page reloads itself until the analysis is done.
-        _ = try await browser.element("#claim-1 form.review", seconds: 120)
+        _ = try await browser.element("#claim-1 form.review", seconds: 300)
         let articleURL = try await browser.currentURL()
         let article = try await browser.source()
         #expect(article.contains("Council approves $48 million Harbour Bridge repair plan"))

@@ -84,7 +84,7 @@ struct DemoPageBrowserTests {
             "AI-based detection of linguistic patterns in misinformation is a fascinating research field; detection models still need better training corpora."
         )
         try await browser.click("#comment-form button[type=submit]")
-        _ = try await browser.element("#comment-status.held", seconds: 20)
+        _ = try await browser.element("#comment-status.held", seconds: 120)
         let status = try await browser.execute("return document.getElementById('comment-status').textContent;") as? String ?? ""
         #expect(status.contains("held for a moderator"))
         #expect(status.contains("about something else"))

@@ -50,7 +50,7 @@ struct WebDriver {
     func source() async throws -> String { try await command("source", "GET") as? String ?? "" }
 
     /// The first element matching `css`, waiting up to `seconds` for it to appear.
-    func element(_ css: String, seconds: Double = 5) async throws -> String {
+    func element(_ css: String, seconds: Double = 30) async throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         while true {
             if let found = try? await command("element", "POST", ["using": "css selector", "value": css]) as? [String: Any],
@@ -73,8 +73,19 @@ struct WebDriver {
         _ = try await command("element/\(id)/click", "POST", [:])
     }
 
-    /// Runs `script` (a function body) in the page and answers what it returns.
-    func execute(_ script: String) async throws -> Any? { try await command("execute/sync", "POST", ["script": script, "args": [Any]()]) }
+    /// Puts `text` into the field matching `css` at once, as a paste does (typing a whole page key by
+    /// key takes minutes on a busy machine), and tells the page it changed.
+    func paste(_ css: String, _ text: String) async throws {
+        _ = try await element(css)
+        _ = try await execute(
+            "const field = document.querySelector(arguments[0]); field.value = arguments[1];"
+                + " field.dispatchEvent(new Event('input', {bubbles: true}));", css, text)
+    }
+
+    /// Runs `script` (a function body) in the page with `arguments`, and answers what it returns.
+    func execute(_ script: String, _ arguments: String...) async throws -> Any? {
+        try await command("execute/sync", "POST", ["script": script, "args": arguments])
+    }
 
     /// A PNG of the window.
     func screenshot() async throws -> Data {
@@ -95,8 +106,9 @@ struct WebDriver {
 
     /// One WebDriver call; answers its `value`, or throws with chromedriver's message.
     static func call(_ port: Int, _ path: String, _ method: String, _ body: [String: Any]?) async throws -> Any? {
+        // A page load on two cores busy with the rest of the suite can take minutes; this is a bound.
         let answer = try await LoopbackHTTP.send(
-            port: port, method: method, path: path, body: try body.map { try JSONSerialization.data(withJSONObject: $0) })
+            port: port, method: method, path: path, body: try body.map { try JSONSerialization.data(withJSONObject: $0) }, timeout: 240)
         guard answer.status == 200 else {
             throw Failure(description: "\(method) \(path): \(answer.status) \(String(decoding: answer.body, as: UTF8.self).prefix(500))")
         }
