@@ -28,7 +28,8 @@ public enum SpeechExtraction {
                 for index in overlapping where tagged[index].speaker == nil { tagged[index].speaker = speaker }
             }
         }
-        return (tagged + missed).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        let combined = (tagged + missed).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        return QuoteSpans.tidied(combined, scalars: Array(text.unicodeScalars))
     }
 
     /// The quotations and reported speech of `text` by the claims stage's rules, in text order.
