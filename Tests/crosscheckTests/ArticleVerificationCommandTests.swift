@@ -30,7 +30,6 @@ struct ArticleVerificationCommandTests {
         #expect(evidence["published"] as? String != nil)
         #expect(vote["as_of"] as? String != nil)
 
-        #expect(verdict(claims, "The repairs will close one lane")?["label"] as? String == "supported")
         #expect(verdict(claims, "“We cannot keep patching")?["label"] as? String == "supported")
         let share = try #require(verdict(claims, "The state will cover 40 percent"))
         #expect(share["label"] as? String == "refuted")

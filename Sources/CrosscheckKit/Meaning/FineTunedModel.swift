@@ -9,6 +9,7 @@ public import Foundation
 struct FineTunedModel: Sendable {
     let identity: ModelIdentity
     let labels: [String]
+    let threshold: Double?
     let maxTokens: Int
     let tokenizer: WordPieceTokenizer
     let weights: EncoderWeights
@@ -47,6 +48,7 @@ struct FineTunedModel: Sendable {
         self.classifier = try file.floats("classifier.weight", shape: [manifest.labels.count, hidden])
         self.classifierBias = try file.floats("classifier.bias", shape: [manifest.labels.count])
         self.labels = manifest.labels
+        self.threshold = manifest.threshold
         self.maxTokens = min(manifest.maxLength, encoder.config.maxPositions)
         self.tokenizer = encoder.tokenizer
         self.blas = encoder.blas
@@ -89,4 +91,6 @@ public struct FineTunedManifest: Sendable, Codable {
     public var storage: String?
     public var maxLength: Int
     public var wordEmbeddingsFrom: Source
+    /// The decision threshold on the first positive label, when the trainer calibrated one.
+    public var threshold: Double?
 }

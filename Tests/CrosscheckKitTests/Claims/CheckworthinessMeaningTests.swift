@@ -3,14 +3,31 @@ import Testing
 
 @testable import CrosscheckKit
 
-/// The check-worthiness model that reads meaning as well as words, and its fallback.
+/// The check-worthiness model that reads meaning as well as words (used when the fine-tuned
+/// classifier's folder is removed), and its fallback.
 @Suite("Check-worthiness with the sentence encoder")
 struct CheckworthinessMeaningTests {
     static let encoder = try? SentenceEncoder.bundled()
 
-    @Test func withTheEncoderTheMeaningModelScores() throws {
+    /// The shipped models but the fine-tuned check-worthiness classifier, linked into a folder of
+    /// their own; remove it when done.
+    static func modelsWithoutTheClassifier() throws -> ModelDirectory {
+        let shipped = try ModelDirectory.standard()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-models-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: shipped.url.path) where name != "checkworthiness-ce" {
+            try FileManager.default.createSymbolicLink(
+                at: folder.appendingPathComponent(name), withDestinationURL: shipped.url.appendingPathComponent(name))
+        }
+        return ModelDirectory(url: folder)
+    }
+
+    @Test func withTheEncoderButNoClassifierTheMeaningModelScores() throws {
         let encoder = try #require(Self.encoder)
-        let model = try CheckworthinessModel.bundled(encoder: encoder)
+        let models = try Self.modelsWithoutTheClassifier()
+        defer { try? FileManager.default.removeItem(at: models.url) }
+        let model = try CheckworthinessModel.bundled(encoder: encoder, from: models)
+        #expect(model.fineTuned == nil)
         #expect(model.meaningDimensions == encoder.dimensions)
         #expect(model.version.hasPrefix("checkworthiness-meaning-lr-"))
         let scores = model.scores([
@@ -30,7 +47,9 @@ struct CheckworthinessMeaningTests {
 
     @Test func meaningDimensionsSurviveTheFile() throws {
         let encoder = try #require(Self.encoder)
-        let model = try CheckworthinessModel.bundled(encoder: encoder)
+        let models = try Self.modelsWithoutTheClassifier()
+        defer { try? FileManager.default.removeItem(at: models.url) }
+        let model = try CheckworthinessModel.bundled(encoder: encoder, from: models)
         let reloaded = try CheckworthinessModel.load(from: try model.encoded())
         #expect(reloaded.meaningDimensions == model.meaningDimensions)
         #expect(reloaded.classifier.weights.count == model.classifier.weights.count)

@@ -4,7 +4,8 @@ public import Foundation
 ///
 /// A logistic regression over word n-grams, character n-grams and cues (numbers, comparisons,
 /// reported speech, first-person opinion), trained on ClaimBuster and the CLEF CheckThat!
-/// check-worthiness sets. `Models/README.md` records how the shipped file was made.
+/// check-worthiness sets; when the sentence encoder is installed, a sentence classifier
+/// fine-tuned from it decides instead. `Models/README.md` records how the shipped files were made.
 public struct CheckworthinessModel: Sendable {
     public var featurizer: TextFeaturizer
     public var classifier: LogisticRegression
@@ -19,6 +20,12 @@ public struct CheckworthinessModel: Sendable {
     public var meaningDimensions: Int
     /// The encoder that embeds sentences for a model with meaning features.
     public var encoder: SentenceEncoder?
+    /// The fine-tuned sentence classifier that scores in place of the regression, with
+    /// ``threshold`` set to its own.
+    public var fineTuned: SentenceClassifier?
+
+    /// The label of the fine-tuned classifier that means check-worthy.
+    public static let checkworthyLabel = "checkworthy"
 
     public init(
         featurizer: TextFeaturizer, classifier: LogisticRegression, threshold: Double, info: [String: String] = [:],
@@ -46,6 +53,7 @@ public struct CheckworthinessModel: Sendable {
 
     /// The check-worthiness of each text, embedding them in one batch when the model uses meaning.
     public func scores(_ texts: [String]) -> [Double] {
+        if let fineTuned { return fineTuned.probabilities(of: Self.checkworthyLabel, texts) }
         let embeddings: [Embedding?] = meaningDimensions > 0 ? (encoder?.encode(texts) ?? texts.map { _ in nil }) : texts.map { _ in nil }
         return zip(texts, embeddings).map { text, embedding in
             Double(classifier.probability(Self.vector(text, featurizer: featurizer, ruleCues: ruleCues, embedding: embedding)))
@@ -56,15 +64,28 @@ public struct CheckworthinessModel: Sendable {
     public func isCheckworthy(_ text: String) -> Bool { score(text) >= threshold }
 
     /// The model version written in reports: kind, and a digest of the weights.
-    public var version: String { info["version"] ?? "unversioned" }
+    public var version: String { fineTuned?.identity.version ?? info["version"] ?? "unversioned" }
 }
 
 extension CheckworthinessModel {
     /// The model file shipped with the engine, from `models` (by default
     /// ``ModelDirectory/standard(environment:)``): with `encoder`, the one that also reads the
-    /// sentence's meaning; without, the one of words alone.
+    /// sentence's meaning, and the fine-tuned classifier when its files are there; without, the one
+    /// of words alone.
     public static func bundled(encoder: SentenceEncoder? = nil, from models: ModelDirectory? = nil) throws -> CheckworthinessModel {
         let models = try models ?? .standard()
+        if let encoder, models.hasTransformer("checkworthiness-ce"), let url = models.file("checkworthiness-ce") {
+            let classifier = try SentenceClassifier(directory: url, encoder: encoder)
+            guard classifier.labels.contains(checkworthyLabel), let threshold = classifier.threshold else {
+                throw CrosscheckError(
+                    .modelMissing,
+                    "the check-worthiness classifier in \(url.path) has no \(checkworthyLabel) label or threshold; restore it from the repository")
+            }
+            var model = try bundled(encoder: nil, from: models)
+            model.fineTuned = classifier
+            model.threshold = threshold
+            return model
+        }
         if let encoder, let url = models.file("checkworthiness-meaning.model") {
             var model = try load(from: Data(contentsOf: url))
             guard model.meaningDimensions == encoder.dimensions else {

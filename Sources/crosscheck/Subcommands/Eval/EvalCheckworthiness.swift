@@ -21,6 +21,16 @@ struct EvalCheckworthiness: ParsableCommand {
     @Option(help: "Measure this model file instead of training on the split.")
     var model: String?
 
+    @Option(
+        help:
+            "Measure this fine-tuned sentence classifier (a folder written by scripts/train-classifier/train.py from this split's train part), its threshold set on the calibration part."
+    )
+    var fineTuned: String?
+
+    @Option(
+        help: "Write the split's three parts (train, calibration, held-out) as JSON Lines into this folder and stop, for a trainer outside Swift.")
+    var exportSplit: String?
+
     @Flag(help: "Skip the TF-IDF + logistic regression peer.")
     var noPeer = false
 
@@ -33,10 +43,27 @@ struct EvalCheckworthiness: ParsableCommand {
         print(
             "data: \(examples.count) examples; train \(split.train.count), threshold calibration \(split.calibration.count), held out \(split.heldOut.count) (seed \(hyper.seed))"
         )
+        if let exportSplit {
+            try Self.write(split, to: URL(fileURLWithPath: exportSplit))
+            print("wrote train.jsonl, calibration.jsonl and heldout.jsonl to \(exportSplit)")
+            return
+        }
         let clock = ContinuousClock()
         let start = clock.now
         let ours: CheckworthinessModel
-        if let model {
+        if let fineTuned {
+            guard let encoder = try SharedEngine.engine().encoder() else {
+                throw ValidationError("--fine-tuned needs the sentence encoder, which is not installed")
+            }
+            var model = try CheckworthinessModel.bundled(encoder: nil)
+            model.fineTuned = try SentenceClassifier(directory: URL(fileURLWithPath: fineTuned), encoder: encoder)
+            let scores = model.scores(split.calibration.map(\.text))
+            model.threshold = BinaryMetrics.bestThreshold(scores: scores, labels: split.calibration.map(\.label)).threshold
+            print(
+                "fine-tuned \(model.version); its own threshold \(model.fineTuned?.threshold.map { String($0) } ?? "none"), on this calibration part \(model.threshold)"
+            )
+            ours = model
+        } else if let model {
             var loaded = try CheckworthinessModel.load(from: Data(contentsOf: URL(fileURLWithPath: model)))
             if loaded.meaningDimensions > 0 { loaded.encoder = try SharedEngine.engine().encoder() }
             ours = loaded
@@ -66,6 +93,22 @@ struct EvalCheckworthiness: ParsableCommand {
         for (name, value, peer) in rows {
             let peerText = peer.map { String(format: "%.3f", $0) } ?? "-"
             print(name.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f", value) + "        " + peerText)
+        }
+    }
+
+    /// Writes each part of `split` as `{"id", "text", "label", "source", "group"}` lines.
+    static func write(_ split: CheckworthinessEvaluation.Split, to folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, part) in [("train", split.train), ("calibration", split.calibration), ("heldout", split.heldOut)] {
+            var lines = Data()
+            for example in part {
+                let line: [String: Any] = [
+                    "id": example.id, "text": example.text, "label": example.label, "source": example.source.rawValue, "group": example.group,
+                ]
+                lines.append(try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]))
+                lines.append(0x0A)
+            }
+            try lines.write(to: folder.appendingPathComponent(name + ".jsonl"), options: .atomic)
         }
     }
 }
