@@ -65,10 +65,10 @@ public struct TextClassifierEvaluation: Sendable {
     }
 
     /// Accuracy and positive-class F1 at threshold 0.5.
-    public static func measure(_ examples: [LabelledText], score: (String) -> Double) -> (accuracy: Double, f1: Double) {
+    public static func measure(_ examples: [LabelledText], threshold: Double = 0.5, score: (String) -> Double) -> (accuracy: Double, f1: Double) {
         let scores = examples.map { score($0.text) }
         let labels = examples.map(\.label)
-        let correct = zip(scores, labels).count { ($0 >= 0.5) == $1 }
-        return (Double(correct) / Double(max(examples.count, 1)), BinaryMetrics.f1(scores: scores, labels: labels, threshold: 0.5).f1)
+        let correct = zip(scores, labels).count { ($0 >= threshold) == $1 }
+        return (Double(correct) / Double(max(examples.count, 1)), BinaryMetrics.f1(scores: scores, labels: labels, threshold: threshold).f1)
     }
 }

@@ -6,6 +6,11 @@ public struct TextClassifier: Sendable {
     /// What the classifier is for; decides the cue features and the model file kind.
     public enum Task: String, Sendable, Hashable, CaseIterable {
         case spam, machine
+
+        /// The folder of the classifier fine-tuned from the encoder for this task, if there is one.
+        var fineTunedFolder: String? { self == .machine ? "machine-text-ce" : nil }
+        /// That classifier's label for the positive class.
+        var fineTunedLabel: String? { self == .machine ? "machine" : nil }
     }
 
     public var task: Task
@@ -17,6 +22,10 @@ public struct TextClassifier: Sendable {
     public var meaningDimensions: Int
     /// The encoder that embeds texts for a classifier with meaning features.
     public var encoder: SentenceEncoder?
+    /// The sentence classifier fine-tuned from the encoder that scores in place of the regression —
+    /// or mixed with it, when its manifest says how — with ``threshold`` set to its own
+    /// (machine-written text, when its folder is installed).
+    public var fineTuned: SentenceClassifier?
 
     public init(
         task: Task, featurizer: TextFeaturizer, model: LogisticRegression, threshold: Double = 0.5, info: [String: String] = [:],
@@ -36,13 +45,19 @@ public struct TextClassifier: Sendable {
 
     /// The probability of the positive class for `text` whose embedding is already known.
     public func score(_ text: String, embedding: Embedding?) -> Double {
-        guard meaningDimensions > 0, let embedding else { return score(text) }
+        guard fineTuned == nil, meaningDimensions > 0, let embedding else { return score(text) }
         return Double(model.probability(Self.vector(text, task: task, featurizer: featurizer, embedding: embedding)))
     }
 
     /// The probability of the positive class for each text, embedding them in one batch when the
     /// classifier uses meaning.
     public func scores(_ texts: [String]) -> [Double] {
+        if let fineTuned, let label = task.fineTunedLabel {
+            let tuned = fineTuned.probabilities(of: label, texts)
+            guard let blend = fineTuned.blend, blend.weight < 1 else { return tuned }
+            let words = texts.map { Double(model.probability(Self.vector($0, task: task, featurizer: featurizer))) }
+            return zip(tuned, words).map { blend.weight * $0 + (1 - blend.weight) * $1 }
+        }
         let embeddings: [Embedding?] = meaningDimensions > 0 ? (encoder?.encode(texts) ?? texts.map { _ in nil }) : texts.map { _ in nil }
         return zip(texts, embeddings).map { text, embedding in
             Double(model.probability(Self.vector(text, task: task, featurizer: featurizer, embedding: embedding)))
@@ -51,7 +66,7 @@ public struct TextClassifier: Sendable {
 
     public func isPositive(_ text: String) -> Bool { score(text) >= threshold }
 
-    public var version: String { info["version"] ?? "unversioned" }
+    public var version: String { fineTuned?.identity.version ?? info["version"] ?? "unversioned" }
 
     /// The feature vector: hashed n-grams and cues, then the text's embedding when given.
     public static func vector(_ text: String, task: Task, featurizer: TextFeaturizer, embedding: Embedding? = nil) -> SparseVector {
@@ -107,6 +122,23 @@ public struct TextClassifier: Sendable {
     /// the one of words alone.
     public static func bundled(_ task: Task, encoder: SentenceEncoder?, from models: ModelDirectory? = nil) throws -> TextClassifier {
         let models = try models ?? .standard()
+        if let encoder, let folder = task.fineTunedFolder, let label = task.fineTunedLabel, models.hasTransformer(folder),
+            let url = models.file(folder)
+        {
+            let fineTuned = try SentenceClassifier(directory: url, encoder: encoder)
+            guard fineTuned.labels.contains(label), let threshold = fineTuned.blend?.threshold ?? fineTuned.threshold else {
+                throw CrosscheckError(
+                    .modelMissing, "the classifier in \(url.path) has no \(label) label or threshold; restore it from the repository")
+            }
+            var classifier = try bundled(task, from: models)
+            guard fineTuned.blend == nil || classifier.meaningDimensions == 0 else {
+                throw CrosscheckError(
+                    .modelMissing, "\(task.rawValue).model reads meaning, so it cannot be blended with \(url.path); restore both from the repository")
+            }
+            classifier.fineTuned = fineTuned
+            classifier.threshold = threshold
+            return classifier
+        }
         if let encoder, let url = models.file(task.rawValue + "-meaning.model") {
             var classifier = try load(from: Data(contentsOf: url), task: task)
             guard classifier.meaningDimensions == encoder.dimensions else {

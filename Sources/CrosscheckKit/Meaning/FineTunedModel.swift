@@ -10,6 +10,7 @@ struct FineTunedModel: Sendable {
     let identity: ModelIdentity
     let labels: [String]
     let threshold: Double?
+    let blend: FineTunedManifest.Blend?
     let maxTokens: Int
     let tokenizer: WordPieceTokenizer
     let weights: EncoderWeights
@@ -49,6 +50,7 @@ struct FineTunedModel: Sendable {
         self.classifierBias = try file.floats("classifier.bias", shape: [manifest.labels.count])
         self.labels = manifest.labels
         self.threshold = manifest.threshold
+        self.blend = manifest.blend
         self.maxTokens = min(manifest.maxLength, encoder.config.maxPositions)
         self.tokenizer = encoder.tokenizer
         self.blas = encoder.blas
@@ -93,4 +95,15 @@ public struct FineTunedManifest: Sendable, Codable {
     public var wordEmbeddingsFrom: Source
     /// The decision threshold on the first positive label, when the trainer calibrated one.
     public var threshold: Double?
+    /// How the classifier's probability is mixed with the task's regression of words, when it is.
+    public var blend: Blend?
+
+    /// `weight` × the classifier's probability + (1 − `weight`) × the regression's, decided at
+    /// `threshold` (in place of ``threshold``).
+    public struct Blend: Sendable, Codable, Hashable {
+        public var weight: Double
+        public var threshold: Double
+        /// Where the two figures were chosen.
+        public var chosenOn: String?
+    }
 }

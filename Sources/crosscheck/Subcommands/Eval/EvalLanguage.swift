@@ -39,6 +39,12 @@ struct EvalLanguage: ParsableCommand {
     @Option(help: "Seeded splits pooled to choose the display thresholds (seed, seed+1, …): one split is too few spans.")
     var displaySplits: Int = 5
 
+    @Option(
+        help:
+            "Write the ids of the split's training and held-out articles (train-ids.txt, test-ids.txt) into this folder and stop, for a trainer outside Swift."
+    )
+    var exportSplit: String?
+
     func run() throws {
         var evaluation = LanguageEvaluation(seed: seed)
         if let charMax {
@@ -51,6 +57,16 @@ struct EvalLanguage: ParsableCommand {
         if FileManager.default.fileExists(atPath: data + "/articles.jsonl") {
             let articles = try LanguageData.propaganda(directory: data)
             let (train, test) = evaluation.split(articles)
+            if let exportSplit {
+                let folder = URL(fileURLWithPath: exportSplit)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try (train.map(\.id).joined(separator: "\n") + "\n").write(
+                    to: folder.appendingPathComponent("train-ids.txt"), atomically: true, encoding: .utf8)
+                try (test.map(\.id).joined(separator: "\n") + "\n").write(
+                    to: folder.appendingPathComponent("test-ids.txt"), atomically: true, encoding: .utf8)
+                print("wrote train-ids.txt (\(train.count)) and test-ids.txt (\(test.count)) to \(exportSplit)")
+                return
+            }
             let model = evaluation.trainTechniques(train)
             let sentenceOnly = LanguageAnalyzer(techniques: model, truthfulness: nil)
             let analyzer = LanguageAnalyzer(techniques: model, truthfulness: nil, tokens: evaluation.trainTokens(train))
