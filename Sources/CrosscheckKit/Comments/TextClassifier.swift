@@ -66,7 +66,14 @@ public struct TextClassifier: Sendable {
 
     public func isPositive(_ text: String) -> Bool { score(text) >= threshold }
 
-    public var version: String { fineTuned?.identity.version ?? info["version"] ?? "unversioned" }
+    /// The version written in reports: the fine-tuned classifier's, with the regression's and the
+    /// weights when the two are mixed.
+    public var version: String {
+        let own = info["version"] ?? "unversioned"
+        guard let fineTuned else { return own }
+        guard let blend = fineTuned.blend, blend.weight < 1 else { return fineTuned.identity.version }
+        return "\(fineTuned.identity.version) × \(blend.weight) + \(own) × \((1 - blend.weight).rounded(toPlaces: 4))"
+    }
 
     /// The feature vector: hashed n-grams and cues, then the text's embedding when given.
     public static func vector(_ text: String, task: Task, featurizer: TextFeaturizer, embedding: Embedding? = nil) -> SparseVector {
