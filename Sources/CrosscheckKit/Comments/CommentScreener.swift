@@ -70,12 +70,13 @@ public struct CommentScreener: Sendable {
         self.unrelated = encoder.map { fixed.embeddings(of: UnrelatedTopics.sentences, encoder: $0) } ?? []
     }
 
-    /// The screen with the shipped spam and machine-text classifiers and `encoder`.
+    /// The screen with the shipped spam and machine-text regressions and `encoder` (machine style
+    /// by words alone, as ``Engine/commentScreener()`` has it).
     /// - Throws: ``CrosscheckError`` with code `modelMissing` when a shipped classifier is missing.
     public static func standard(encoder: SentenceEncoder?, from models: ModelDirectory? = nil) throws -> CommentScreener {
         let models = try models ?? .standard()
         return CommentScreener(
-            spam: try TextClassifier.bundled(.spam, from: models), machine: try TextClassifier.bundled(.machine, encoder: encoder, from: models),
+            spam: try TextClassifier.bundled(.spam, from: models), machine: try TextClassifier.bundled(.machine, from: models),
             encoder: encoder)
     }
 

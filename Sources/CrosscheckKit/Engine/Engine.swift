@@ -83,6 +83,12 @@ public final class Engine: @unchecked Sendable {
         return try once("attribution") { try AttributionTagger.bundled(encoder: encoder, from: models) }
     }
 
+    /// The tagger that marks persuasion techniques word by word, or `nil` when it cannot run here.
+    public func techniqueTagger() throws -> TechniqueTagger? {
+        guard let encoder = try encoder() else { return nil }
+        return try once("techniques-tagger") { try TechniqueTagger.bundled(encoder: encoder, from: models) }
+    }
+
     /// The multi-head classifier of `kind` (`techniques`, `tokens`, `truthfulness`, `stance`).
     public func classifier(_ kind: String) throws -> MultiHeadClassifier {
         try once(kind) { try MultiHeadClassifier.bundled(kind, from: models) }
@@ -114,13 +120,17 @@ public final class Engine: @unchecked Sendable {
 
     /// The language stage: persuasion techniques and the token-level marks (no truthfulness estimate).
     public func languageAnalyzer() throws -> LanguageAnalyzer {
-        LanguageAnalyzer(techniques: try classifier("techniques"), truthfulness: nil, tokens: try classifier("tokens"))
+        LanguageAnalyzer(
+            techniques: try classifier("techniques"), truthfulness: nil, tokens: try classifier("tokens"), tagger: try techniqueTagger())
     }
 
     /// The comment screen: spam, machine text and, when the encoder runs, meaning.
-    /// Built once: it embeds its prototype comments when the encoder runs.
+    /// Built once: it embeds its prototype comments when the encoder runs. Machine style is judged
+    /// by the regression of words alone: it is a weak cue there (never a flag's only reason), and
+    /// the fine-tuned classifier would double a hooked comment's cost.
     public func commentScreener() throws -> CommentScreener {
-        let (spam, machine, encoder) = (try textClassifier(.spam), try textClassifier(.machine), try encoder())
+        let machine = try once("machine-words") { try TextClassifier.bundled(.machine, from: models) }
+        let (spam, encoder) = (try textClassifier(.spam), try encoder())
         return try once("comment-screen") { CommentScreener(spam: spam, machine: machine, encoder: encoder) }
     }
 

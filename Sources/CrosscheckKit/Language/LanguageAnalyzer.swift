@@ -12,12 +12,22 @@ public struct LanguageAnalyzer: Sendable {
     /// Word-level heads for the techniques that live in a few words; without them those
     /// techniques are marked on whole sentences.
     public var tokens: MultiHeadClassifier?
+    /// The tagger fine-tuned from the sentence encoder that marks every technique word by word;
+    /// when present it gives the spans, and the classifiers above only what it cannot.
+    public var tagger: TechniqueTagger?
 
-    public init(techniques: MultiHeadClassifier?, truthfulness: MultiHeadClassifier?, tokens: MultiHeadClassifier? = nil) {
+    public init(
+        techniques: MultiHeadClassifier?, truthfulness: MultiHeadClassifier?, tokens: MultiHeadClassifier? = nil, tagger: TechniqueTagger? = nil
+    ) {
         self.techniques = techniques
         self.truthfulness = truthfulness
         self.tokens = tokens
+        self.tagger = tagger
     }
+
+    /// Per technique, the score a span needs to be drawn in the text: the tagger's own when it
+    /// marks the spans, else ``TechniqueDisplay/thresholds``.
+    public var displayThresholds: [String: Double] { tagger?.displayThresholds ?? TechniqueDisplay.thresholds }
 
     /// Units of `text`: each line, and each sentence of a long line, as scalar spans.
     public static func units(_ text: String) -> [TextSpan] {
@@ -42,6 +52,7 @@ public struct LanguageAnalyzer: Sendable {
     }
 
     func techniqueSpans(_ text: String, units: [TextSpan]) -> [LanguageSection.Technique] {
+        if let tagger { return tagger.spans(in: text) }
         guard let techniques, let any = techniques.head("any") else { return [] }
         let scalars = Array(text.unicodeScalars)
         var result: [LanguageSection.Technique] = []
@@ -100,7 +111,7 @@ public struct LanguageAnalyzer: Sendable {
         let words = max(text.roughWordCount, 1)
         var reasons: [String] = []
         // Reasons name only the marks a reader sees in the text; the rest are in the JSON report.
-        let shown = spans.filter { TechniqueDisplay.isShown($0) }
+        let shown = spans.filter { TechniqueDisplay.isShown($0, thresholds: displayThresholds) }
         var byTechnique: [String: [LanguageSection.Technique]] = [:]
         for span in shown { byTechnique[span.technique, default: []].append(span) }
         for (technique, found) in byTechnique.sorted(by: { $0.value.count > $1.value.count || ($0.value.count == $1.value.count && $0.key < $1.key) })

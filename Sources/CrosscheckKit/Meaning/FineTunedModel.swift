@@ -11,6 +11,7 @@ struct FineTunedModel: Sendable {
     let labels: [String]
     let threshold: Double?
     let blend: FineTunedManifest.Blend?
+    let displayThresholds: [String: Double]?
     let maxTokens: Int
     let tokenizer: WordPieceTokenizer
     let weights: EncoderWeights
@@ -51,6 +52,7 @@ struct FineTunedModel: Sendable {
         self.labels = manifest.labels
         self.threshold = manifest.threshold
         self.blend = manifest.blend
+        self.displayThresholds = manifest.displayThresholds
         self.maxTokens = min(manifest.maxLength, encoder.config.maxPositions)
         self.tokenizer = encoder.tokenizer
         self.blas = encoder.blas
@@ -97,6 +99,8 @@ public struct FineTunedManifest: Sendable, Codable {
     public var threshold: Double?
     /// How the classifier's probability is mixed with the task's regression of words, when it is.
     public var blend: Blend?
+    /// Per label (a technique tagger's techniques), the score a span needs to be shown to readers.
+    public var displayThresholds: [String: Double]?
 
     /// `weight` × the classifier's probability + (1 − `weight`) × the regression's, decided at
     /// `threshold` (in place of ``threshold``).

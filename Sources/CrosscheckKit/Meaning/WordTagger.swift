@@ -17,6 +17,8 @@ public struct WordTagger: Sendable {
     let model: FineTunedModel
     public var identity: ModelIdentity { model.identity }
     public var labels: [String] { model.labels }
+    /// What its manifest says a span of each kind needs to be shown to readers, when it says.
+    public var displayThresholds: [String: Double]? { model.displayThresholds }
     /// Tokens per forward batch; bounds the activations' memory.
     public var batchTokens = 2048
 

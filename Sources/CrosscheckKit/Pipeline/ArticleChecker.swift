@@ -93,9 +93,10 @@ public struct ArticleChecker: Sendable {
             report.language = analyzer.analyze(text: text, title: read.article.title, claims: claims.summary)
             if let model = analyzer.techniques {
                 report.engine.models["techniques"] = model.version
-                report.engine.thresholds["technique_display"] = TechniqueDisplay.thresholds
+                report.engine.thresholds["technique_display"] = analyzer.displayThresholds
                 report.engine.thresholds["techniques"] = Dictionary(model.heads.map { ($0.name, $0.threshold) }, uniquingKeysWith: { a, _ in a })
             }
+            if let tagger = analyzer.tagger { report.engine.models["techniques_tagger"] = tagger.identity.version }
             if let tokens = analyzer.tokens {
                 report.engine.models["tokens"] = tokens.version
                 report.engine.thresholds["tokens"] = Dictionary(tokens.heads.map { ($0.name, $0.threshold) }, uniquingKeysWith: { a, _ in a })

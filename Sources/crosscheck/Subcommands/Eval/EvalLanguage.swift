@@ -45,6 +45,12 @@ struct EvalLanguage: ParsableCommand {
     )
     var exportSplit: String?
 
+    @Option(
+        help:
+            "Measure this technique tagger (a folder written by scripts/train-techniques/train.py from this split's training articles) in place of the word heads; display thresholds then come from this split alone."
+    )
+    var tagger: String?
+
     func run() throws {
         var evaluation = LanguageEvaluation(seed: seed)
         if let charMax {
@@ -69,7 +75,14 @@ struct EvalLanguage: ParsableCommand {
             }
             let model = evaluation.trainTechniques(train)
             let sentenceOnly = LanguageAnalyzer(techniques: model, truthfulness: nil)
-            let analyzer = LanguageAnalyzer(techniques: model, truthfulness: nil, tokens: evaluation.trainTokens(train))
+            var analyzer = LanguageAnalyzer(techniques: model, truthfulness: nil, tokens: evaluation.trainTokens(train))
+            if let tagger {
+                guard let encoder = try SharedEngine.engine().encoder() else {
+                    throw ValidationError("--tagger needs the sentence encoder, which is not installed")
+                }
+                analyzer.tagger = try TechniqueTagger(tagger: WordTagger(directory: URL(fileURLWithPath: tagger), encoder: encoder))
+                print("technique tagger \(analyzer.tagger?.identity.version ?? "")")
+            }
             let ours = LanguageEvaluation.techniqueScores(test) { analyzer.techniqueSpans($0) }
             let sentences = LanguageEvaluation.techniqueScores(test) { sentenceOnly.techniqueSpans($0) }
             print("span-level technique F1 with sentence spans only: \(String(format: "%.3f", sentences.spanF1))")
@@ -86,14 +99,15 @@ struct EvalLanguage: ParsableCommand {
                 "span-level technique F1".padding(toLength: 34, withPad: " ", startingAt: 0)
                     + String(format: "%.3f        %.3f", ours.spanF1, peer.spanF1))
             var measured = TechniquePrecision(test) { analyzer.techniqueSpans($0) }
-            for offset in 1..<max(displaySplits, 1) {
+            // A tagger was trained on one split: the other splits' held-out articles are its training ones.
+            for offset in 1..<max(tagger == nil ? displaySplits : 1, 1) {
                 var other = evaluation
                 other.seed = seed &+ UInt64(offset)
                 let (train, test) = other.split(articles)
                 let analyzer = LanguageAnalyzer(techniques: other.trainTechniques(train), truthfulness: nil, tokens: other.trainTokens(train))
                 measured.add(TechniquePrecision(test) { analyzer.techniqueSpans($0) })
             }
-            printDisplayThresholds(measured)
+            printDisplayThresholds(measured, shipped: analyzer.displayThresholds, splits: tagger == nil ? displaySplits : 1)
         } else {
             try evalTruthfulness(evaluation)
         }
@@ -101,17 +115,17 @@ struct EvalLanguage: ParsableCommand {
 
     /// Per technique: its spans' precision on the held-out articles, the lowest score at which its
     /// marks reach --display-precision (at least 10 of them), and the shipped display threshold.
-    func printDisplayThresholds(_ measured: TechniquePrecision) {
+    func printDisplayThresholds(_ measured: TechniquePrecision, shipped thresholds: [String: Double], splits: Int) {
         let grid = stride(from: 0.0, through: 0.95, by: 0.05).map { $0 }
         print(
-            "display thresholds (marks drawn in the text need precision ≥ \(displayPrecision) on the held-out articles of \(max(displaySplits, 1)) seeded splits, pooled):"
+            "display thresholds (marks drawn in the text need precision ≥ \(displayPrecision) on the held-out articles of \(max(splits, 1)) seeded split(s), pooled):"
         )
         print("technique".padding(toLength: 44, withPad: " ", startingAt: 0) + "spans  precision  chosen  precision  shown   shipped")
         for technique in measured.techniques {
             let all = technique.precision(atLeast: 0)
             let chosen = technique.displayThreshold(target: displayPrecision, minimumSpans: 10, grid: grid)
             let at = chosen.map { technique.precision(atLeast: $0) }
-            let shipped = TechniqueDisplay.thresholds[technique.name].map { String(format: "%.2f", $0) } ?? "never"
+            let shipped = thresholds[technique.name].map { String(format: "%.2f", $0) } ?? "never"
             print(
                 technique.name.padding(toLength: 44, withPad: " ", startingAt: 0)
                     + String(format: "%5d  %.3f      ", all.count, all.precision)
