@@ -197,13 +197,14 @@ def batch_tensors(items):
     return ids, torch.zeros_like(ids), mask
 
 
-def export(model, out, encoder_manifest, info):
+def export(model, out, encoder_manifest, info, name="crosscheck-attribution-minilm-l6", kind="attribution-tagger", labels=LABELS):
+    """Writes the model and its manifest (`name`, version `kind`-digest, `labels`) to `out`."""
     digest = _stance.save_weights(model, out)
     manifest = {
-        "name": "crosscheck-attribution-minilm-l6",
-        "labels": LABELS,
+        "name": name,
+        "labels": labels,
         "sha256": digest,
-        "version": "attribution-tagger-" + digest[:12],
+        "version": kind + "-" + digest[:12],
         "maxLength": WINDOW_PIECES + 2,
         "input": "[CLS] words of packed paragraphs [SEP]; one label per word, read at its first piece",
         "wordEmbeddingsFrom": {"name": encoder_manifest["name"], "sha256": encoder_manifest["sha256"]},
@@ -222,16 +223,16 @@ REFERENCE_TEXTS = [
 ]
 
 
-def reference(model_dir, encoder_dir, tokenizer, config, out_path):
+def reference(model_dir, encoder_dir, tokenizer, config, out_path, texts=REFERENCE_TEXTS, labels=LABELS, tagger=None):
     """The exported model's word labels' probabilities (float16 weights widened) on fixed texts."""
     weights, head = _stance.load_exported(model_dir, encoder_dir)
-    model = Tagger(weights, config)
+    model = (tagger or Tagger)(weights, config)
     model.head.weight.data = head["classifier.weight"].float()
     model.head.bias.data = head["classifier.bias"].float()
     model.eval()
     items = []
     with torch.no_grad():
-        for text in REFERENCE_TEXTS:
+        for text in texts:
             rows = []
             for ids, firsts, window, _ in encode_article(tokenizer, text):
                 logits = model(*batch_tensors([(ids,)]))[0]
@@ -240,7 +241,7 @@ def reference(model_dir, encoder_dir, tokenizer, config, out_path):
             items.append({"text": text, "words": [list(s) for s in words(text)], "probabilities": rows})
     manifest = json.loads((model_dir / "manifest.json").read_text())
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_text(json.dumps({"model": manifest["version"], "labels": LABELS, "texts": items}, indent=1) + "\n")
+    out_path.write_text(json.dumps({"model": manifest["version"], "labels": labels, "texts": items}, indent=1) + "\n")
 
 
 def main():

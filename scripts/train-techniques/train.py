@@ -140,20 +140,7 @@ class TechniqueTagger(_attribution.Tagger):
 
 
 def export(model, out, encoder_manifest, info):
-    digest = _stance.save_weights(model, out)
-    manifest = {
-        "name": "crosscheck-techniques-minilm-l6",
-        "labels": LABELS,
-        "sha256": digest,
-        "version": "techniques-tagger-" + digest[:12],
-        "maxLength": WINDOW_PIECES + 2,
-        "input": "[CLS] words of packed paragraphs [SEP]; one label per word, read at its first piece",
-        "wordEmbeddingsFrom": {"name": encoder_manifest["name"], "sha256": encoder_manifest["sha256"]},
-        "storage": "float16 layers, float32 classifier",
-        "training": info,
-    }
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
-    return manifest
+    return _attribution.export(model, out, encoder_manifest, info, name="crosscheck-techniques-minilm-l6", kind="techniques-tagger", labels=LABELS)
 
 
 # Written for the reference file, not taken from the data.
@@ -166,23 +153,7 @@ REFERENCE_TEXTS = [
 
 def reference(model_dir, encoder_dir, tokenizer, config, out_path):
     """The exported model's word labels' probabilities (float16 weights widened) on fixed texts."""
-    weights, head = _stance.load_exported(model_dir, encoder_dir)
-    model = TechniqueTagger(weights, config)
-    model.head.weight.data = head["classifier.weight"].float()
-    model.head.bias.data = head["classifier.bias"].float()
-    model.eval()
-    items = []
-    with torch.no_grad():
-        for text in REFERENCE_TEXTS:
-            rows = []
-            for ids, firsts, window, _ in encode_article(tokenizer, text):
-                logits = model(*batch_tensors([(ids,)]))[0]
-                probs = torch.softmax(logits, -1)
-                rows += [probs[f].tolist() for f in firsts]
-            items.append({"text": text, "words": [list(s) for s in words(text)], "probabilities": rows})
-    manifest = json.loads((model_dir / "manifest.json").read_text())
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_text(json.dumps({"model": manifest["version"], "labels": LABELS, "texts": items}, indent=1) + "\n")
+    _attribution.reference(model_dir, encoder_dir, tokenizer, config, out_path, texts=REFERENCE_TEXTS, labels=LABELS, tagger=TechniqueTagger)
 
 
 def predicted_labels(model, tokenizer, text, batch=16):

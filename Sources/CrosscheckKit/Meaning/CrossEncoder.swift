@@ -33,24 +33,12 @@ public struct CrossEncoder: Sendable {
     /// batched by length.
     public func probabilities(_ pairs: [(first: String, second: String)]) -> [[Double]] {
         let encoded = pairs.map { pairIDs($0.first, $0.second) }
-        let order = encoded.indices.sorted { encoded[$0].ids.count < encoded[$1].ids.count }
         var result = [[Double]](repeating: [], count: pairs.count)
         let forward = model.forward
-        var batch: [Int] = []
-        var tokens = 0
-        func flush() {
-            guard !batch.isEmpty else { return }
+        for batch in LengthBatches.batches(encoded.map(\.ids.count), tokens: batchTokens) {
             let pooled = forward.meanPooled(batch.map { encoded[$0].ids }, types: batch.map { encoded[$0].types })
             for (index, vector) in zip(batch, pooled) { result[index] = model.probabilities(vector, offset: 0) }
-            batch.removeAll(keepingCapacity: true)
-            tokens = 0
         }
-        for index in order {
-            if tokens + encoded[index].ids.count > batchTokens { flush() }
-            batch.append(index)
-            tokens += encoded[index].ids.count
-        }
-        flush()
         return result
     }
 }

@@ -33,24 +33,12 @@ public struct SentenceClassifier: Sendable {
     /// batched by length.
     public func probabilities(_ texts: [String]) -> [[Double]] {
         let encoded = texts.map(ids)
-        let order = encoded.indices.sorted { encoded[$0].count < encoded[$1].count }
         var result = [[Double]](repeating: [], count: texts.count)
         let forward = model.forward
-        var batch: [Int] = []
-        var tokens = 0
-        func flush() {
-            guard !batch.isEmpty else { return }
+        for batch in LengthBatches.batches(encoded.map(\.count), tokens: batchTokens) {
             let pooled = forward.meanPooled(batch.map { encoded[$0] })
             for (index, vector) in zip(batch, pooled) { result[index] = model.probabilities(vector, offset: 0) }
-            batch.removeAll(keepingCapacity: true)
-            tokens = 0
         }
-        for index in order {
-            if tokens + encoded[index].count > batchTokens { flush() }
-            batch.append(index)
-            tokens += encoded[index].count
-        }
-        flush()
         return result
     }
 

@@ -98,24 +98,12 @@ public struct SentenceEncoder: Sendable {
 
     func encodeAll(_ texts: [String]) -> [Embedding] {
         let sequences = texts.map(tokenIDs)
-        let order = sequences.indices.sorted { sequences[$0].count < sequences[$1].count }
         var result = [Embedding](repeating: Embedding([]), count: texts.count)
         let forward = EncoderForward(weights: weights, blas: blas)
-        var batch: [Int] = []
-        var tokens = 0
-        func flush() {
-            guard !batch.isEmpty else { return }
+        for batch in LengthBatches.batches(sequences.map(\.count), tokens: batchTokens) {
             let vectors = forward.embed(batch.map { sequences[$0] })
             for (index, vector) in zip(batch, vectors) { result[index] = Embedding(vector) }
-            batch.removeAll(keepingCapacity: true)
-            tokens = 0
         }
-        for index in order {
-            if tokens + sequences[index].count > batchTokens { flush() }
-            batch.append(index)
-            tokens += sequences[index].count
-        }
-        flush()
         return result
     }
 
