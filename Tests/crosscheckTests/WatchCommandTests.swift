@@ -19,15 +19,22 @@ struct WatchCommandTests {
                     let errors = Pipe()
                     process.standardError = errors
                     process.standardOutput = FileHandle.nullDevice
+                    let said = Said()
+                    errors.fileHandleForReading.readabilityHandler = { handle in said.append(handle.availableData) }
                     try process.run()
-                    Thread.sleep(forTimeInterval: 2)
+                    // Signal once it is watching (its handlers are set up then), however slowly a busy
+                    // machine starts it; a signal before that would only test the default action.
+                    let started = Date().addingTimeInterval(240)
+                    while !said.text.contains("watching sources"), process.isRunning, Date() < started { Thread.sleep(forTimeInterval: 0.1) }
+                    Thread.sleep(forTimeInterval: 1)
                     process.terminate()
                     let deadline = Date().addingTimeInterval(15)
                     while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
                     if process.isRunning { kill(process.processIdentifier, SIGKILL) }
                     process.waitUntilExit()
-                    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                    continuation.resume(returning: (process.terminationStatus, text))
+                    errors.fileHandleForReading.readabilityHandler = nil
+                    said.append(errors.fileHandleForReading.readDataToEndOfFile())
+                    continuation.resume(returning: (process.terminationStatus, said.text))
                 } catch {
                     continuation.resume(throwing: error)
                 }
@@ -39,4 +46,14 @@ struct WatchCommandTests {
         let listed = try await CommandRunner.run(["sources", "list", "--db", store])
         #expect(listed.stdout.contains("ledger"))
     }
+}
+
+/// What a process has written so far, gathered from a pipe's handler thread.
+final class Said: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ more: Data) { lock.withLock { data.append(more) } }
+
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
 }
