@@ -132,16 +132,6 @@ public struct CommentScreener: Sendable {
         let wanted = focus.map { focus in
             focus.union(focus.compactMap { comments.indices.contains($0) ? comments[$0].parent.flatMap { indexByID[$0] } : nil })
         }
-        // Machine-written style, for the screened comments long enough to judge, in one batch.
-        let judged = comments.indices.filter { (wanted?.contains($0) ?? true) && texts[$0].roughWordCount >= 12 }
-        var machineScores: [Int: Double] = [:]
-        if let machine {
-            if machine.fineTuned != nil {
-                machineScores = Dictionary(uniqueKeysWithValues: zip(judged, machine.scores(judged.map { texts[$0] })))
-            } else {
-                for index in judged { machineScores[index] = machine.score(texts[index], embedding: meaning?.comments[index]) }
-            }
-        }
         var results: [CommentScreening] = []
         for (index, comment) in comments.enumerated() {
             if let wanted, !wanted.contains(index) {
@@ -232,7 +222,8 @@ public struct CommentScreener: Sendable {
                     probabilities.append(0.7)
                 }
             }
-            if let p = machineScores[index] {
+            if let machine, words >= 12 {
+                let p = machine.score(text, embedding: meaning?.comments[index])
                 if p >= 0.85 {
                     flags.append("machine_style")
                     reasons.append("reads as machine-written (\(Self.percent(p)))")

@@ -13,7 +13,7 @@ public struct LanguageAnalyzer: Sendable {
     /// techniques are marked on whole sentences.
     public var tokens: MultiHeadClassifier?
     /// The tagger fine-tuned from the sentence encoder that marks every technique word by word;
-    /// when present it gives the spans, and the classifiers above only what it cannot.
+    /// when present it gives all the technique spans in place of the classifiers above.
     public var tagger: TechniqueTagger?
 
     public init(
