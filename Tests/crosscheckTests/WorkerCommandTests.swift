@@ -2,6 +2,7 @@ import CrosscheckKit
 import CrosscheckPostgres
 import CrosscheckTesting
 import Foundation
+import Synchronization
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -22,7 +23,14 @@ struct WorkerCommandTests {
         try await withStaticLoopbackServer(pages: ["/story": StaticPage(body: page, delay: 4)]) { base in
             let job = try await store.enqueue(ArticleInput(data: Data(), name: "Harbour bridge", url: base + "/story"))
             let first = try Self.startWorker(address)
-            try await Self.waitFor(seconds: 120) { try await store.job(id: job.id)?.state == .running }
+            try await Self.waitFor(seconds: 240, Self.said(by: first)) {
+                let seen = try await store.job(id: job.id)
+                if seen?.state == .failed || seen?.state == .done {
+                    Issue.record("the job ended before the worker was killed: \(String(describing: seen))\n\(Self.said(by: first)())")
+                    throw CancellationError()
+                }
+                return seen?.state == .running
+            }
             kill(first.processIdentifier, SIGKILL)
             first.waitUntilExit()
             #expect(try await store.job(id: job.id)?.state == .running, "the killed worker's job stays taken until its lease runs out")
@@ -31,7 +39,7 @@ struct WorkerCommandTests {
                 second.terminate()
                 second.waitUntilExit()
             }
-            try await Self.waitFor(seconds: 240) { try await store.job(id: job.id)?.state == .done }
+            try await Self.waitFor(seconds: 240, Self.said(by: second)) { try await store.job(id: job.id)?.state == .done }
             let done = try #require(try await store.job(id: job.id))
             #expect(done.attempts == 2 && done.error == nil)
             let report = try #require(try await store.report(forJob: job.id))
@@ -110,19 +118,35 @@ struct WorkerCommandTests {
         process.arguments = ["worker", "--db", address, "--no-feeds", "--lease", "5", "--check", "0.2"]
         process.currentDirectoryURL = CommandRunner.root
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-worker-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: log)
+        logs.withLock { $0[ObjectIdentifier(process)] = log }
         try process.run()
         return process
     }
 
-    /// Polls `condition` until it holds, failing the test after `seconds`.
-    static func waitFor(seconds: Double, _ condition: () async throws -> Bool) async throws {
+    private static let logs = Mutex<[ObjectIdentifier: URL]>([:])
+
+    /// What a worker started by `startWorker` has written to its standard error, for a failure's message.
+    static func said(by worker: Process) -> @Sendable () -> String {
+        let log = logs.withLock { $0[ObjectIdentifier(worker)] }
+        return {
+            guard let log, let text = try? String(contentsOf: log, encoding: .utf8) else { return "" }
+            return String(text.suffix(2000))
+        }
+    }
+
+    /// Polls `condition` until it holds, failing the test after `seconds` with what `context` says.
+    static func waitFor(
+        seconds: Double, _ context: @Sendable () -> String = { "" }, _ condition: () async throws -> Bool
+    ) async throws {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if try await condition() { return }
             try await Task.sleep(for: .milliseconds(200))
         }
-        Issue.record("gave up waiting after \(Int(seconds)) s")
+        Issue.record("gave up waiting after \(Int(seconds)) s\n\(context())")
         throw CancellationError()
     }
 }
