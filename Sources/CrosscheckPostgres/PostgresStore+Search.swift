@@ -44,6 +44,46 @@ extension PostgresStore {
         return Array(hits.prefix(query.limit))
     }
 
+    public func passages(after rowID: Int64, limit: Int) async throws -> [StoredPassage] {
+        try await prepared()
+        let limit = max(0, limit)
+        return try await run("read passages") {
+            let rows = try await fetch(
+                """
+                SELECT passage.id, passage.text, document.title FROM passage JOIN document ON document.id = passage.document_id
+                WHERE passage.id > \(rowID) ORDER BY passage.id LIMIT \(limit)
+                """, logger: logger)
+            return try rows.map { row -> StoredPassage in
+                let id: Int64 = try row.value("id")
+                let text: String = try row.value("text")
+                let title: String? = try row.value("title")
+                return StoredPassage(rowID: id, text: text, title: title)
+            }
+        }
+    }
+
+    public func passages(rowIDs: [Int64], scoredFor query: PassageQuery) async throws -> [PassageHit] {
+        try await prepared()
+        guard !rowIDs.isEmpty else { return [] }
+        let index = self.index
+        let terms = RetrievalTerms.terms(query.text)
+        let found = try await run("read passages") { try await self.hits(where: "passage.id = ANY($1)", rowIDs, query: query) }
+        var scored: [Int64: PassageHit] = [:]
+        for (hit, id) in found {
+            var hit = hit
+            let passage = RetrievalTerms.passageTerms(text: hit.passage.text, title: hit.title)
+            if let index { hit.score = Double(index.score(query: terms, passage: passage)) }
+            scored[id] = hit
+        }
+        return rowIDs.compactMap { scored.removeValue(forKey: $0) }
+    }
+
+    /// Beside this machine's posting index for the store.
+    public func denseIndexPath() async throws -> String? {
+        let path = try await indexPath()
+        return (path.hasSuffix(".index") ? String(path.dropLast(6)) : path) + ".dense"
+    }
+
     /// The query's terms, rarest first by the index's statistics, without the very common ones
     /// when rarer ones remain (as the embedded store asks FTS5).
     func rarest(_ terms: [String], index: PostingIndex) -> [String] {

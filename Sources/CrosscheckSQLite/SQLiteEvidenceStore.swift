@@ -207,6 +207,43 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
         return Array(hits.prefix(query.limit))
     }
 
+    public func passages(after rowID: Int64, limit: Int) async throws -> [StoredPassage] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT passage.id, passage.text, document.title FROM passage JOIN document ON document.id = passage.documentId
+                    WHERE passage.id > ? ORDER BY passage.id LIMIT ?
+                    """, arguments: [rowID, max(0, limit)]
+            ).map { StoredPassage(rowID: $0["id"], text: $0["text"], title: $0["title"]) }
+        }
+    }
+
+    public func passages(rowIDs: [Int64], scoredFor query: PassageQuery) async throws -> [PassageHit] {
+        guard !rowIDs.isEmpty else { return [] }
+        let index = self.index
+        let terms = RetrievalTerms.terms(query.text)
+        let rows: [Row] = try await pool.read { db in
+            var sql = """
+                SELECT passage.id, passage.documentId, passage.ordinal, passage.start, passage."end", passage.text,
+                    document.externalId, document.title, document.url, document.source, document.published, document.retrieved
+                FROM passage JOIN document ON document.id = passage.documentId
+                WHERE passage.id IN (\(rowIDs.map(String.init).joined(separator: ",")))
+                """
+            var arguments: StatementArguments = []
+            Self.appendFilters(query, to: &sql, arguments: &arguments)
+            return try Row.fetchAll(db, sql: sql, arguments: arguments)
+        }
+        var found: [Int64: PassageHit] = [:]
+        for row in rows {
+            let score = index.map { Double($0.score(query: terms, passage: RetrievalTerms.passageTerms(text: row["text"], title: row["title"]))) }
+            found[row["id"]] = Self.hit(row, score: score ?? 0)
+        }
+        return rowIDs.compactMap { found.removeValue(forKey: $0) }
+    }
+
+    public func denseIndexPath() async throws -> String? { String(indexPath.dropLast(".index".count)) + ".dense" }
+
     /// Adds the query's date and source filters (on the joined `document` table) to `sql`.
     static func appendFilters(_ query: PassageQuery, to sql: inout String, arguments: inout StatementArguments) {
         if let since = query.since {

@@ -77,4 +77,39 @@ struct DocumentStoreContractTests {
         #expect(try await store.search(PassageQuery(text: "ferry fares", limit: 3)).first?.documentKey == "ferry")
         #expect(try await store.newestRetrieved() == "2026-03-01T00:00:00Z")
     }
+
+    /// What a dense index reads and what it asks back: passages in row order from a point, and
+    /// passages by row id in the order asked, filtered and scored as a search scores them.
+    @Test(arguments: StoreFactory.all)
+    func passagesAreReadInRowOrderAndFetchedByRowIDAsSearchScoresThem(factory: StoreFactory) async throws {
+        let store = try await factory.make()
+        _ = try await store.add([
+            document(bridgeText, id: "bridge", source: "ledger", published: "2026-03-03"),
+            document("Bridge tolls will not change this year, the transport minister said.", id: "tolls", source: "herald", published: "2026-01-10"),
+        ])
+        try await store.ensureIndex()
+        let all = try await store.passages(after: 0, limit: 100)
+        #expect(all.count == (try await store.statistics().passages))
+        #expect(all.map(\.rowID) == all.map(\.rowID).sorted() && Set(all.map(\.rowID)).count == all.count)
+        #expect(all.contains { $0.title == "Title of tolls" && $0.text.hasPrefix("Bridge tolls") })
+        let rest = try await store.passages(after: all[0].rowID, limit: 1)
+        #expect(rest.map(\.rowID) == [all[1].rowID])
+        #expect(try await store.passages(after: all.last!.rowID, limit: 10).isEmpty)
+
+        let query = PassageQuery(text: "bridge tolls minister", limit: 10)
+        let searched = try await store.search(query)
+        let asked = all.map(\.rowID).reversed() + [999_999]
+        let fetched = try await store.passages(rowIDs: Array(asked), scoredFor: query)
+        #expect(fetched.count == all.count, "an unknown row id is left out")
+        #expect(fetched.map(\.passage.text) == all.reversed().map(\.text), "in the order asked")
+        for hit in searched {
+            let same = try #require(fetched.first { $0.documentID == hit.documentID && $0.passage.ordinal == hit.passage.ordinal })
+            #expect(abs(same.score - hit.score) < 1e-6 * max(1, hit.score))
+        }
+        let herald = try await store.passages(rowIDs: all.map(\.rowID), scoredFor: PassageQuery(text: "bridge", source: "herald", limit: 10))
+        #expect(Set(herald.map(\.documentKey)) == ["tolls"])
+        let recent = try await store.passages(
+            rowIDs: all.map(\.rowID), scoredFor: PassageQuery(text: "bridge", since: DateNormalizer.date("2026-02-01"), limit: 10))
+        #expect(Set(recent.map(\.documentKey)) == ["bridge"])
+    }
 }

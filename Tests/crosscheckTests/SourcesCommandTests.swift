@@ -20,6 +20,19 @@ struct SourcesCommandTests {
         let hits = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [[String: Any]])
         #expect((hits.first?["title"] as? String)?.contains("Harbour Bridge") == true)
         #expect(hits.first?["url"] as? String == "https://ledger.example/news/2026/03/harbour-bridge-repair")
+
+        // The indexes beside the store: BM25 postings and, with the encoder, passages by meaning.
+        let words = try await CommandRunner.run(["sources", "index", "--no-dense", "--db", db])
+        #expect(words.status == 0 && words.stdout.contains("indexed ") && !words.stdout.contains("dense"), "\(words.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db + ".dense"))
+        let indexed = try await CommandRunner.run(["sources", "index", "--db", db])
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        let passages = try #require(indexed.stdout.firstMatch(of: /indexed (\d+) passages/)?.1)
+        #expect(indexed.stdout.contains("built the dense index of \(passages) passages"))
+        #expect(FileManager.default.fileExists(atPath: db + ".dense"))
+        let verified = try await CommandRunner.run(["verify", "The council approved the Harbour Bridge repair plan.", "--db", db, "--format", "json"])
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(!verified.stderr.contains("dense index cannot be used"))
     }
 
     @Test func jsonLinesImportWithBadLines() async throws {

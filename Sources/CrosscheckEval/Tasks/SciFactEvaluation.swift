@@ -12,6 +12,8 @@ public struct SciFactEvaluation: Sendable {
     public var sentencesPerAbstract = 2
     /// Label every evidence abstract `SUPPORT` (an ablation: what the stance step adds).
     public var supportOnly = false
+    /// The dense list's weight against BM25's when their rankings of abstracts are fused.
+    public var denseWeight = 1.0
 
     public init(verifier: ClaimVerifier) {
         self.verifier = verifier
@@ -47,14 +49,19 @@ public struct SciFactEvaluation: Sendable {
 
     /// Abstract ids for `claim`, best first, from passage hits.
     public func rankedAbstracts(_ claim: String, store: any DocumentStore) async throws -> [Int] {
-        let hits = try await store.search(PassageQuery(text: ClaimQuery.text(for: claim), limit: 60))
-        var seen: Set<Int> = []
-        var ranked: [Int] = []
-        for hit in hits {
-            guard let id = Int(hit.documentKey), seen.insert(id).inserted else { continue }
-            ranked.append(id)
+        let query = PassageQuery(text: ClaimQuery.text(for: claim), limit: 60)
+        var lists = [try await store.search(query)]
+        if let dense = verifier.dense { lists.append(try await dense.hits(near: claim, scoredFor: query, in: store)) }
+        // Reciprocal rank fusion of each list's abstracts (by their first passage in it).
+        var fused: [Int: Double] = [:]
+        for (list, hits) in lists.enumerated() {
+            var seen: Set<Int> = []
+            for hit in hits {
+                guard let id = Int(hit.documentKey), seen.insert(id).inserted else { continue }
+                fused[id, default: 0] += (list == 0 ? 1 : denseWeight) / Double(60 + seen.count)
+            }
         }
-        return ranked
+        return fused.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
     }
 
     /// The abstracts judged to be evidence for `claim`, most relevant first: each abstract's

@@ -142,6 +142,52 @@ public final class Engine: @unchecked Sendable {
             relevance: relevance ? try self.relevance() : nil)
     }
 
+    /// The verifier for `store`: ``verifier(relevance:)``, finding passages by meaning beside
+    /// BM25 when the store has a dense index (``denseRetriever(for:)``).
+    public func verifier(for store: any DocumentStore, relevance: Bool = true) async throws -> ClaimVerifier {
+        var verifier = try self.verifier(relevance: relevance)
+        verifier.dense = try await denseRetriever(for: store)
+        return verifier
+    }
+
+    /// The static embedding distilled from the encoder (kept in the cache folder after the
+    /// first distillation, which takes about a minute), or `nil` when the encoder cannot run here.
+    public func staticEmbedding() throws -> StaticEmbedding? {
+        guard let encoder = try encoder() else { return nil }
+        return try once("static-embedding") {
+            logger.debug("static embedding: reading it from the cache, or distilling it from the encoder")
+            return StaticEmbedding(encoder: encoder)
+        }
+    }
+
+    /// Builds stores' dense indexes, or `nil` when the encoder cannot run here.
+    public func denseIndexing() throws -> DenseIndexing? {
+        guard let encoder = try encoder() else { return nil }
+        return DenseIndexing(encoder: encoder, distilled: { [self] in (try? staticEmbedding()) ?? StaticEmbedding(encoder: encoder) })
+    }
+
+    /// The store's dense index with the model it was made with (the encoder, or the static
+    /// embedding distilled from it); `nil` when the store has none, or it cannot be used (then
+    /// passages are found by words alone, and the log says why). Reopened when the file changes.
+    public func denseRetriever(for store: any DocumentStore) async throws -> DenseRetriever? {
+        guard let path = try await store.denseIndexPath(), let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let encoder = try encoder()
+        else { return nil }
+        let changed = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        do {
+            return try once("dense:\(path):\(changed)") {
+                let index = try DenseIndex(path: path)
+                let embedder: DenseEmbedder =
+                    index.model == encoder.identity.recorded
+                    ? .transformer(encoder) : .distilled(try staticEmbedding() ?? StaticEmbedding(encoder: encoder))
+                return try DenseRetriever(embedder: embedder, index: index)
+            }
+        } catch {
+            logger.warning("the dense index cannot be used; passages are found by words alone", metadata: ["error": "\(error)"])
+            return nil
+        }
+    }
+
     /// Fact-checks embedded for one matcher; beyond this the matcher compares by words (embedding
     /// is about 80 fact-checks a second, and embeddings are not stored yet).
     public static let embeddedFactChecks = 500

@@ -43,6 +43,31 @@ public protocol DocumentStore: Sendable {
     /// whether it did.
     @discardableResult
     func refreshIndexIfStale() async throws -> Bool
+
+    /// Stored passages with row ids above `rowID`, in row order, at most `limit`: what an index
+    /// built beside the store reads.
+    func passages(after rowID: Int64, limit: Int) async throws -> [StoredPassage]
+
+    /// The passages with these row ids that pass `query`'s filters, each scored for the query's
+    /// text as ``search(_:)`` scores (0 when it shares no term), in the order of `rowIDs`.
+    func passages(rowIDs: [Int64], scoredFor query: PassageQuery) async throws -> [PassageHit]
+
+    /// Where the dense index of the store's passages is kept (beside its posting index), or `nil`
+    /// for a store that keeps no files.
+    func denseIndexPath() async throws -> String?
+}
+
+/// A stored passage as an index reads it: its row id, text and its document's title.
+public struct StoredPassage: Sendable, Hashable {
+    public var rowID: Int64
+    public var text: String
+    public var title: String?
+
+    public init(rowID: Int64, text: String, title: String?) {
+        self.rowID = rowID
+        self.text = text
+        self.title = title
+    }
 }
 
 /// Where polled sources and their polling state are kept.

@@ -39,12 +39,7 @@ public actor MemoryEvidenceStore: EvidenceStore {
         for hit in index.search(query.text, limit: max(query.limit * 20, 200)) {
             let entry = passages[hit.document]
             let stored = documents[Int(entry.document - 1)]
-            if let source = query.source, stored.document.source != source { continue }
-            if query.since != nil || query.until != nil {
-                guard let published = stored.document.published.flatMap(DateNormalizer.date) else { continue }
-                if let since = query.since, published < since { continue }
-                if let until = query.until, published >= until { continue }
-            }
+            guard Self.passes(stored.document, query) else { continue }
             hits.append(
                 PassageHit(
                     documentID: stored.id, documentKey: stored.key, passage: entry.passage, score: Double(hit.score),
@@ -53,6 +48,47 @@ public actor MemoryEvidenceStore: EvidenceStore {
             if hits.count == query.limit { break }
         }
         return hits
+    }
+
+    /// Row ids count passages from 1 in the order they were added.
+    public func passages(after rowID: Int64, limit: Int) async throws -> [StoredPassage] {
+        let start = Int(max(rowID, 0))
+        guard start < passages.count, limit > 0 else { return [] }
+        return (start..<min(start + limit, passages.count)).map { index in
+            let entry = passages[index]
+            return StoredPassage(rowID: Int64(index + 1), text: entry.passage.text, title: documents[Int(entry.document - 1)].document.title)
+        }
+    }
+
+    public func passages(rowIDs: [Int64], scoredFor query: PassageQuery) async throws -> [PassageHit] {
+        let terms = RetrievalTerms.terms(query.text)
+        var hits: [PassageHit] = []
+        var seen: Set<Int64> = []
+        for rowID in rowIDs where rowID >= 1 && rowID <= passages.count && seen.insert(rowID).inserted {
+            let entry = passages[Int(rowID - 1)]
+            let stored = documents[Int(entry.document - 1)]
+            guard Self.passes(stored.document, query) else { continue }
+            hits.append(
+                PassageHit(
+                    documentID: stored.id, documentKey: stored.key, passage: entry.passage,
+                    score: Double(index.score(terms: terms, document: Int(rowID - 1))), title: stored.document.title, url: stored.document.url,
+                    source: stored.document.source, published: stored.document.published, retrieved: stored.document.retrieved))
+        }
+        return hits
+    }
+
+    /// A store in memory keeps no dense index.
+    public func denseIndexPath() async throws -> String? { nil }
+
+    /// Whether `document` passes the query's source and date filters.
+    static func passes(_ document: EvidenceDocument, _ query: PassageQuery) -> Bool {
+        if let source = query.source, document.source != source { return false }
+        if query.since != nil || query.until != nil {
+            guard let published = document.published.flatMap(DateNormalizer.date) else { return false }
+            if let since = query.since, published < since { return false }
+            if let until = query.until, published >= until { return false }
+        }
+        return true
     }
 
     public func inverseDocumentFrequencies(of terms: [String]) async throws -> [String: Double] {

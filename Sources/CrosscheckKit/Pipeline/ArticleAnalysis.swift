@@ -31,7 +31,7 @@ public struct ArticleAnalysis: Sendable {
         var report = try engine.articleChecker(reader: reader, factChecks: checks).check(input)
         if let evidence, try await evidence.newestRetrieved() != nil {
             try await evidence.ensureIndex()
-            let stage = ClaimVerificationStage(verifier: try engine.verifier(), store: evidence, since: since, until: until)
+            let stage = ClaimVerificationStage(verifier: try await engine.verifier(for: evidence), store: evidence, since: since, until: until)
             try await stage.run(on: &report)
         }
         return report

@@ -10,6 +10,10 @@ public struct ClaimVerifier: Sendable {
     public var relevance: RelevanceModel?
     /// Passages retrieved per query before re-ranking.
     public var candidateCount = 10
+    /// Finds passages by meaning beside BM25, when the store has a dense index.
+    public var dense: DenseRetriever?
+    /// Passages the dense retriever adds per query (those BM25 found already count once).
+    public var denseCount = 10
     /// Passages judged per claim after re-ranking.
     public var passagesPerClaim = 5
     /// At most this many passages from one document.
@@ -149,13 +153,22 @@ public struct ClaimVerifier: Sendable {
     public func candidates(
         claim: String, quote: Quotation? = nil, store: any DocumentStore, since: Date? = nil, until: Date? = nil
     ) async throws -> [RankedPassage] {
-        var queries = [ClaimQuery.text(for: claim)]
+        // Each query's words for BM25, and the text its meaning is taken from.
+        var queries = [(words: ClaimQuery.text(for: claim), meaning: claim)]
         if let quote, quote.text.split(separator: " ").count >= 3 {
-            queries.append(quote.text + (quote.speaker.map { " " + $0 } ?? ""))
+            let text = quote.text + (quote.speaker.map { " " + $0 } ?? "")
+            queries.append((text, text))
         }
         var found: [String: RankedPassage] = [:]
-        for query in queries where !query.isEmpty {
-            let hits = try await store.search(PassageQuery(text: query, since: since, until: until, limit: candidateCount))
+        for (query, meaning) in queries where !query.isEmpty {
+            var hits = try await store.search(PassageQuery(text: query, since: since, until: until, limit: candidateCount))
+            if let dense {
+                let near = try await dense.hits(
+                    near: meaning, scoredFor: PassageQuery(text: query, since: since, until: until, limit: denseCount), in: store)
+                let known = Set(hits.map { "\($0.documentID)/\($0.passage.ordinal)" })
+                hits += near.filter { !known.contains("\($0.documentID)/\($0.passage.ordinal)") }
+                hits.sort { a, b in a.score > b.score || (a.score == b.score && a.documentID < b.documentID) }
+            }
             let scores: [Double]
             if let relevance {
                 let idf = try await store.inverseDocumentFrequencies(of: RetrievalTerms.terms(query))

@@ -53,7 +53,7 @@ struct VerifyClaim: AsyncParsableCommand {
                     .unreadable, "the store at \(store.path) holds no documents; import sources first with crosscheck sources import")
             }
             try await evidence.ensureIndex()
-            let verifier = try modelOptions.engine().verifier()
+            let verifier = try await modelOptions.engine().verifier(for: evidence)
             let result = try await verifier.verify(
                 claim: claim, store: evidence, since: try dateOption(since, "--since"), until: try dateOption(until, "--until"))
             let verdict = ReportClaim.Verdict(result, asOf: try await evidence.statistics().newestRetrieved, cited: max(cite, 0))

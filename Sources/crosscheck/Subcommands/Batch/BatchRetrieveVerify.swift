@@ -6,7 +6,7 @@ import Foundation
 struct BatchRetrieveVerify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retrieve-verify",
-        abstract: "{\"id\", \"claim\"} -> a verdict over passages retrieved from --index (a store made with crosscheck sources import).")
+        abstract: "{\"id\", \"claim\"} -> a verdict over passages retrieved from --index (a store made with crosscheck sources import; by meaning too once crosscheck sources index built its dense index).")
 
     @OptionGroup var io: BatchIO
 
@@ -23,7 +23,8 @@ struct BatchRetrieveVerify: AsyncParsableCommand {
             }
             let store = try StoreOptions.open(index)
             if try await store.passagesNotIndexed() > 0 { try await store.rebuildIndex() }
-            var verifier = try io.engine().verifier()
+            let engine = try io.engine()
+            var verifier = try await engine.verifier(for: store)
             verifier.passagesPerClaim = passages
             let task = RetrieveVerifyBatchTask(
                 verifier: verifier,

@@ -9,7 +9,8 @@ struct SourcesImport: AsyncParsableCommand {
         discussion: """
             JSON Lines records are {"id", "title", "url", "published", "text"} (also "abstract" as text \
             or a list of sentences). Importing the same content again adds nothing; near-duplicates are \
-            skipped too. Progress shows on a terminal.
+            skipped too. Progress shows on a terminal. When over 10,000 passages (and a tenth of those indexed) are new, \
+            the BM25 index is rebuilt; the dense index only by crosscheck sources index.
             """
     )
 
