@@ -6,7 +6,8 @@ import Foundation
 struct BatchRetrieveVerify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retrieve-verify",
-        abstract: "{\"id\", \"claim\"} -> a verdict over passages retrieved from --index (a store made with crosscheck sources import; by meaning too once crosscheck sources index built its dense index).")
+        abstract: "{\"id\", \"claim\"} -> a verdict over passages retrieved from --index (a store made with crosscheck sources import).",
+        discussion: "Passages are found by meaning as well as by words once crosscheck sources index has built the store's dense index.")
 
     @OptionGroup var io: BatchIO
 
