@@ -25,10 +25,7 @@ public struct PairSetEvaluation: Sendable {
     /// The model's probabilities for each pair, before the checks (the inference model reads them
     /// in batches).
     public static func priors(_ judge: PassageJudge, _ pairs: [NLIData.Pair]) -> [StanceProbabilities] {
-        if let inference = judge.inference {
-            return inference.stances(pairs.map { (claim: $0.claim, evidence: $0.evidence) })
-        }
-        return pairs.map { judge.model.stance(claim: $0.claim, evidence: $0.evidence) }
+        judge.priors(pairs.map { (claim: $0.claim, evidence: $0.evidence) })
     }
 
     /// Each pair's passage stance from probabilities already computed, moved by the checks.

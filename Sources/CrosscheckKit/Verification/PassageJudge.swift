@@ -19,6 +19,8 @@ public struct PassageJudge: Sendable {
     /// With the inference model, a refuting finding at least this strong turns the model's
     /// entailment into contradiction; `nil`: none does. Tuned by `crosscheck eval stance --tune`.
     public var entailmentTakenAbove: Double? = 0.8
+    /// What of each passage the inference model reads (the checks read all of it).
+    public var focus = EvidenceFocus()
 
     public init(model: StanceModel, inference: InferenceModel? = nil, checks: [any StanceCheck] = StanceChecks.all) {
         self.model = model
@@ -38,7 +40,7 @@ public struct PassageJudge: Sendable {
     /// The model's probabilities for each (claim, evidence) pair, before the checks: the inference
     /// model reads all of them as one batch (pairs of many claims batch better than one claim's).
     public func priors(_ pairs: [(claim: String, evidence: String)]) -> [StanceProbabilities] {
-        if let inference { return inference.stances(pairs) }
+        if let inference { return inference.stances(pairs.map { ($0.claim, focus.text(of: $0.evidence, for: $0.claim)) }) }
         return pairs.map { model.stance(claim: $0.claim, evidence: $0.evidence) }
     }
 

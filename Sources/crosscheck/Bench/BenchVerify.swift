@@ -42,6 +42,10 @@ struct BenchVerify: AsyncParsableCommand {
         help: "Find passages by meaning beside BM25: build the store's dense index (unless --keep finds one), time its searches, and verify with it.")
     var dense = false
 
+    @Option(
+        help: "Sentences of a passage the inference model reads, those sharing most terms with the claim (0 or absent: the whole passage).")
+    var focus: Int?
+
     func run() async throws {
         let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-bench-\(passages).sqlite").path
         var synthetic = SyntheticStore(passages: passages, seed: seed)
@@ -62,6 +66,7 @@ struct BenchVerify: AsyncParsableCommand {
         }
         var verifier = try ClaimVerifier.bundled(encoder: wordsOnly ? nil : try SharedEngine.engine().requiredEncoder(for: "bench verify"))
         if let judged { verifier.passagesPerClaim = judged }
+        if let focus { verifier.judge.focus = EvidenceFocus(sentences: focus > 0 ? focus : nil) }
         if dense { verifier.dense = try await denseRetriever(store: store, claims: texts, sources: sources) }
         let before = BenchStore.peakMemoryMB()
         let clock = ContinuousClock()

@@ -22,6 +22,10 @@ struct EvalRetrieveVerify: AsyncParsableCommand {
     @Option(help: "Passages beyond which the dense index has an HNSW graph (default: 100000).") var graphThreshold: Int?
     @Option(help: "Passages the dense index adds to BM25's for the verifier (default: the verifier's).") var denseCount: Int?
 
+    @Option(
+        help: "Sentences of a passage the inference model reads, those sharing most terms with the claim (0 or absent: the whole passage).")
+    var focus: Int?
+
     func run() async throws {
         let dev = try SciFactData(directory: data, split: split)
         let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("scifact-\(UUID().uuidString).sqlite").path
@@ -53,6 +57,7 @@ struct EvalRetrieveVerify: AsyncParsableCommand {
         if let denseCount { evaluation.verifier.denseCount = denseCount }
         if let relevance { evaluation.verifier.relevance?.threshold = relevance }
         if let judged { evaluation.verifier.passagesPerClaim = judged }
+        if let focus { evaluation.verifier.judge.focus = EvidenceFocus(sentences: focus > 0 ? focus : nil) }
         start = clock.now
         let result = try await evaluation.run(dev, store: store)
         let elapsed = clock.now - start

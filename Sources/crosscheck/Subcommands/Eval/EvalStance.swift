@@ -18,11 +18,13 @@ struct EvalStance: ParsableCommand {
     @Option(help: "Score at most this many pairs of each set (the first ones).") var limit: Int?
     @Flag(help: "Tune the verdict thresholds, the checks' weight and the calibration on held-aside FEVER and HealthVer and on COVID-Fact dev.")
     var tune = false
+    @Option(help: "Sentences of a passage the inference model reads (0 or absent: the whole passage).") var focus: Int?
 
     func run() throws {
         let root = URL(fileURLWithPath: data)
         let encoder = wordsOnly ? nil : try SharedEngine.engine().requiredEncoder(for: "eval stance")
-        let verifier = try ClaimVerifier.bundled(encoder: encoder, relevance: false)
+        var verifier = try ClaimVerifier.bundled(encoder: encoder, relevance: false)
+        if let focus { verifier.judge.focus = EvidenceFocus(sentences: focus > 0 ? focus : nil) }
         if !wordsOnly, verifier.judge.inference == nil {
             throw CrosscheckError(.modelMissing, "the inference model is not installed; restore Sources/CrosscheckModels/Models/stance")
         }
