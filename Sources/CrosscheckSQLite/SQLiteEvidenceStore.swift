@@ -187,16 +187,7 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
             }
             candidates.sort { $0.score > $1.score || ($0.score == $1.score && $0.rowID < $1.rowID) }
             let ids = candidates.prefix(firstCut).map(\.rowID)
-            guard !ids.isEmpty else { return [] }
-            var sql = """
-                SELECT passage.id, passage.documentId, passage.ordinal, passage.start, passage."end", passage.text,
-                    document.externalId, document.title, document.url, document.source, document.published, document.retrieved
-                FROM passage JOIN document ON document.id = passage.documentId
-                WHERE passage.id IN (\(ids.map(String.init).joined(separator: ",")))
-                """
-            var arguments: StatementArguments = []
-            Self.appendFilters(query, to: &sql, arguments: &arguments)
-            return try Row.fetchAll(db, sql: sql, arguments: arguments)
+            return try Self.passageRows(db, ids: ids, query: query)
         }
         let scores = Dictionary(candidates.map { ($0.rowID, $0.score) }, uniquingKeysWith: { max($0, $1) })
         var hits: [PassageHit] = rows.map { row in
@@ -223,17 +214,7 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
         guard !rowIDs.isEmpty else { return [] }
         let index = self.index
         let terms = RetrievalTerms.terms(query.text)
-        let rows: [Row] = try await pool.read { db in
-            var sql = """
-                SELECT passage.id, passage.documentId, passage.ordinal, passage.start, passage."end", passage.text,
-                    document.externalId, document.title, document.url, document.source, document.published, document.retrieved
-                FROM passage JOIN document ON document.id = passage.documentId
-                WHERE passage.id IN (\(rowIDs.map(String.init).joined(separator: ",")))
-                """
-            var arguments: StatementArguments = []
-            Self.appendFilters(query, to: &sql, arguments: &arguments)
-            return try Row.fetchAll(db, sql: sql, arguments: arguments)
-        }
+        let rows: [Row] = try await pool.read { db in try Self.passageRows(db, ids: rowIDs, query: query) }
         var found: [Int64: PassageHit] = [:]
         for row in rows {
             let score = index.map { Double($0.score(query: terms, passage: RetrievalTerms.passageTerms(text: row["text"], title: row["title"]))) }
@@ -243,6 +224,20 @@ public final class SQLiteEvidenceStore: EvidenceStore, @unchecked Sendable {
     }
 
     public func denseIndexPath() async throws -> String? { String(indexPath.dropLast(".index".count)) + ".dense" }
+
+    /// The passages `ids` with their documents' fields, those that pass the query's filters.
+    static func passageRows(_ db: Database, ids: [Int64], query: PassageQuery) throws -> [Row] {
+        guard !ids.isEmpty else { return [] }
+        var sql = """
+            SELECT passage.id, passage.documentId, passage.ordinal, passage.start, passage."end", passage.text,
+                document.externalId, document.title, document.url, document.source, document.published, document.retrieved
+            FROM passage JOIN document ON document.id = passage.documentId
+            WHERE passage.id IN (\(ids.map(String.init).joined(separator: ",")))
+            """
+        var arguments: StatementArguments = []
+        appendFilters(query, to: &sql, arguments: &arguments)
+        return try Row.fetchAll(db, sql: sql, arguments: arguments)
+    }
 
     /// Adds the query's date and source filters (on the joined `document` table) to `sql`.
     static func appendFilters(_ query: PassageQuery, to sql: inout String, arguments: inout StatementArguments) {
