@@ -188,28 +188,44 @@ public final class Engine: @unchecked Sendable {
         }
     }
 
-    /// Fact-checks embedded for one matcher; beyond this the matcher compares by words (embedding
-    /// is about 80 fact-checks a second, and embeddings are not stored yet).
+    /// Fact-checks embedded for one matcher when their embeddings are not stored yet; beyond this
+    /// the matcher compares by words (embedding is about 80 fact-checks a second).
     public static let embeddedFactChecks = 500
 
-    /// A matcher over `factChecks`, comparing meaning when there are at most `embedLimit` of them.
-    /// The last matcher is kept, so a server checking article after article embeds the same
-    /// fact-checks once, and again only when they change.
+    /// A matcher over `factChecks`, comparing meaning when there are at most `embedLimit` of them
+    /// or their embeddings are stored (``storeFactCheckEmbeddings(_:)``). The last matcher is
+    /// kept, so a server checking article after article embeds the same fact-checks once, and
+    /// again only when they change.
     public func matcher(
         factChecks: [FactCheck], configuration: ClaimMatcher.Configuration = .init(), embedLimit: Int = Engine.embeddedFactChecks
     ) throws -> ClaimMatcher {
         let reranker = try matchReranker()
-        let encoder = factChecks.count <= embedLimit ? try encoder() : nil
+        let stored = FixedEmbeddings.standard()
+        let encoder = try encoder().flatMap { encoder in
+            factChecks.count <= embedLimit || stored.holds(factChecks.map(ClaimMatcher.embeddedText), encoder: encoder) ? encoder : nil
+        }
         return lock.withLock {
             if let last = lastMatcher, last.factChecks == factChecks, last.configuration == configuration,
                 (last.encoder == nil) == (encoder == nil)
             {
                 return last
             }
-            let matcher = ClaimMatcher(factChecks: factChecks, reranker: reranker, configuration: configuration, encoder: encoder)
+            let matcher = ClaimMatcher(
+                factChecks: factChecks, reranker: reranker, configuration: configuration, encoder: encoder, stored: stored)
             lastMatcher = matcher
             return matcher
         }
+    }
+
+    /// Embeds `factChecks` (a store's, in its order) and keeps the embeddings in the cache folder,
+    /// so matchers over them compare meaning however many there are; returns whether it embedded
+    /// them now (`false` when they were kept already or the encoder cannot run here).
+    public func storeFactCheckEmbeddings(_ factChecks: [FactCheck]) throws -> Bool {
+        let stored = FixedEmbeddings.standard()
+        let texts = factChecks.map(ClaimMatcher.embeddedText)
+        guard let encoder = try encoder(), stored.folder != nil, !texts.isEmpty, !stored.holds(texts, encoder: encoder) else { return false }
+        _ = stored.embeddings(of: texts, encoder: encoder)
+        return true
     }
 
     /// The article checker with every stage: claims (with attribution), language, comments, and

@@ -53,19 +53,26 @@ public struct ClaimMatcher: Sendable {
     public let encoder: SentenceEncoder?
     let features: MatchFeatures
 
-    /// A matcher over `factChecks`; with `encoder`, their claims are embedded once here, so
-    /// candidates also come from dense retrieval and the re-ranker sees their closeness in meaning.
+    /// A matcher over `factChecks`; with `encoder`, their claims are embedded once here (or read
+    /// from `stored`, which keeps them for the next process), so candidates also come from dense
+    /// retrieval and the re-ranker sees their closeness in meaning.
     public init(
         factChecks: [FactCheck], reranker: MatchReranker? = nil, configuration: Configuration = .init(),
-        encoder: SentenceEncoder? = nil
+        encoder: SentenceEncoder? = nil, stored: FixedEmbeddings? = nil
     ) {
         self.factChecks = factChecks
         self.reranker = reranker
         self.configuration = configuration
         self.encoder = encoder
+        let texts = factChecks.map(Self.embeddedText)
         self.features = MatchFeatures(
             factChecks: factChecks, k1: configuration.k1, b: configuration.b,
-            embeddings: encoder?.encode(factChecks.map { [$0.claim, $0.title].compactMap { $0 }.joined(separator: ". ") }))
+            embeddings: encoder.map { encoder in stored?.embeddings(of: texts, encoder: encoder) ?? encoder.encode(texts) })
+    }
+
+    /// What of a fact-check is embedded: its claim and title.
+    public static func embeddedText(_ factCheck: FactCheck) -> String {
+        [factCheck.claim, factCheck.title].compactMap { $0 }.joined(separator: ". ")
     }
 
     /// The candidates for `text` with their feature vectors, best BM25 first, then those only

@@ -31,6 +31,12 @@ public struct FixedEmbeddings: Sendable {
         return encoded
     }
 
+    /// Whether the file for `texts` and `encoder` is there and readable.
+    public func holds(_ texts: [String], encoder: SentenceEncoder) -> Bool {
+        guard let url = file(for: texts, encoder: encoder) else { return false }
+        return Self.read(url, count: texts.count)?.first?.values.count == encoder.dimensions
+    }
+
     func file(for texts: [String], encoder: SentenceEncoder) -> URL? {
         guard let folder, let weights = encoder.identity.sha256 else { return nil }
         var key = Array(weights.utf8)

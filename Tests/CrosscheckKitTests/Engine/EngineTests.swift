@@ -30,6 +30,25 @@ struct EngineTests {
         #expect(counts.values.allSatisfy { $0 == 1 }, "\(counts)")
     }
 
+    /// Past the number embedded at each start, a store's fact-checks are compared by meaning once
+    /// their embeddings are kept (as `factchecks import` keeps them), and by words before.
+    @Test func factChecksWhoseEmbeddingsAreKeptAreComparedByMeaning() throws {
+        let engine = Engine(models: try ModelDirectory.standard())
+        guard try engine.encoder() != nil else { return }
+        // Fact-checks no other run has embedded, so their file is made here.
+        let unique = UUID().uuidString
+        let checks = [
+            FactCheck(id: "a-\(unique)", claim: "Ferry fares doubled this spring (\(unique)).", rating: "False"),
+            FactCheck(id: "b-\(unique)", claim: "The bridge will close for good (\(unique)).", rating: "False"),
+        ]
+        #expect(try engine.matcher(factChecks: checks, embedLimit: 1).encoder == nil)
+        #expect(try engine.storeFactCheckEmbeddings(checks))
+        #expect(try !engine.storeFactCheckEmbeddings(checks), "kept already")
+        let matcher = try engine.matcher(factChecks: checks, embedLimit: 1)
+        #expect(matcher.encoder != nil)
+        #expect(matcher.match("Boat tickets cost twice as much since March.", limit: 1, includeWeak: true).first?.factCheck.id == "a-\(unique)")
+    }
+
     @Test func anEngineIsSharedAcrossConcurrentChecks() throws {
         let engine = Engine(models: try ModelDirectory.standard())
         // Threads of their own (not Swift's two cooperative ones, which other suites' servers need).

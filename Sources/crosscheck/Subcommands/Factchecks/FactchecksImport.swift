@@ -10,7 +10,9 @@ struct FactchecksImport: AsyncParsableCommand {
         discussion: """
             Reads ClaimReview JSON-LD (a page's <script type="application/ld+json">, JSON or JSON Lines), \
             the Google Fact Check Tools claims:search response, or JSON Lines {"id", "claim", "title", \
-            "rating", "url", "date"}. Fact-checks with a known id are updated.
+            "rating", "url", "date"}. Fact-checks with a known id are updated. Then the store's fact-checks are embedded \
+            (about 80 a second) and the embeddings kept in the cache folder, so check and factchecks search compare them by \
+            meaning however many there are; without that, only stores of up to 500 are compared by meaning.
             """
     )
 
@@ -18,6 +20,12 @@ struct FactchecksImport: AsyncParsableCommand {
     var input: String
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var modelOptions: ModelOptions
+
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Embed the store's fact-checks now and keep the embeddings, so matching compares meaning however many there are.")
+    var embed = true
 
     func run() async throws {
         do {
@@ -27,8 +35,17 @@ struct FactchecksImport: AsyncParsableCommand {
             guard !read.factChecks.isEmpty else {
                 throw CrosscheckError(.emptyArticle, "no fact-checks found in \(input); give ClaimReview JSON-LD or JSON Lines with \"claim\"")
             }
-            let added = try await store.open().add(read.factChecks)
+            let opened = try store.open()
+            let added = try await opened.add(read.factChecks)
             print("imported \(read.factChecks.count) fact-checks (\(added) new, \(read.factChecks.count - added) updated)")
+            if embed {
+                let all = try await opened.factChecks()
+                let clock = ContinuousClock()
+                let start = clock.now
+                if try modelOptions.engine().storeFactCheckEmbeddings(all) {
+                    print("embedded the store's \(all.count) fact-checks for matching by meaning in \(clock.now - start)")
+                }
+            }
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)
         }
