@@ -35,10 +35,13 @@ public struct DenseIndexBuilder: Sendable {
     /// The index's bytes: the vectors, made with `model` (and the static embedding's token
     /// `weights`, empty for the transformer), and a graph beyond ``graphThreshold`` passages.
     public func build(model: String, weights: [Float]) -> Data {
-        var graph = HNSWGraph(neighbours: neighbours, count: count)
-        let linked = count > graphThreshold
-        if linked { graph.link(vectors: vectors, scales: scales, dimensions: dimensions, breadth: constructionBreadth) }
-        return layout(model: model, weights: weights, vectors: vectors, scales: scales, dimensions: max(dimensions, 1), graph: linked ? graph : nil)
+        var graph: HNSWGraph?
+        if count > graphThreshold {
+            var linked = HNSWGraph(neighbours: neighbours, count: count)
+            linked.link(vectors: vectors, scales: scales, dimensions: dimensions, breadth: constructionBreadth)
+            graph = linked
+        }
+        return layout(model: model, weights: weights, vectors: vectors, scales: scales, dimensions: max(dimensions, 1), graph: graph)
     }
 
     func layout(model: String, weights: [Float], vectors: [Int8], scales: [Float], dimensions: Int, graph: HNSWGraph?) -> Data {

@@ -40,10 +40,4 @@ public struct DenseRetriever: Sendable {
         let found = search(text, limit: filtered ? query.limit * 20 : query.limit)
         return Array(try await store.passages(rowIDs: found.map(\.rowID), scoredFor: query).prefix(query.limit))
     }
-
-    /// The model a dense index at `path` was made with, or `nil` when there is no readable one.
-    public static func model(at path: String) -> String? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        return (try? DenseIndex(path: path))?.model
-    }
 }
