@@ -126,6 +126,7 @@ public struct ClaimAnalyzer: Sendable {
                 checkworthiness: score.rounded(toPlaces: 4), types: types.map(\.rawValue), attribution: attribution,
                 quote: primary.map { .init(text: $0.text, speaker: $0.speaker) })
             claim.checkworthy = model.map { score >= $0.threshold } ?? false
+            claim.probability = model?.probability(score)?.rounded(toPlaces: 4)
             claim.entities = entities
             claim.quantities = quantities
             claim.dates = dates

@@ -10,6 +10,7 @@ struct FineTunedModel: Sendable {
     let identity: ModelIdentity
     let labels: [String]
     let threshold: Double?
+    let calibration: PlattScaling?
     let blend: FineTunedManifest.Blend?
     let displayThresholds: [String: Double]?
     let maxTokens: Int
@@ -51,6 +52,7 @@ struct FineTunedModel: Sendable {
         self.classifierBias = try file.floats("classifier.bias", shape: [manifest.labels.count])
         self.labels = manifest.labels
         self.threshold = manifest.threshold
+        self.calibration = manifest.calibration
         self.blend = manifest.blend
         self.displayThresholds = manifest.displayThresholds
         self.maxTokens = min(manifest.maxLength, encoder.config.maxPositions)
@@ -97,6 +99,8 @@ public struct FineTunedManifest: Sendable, Codable {
     public var wordEmbeddingsFrom: Source
     /// The decision threshold on the first positive label, when the trainer calibrated one.
     public var threshold: Double?
+    /// How the positive label's probability becomes a calibrated one, when it was fitted.
+    public var calibration: PlattScaling?
     /// How the classifier's probability is mixed with the task's regression of words, when it is.
     public var blend: Blend?
     /// Per label (a technique tagger's techniques), the score a span needs to be shown to readers.

@@ -12,6 +12,8 @@ public struct SentenceClassifier: Sendable {
     public var labels: [String] { model.labels }
     /// The threshold on the positive label its trainer calibrated on data it did not train on.
     public var threshold: Double? { model.threshold }
+    /// Platt scaling of the positive label's probability, fitted on data it did not train on.
+    public var calibration: PlattScaling? { model.calibration }
     /// How its probability is mixed with its task's regression of words, when its trainer says so.
     public var blend: FineTunedManifest.Blend? { model.blend }
     /// Tokens per text; longer texts are cut.

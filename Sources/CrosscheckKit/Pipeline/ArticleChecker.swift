@@ -72,7 +72,13 @@ public struct ArticleChecker: Sendable {
         var engine = EngineInfo()
         if let model = configuration.checkworthiness {
             engine.models["checkworthiness"] = model.version
-            engine.thresholds["claims"] = ["checkworthy": model.threshold]
+            var claims = ["checkworthy": model.threshold]
+            if let calibration = model.calibration {
+                claims["calibration_slope"] = calibration.slope
+                claims["calibration_intercept"] = calibration.intercept
+                claims["shown_from_probability"] = ClaimCut.minimumProbability
+            }
+            engine.thresholds["claims"] = claims
         }
         if let tagger = configuration.attribution { engine.models["attribution"] = tagger.identity.recorded }
         var report = Report(

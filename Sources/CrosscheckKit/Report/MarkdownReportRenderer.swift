@@ -24,13 +24,18 @@ public struct MarkdownReportRenderer: ReportRenderer {
         facts.append("**Comments:** \(article.comments.count)")
         out += facts.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
 
+        let cut = ClaimCut(report.claims)
         let checkworthy = report.claims.filter(\.checkworthy)
         if !report.claims.isEmpty {
             out += "## Claims\n\n"
-            out += "\(checkworthy.count) of \(report.claims.count) sentences are check-worthy.\n\n"
-            if !checkworthy.isEmpty {
+            out += "\(checkworthy.count) of \(report.claims.count) sentences are check-worthy"
+            out +=
+                cut.calibrated
+                ? "; the model is at least \(Int(ClaimCut.minimumProbability * 100)) % sure of \(cut.shown.count), listed best first.\n\n"
+                : ".\n\n"
+            if !cut.shown.isEmpty {
                 out += "| # | score | claim | types | source |\n|---|---|---|---|---|\n"
-                for claim in checkworthy {
+                for claim in cut.shown {
                     var source =
                         claim.attribution.kind == "none"
                         ? "⚠️ none"
@@ -43,10 +48,14 @@ public struct MarkdownReportRenderer: ReportRenderer {
                         source += "; fact-checked before (\(match.rating ?? "unrated")): \(match.claim)"
                     }
                     let text = escape(claim.text).replacingOccurrences(of: "\n", with: " ")
-                    out +=
-                        "| \(claim.id) | \(String(format: "%.2f", claim.checkworthiness)) | \(text) | \(claim.types.joined(separator: ", ")) | \(escape(source)) |\n"
+                    let score = claim.probability.map { "\(Int(($0 * 100).rounded()))%" } ?? String(format: "%.2f", claim.checkworthiness)
+                    out += "| \(claim.id) | \(score) | \(text) | \(claim.types.joined(separator: ", ")) | \(escape(source)) |\n"
                 }
                 out += "\n"
+            }
+            if cut.more > 0 {
+                let rest = checkworthy.filter { claim in !cut.shown.contains { $0.id == claim.id } }.map(\.id)
+                out += "\(cut.more) more check-worthy the model is less sure of: \(rest.joined(separator: ", ")) (all scores in `--format json`).\n\n"
             }
             let verified = report.claims.filter { $0.verdict != nil }
             if !verified.isEmpty {

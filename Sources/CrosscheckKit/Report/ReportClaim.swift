@@ -12,6 +12,9 @@ public struct ReportClaim: Sendable, Hashable, Codable {
     public var factcheckMatches: [FactcheckMatch]
     /// Whether the score clears the model's threshold.
     public var checkworthy: Bool = false
+    /// The calibrated chance that the sentence is check-worthy, when the model has a calibration;
+    /// reports show the claims at or above ``ClaimCut/minimumProbability`` first.
+    public var probability: Double?
     public var entities: [EntityMention] = []
     public var quantities: [QuantityMention] = []
     public var dates: [DateMention] = []

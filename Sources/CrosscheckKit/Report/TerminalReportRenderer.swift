@@ -98,9 +98,17 @@ public struct TerminalReportRenderer: ReportRenderer {
     func claimsSection(_ report: Report) -> String {
         let checkworthy = report.claims.filter(\.checkworthy)
         guard !report.claims.isEmpty else { return "" }
-        var out = heading("Claims (\(checkworthy.count) check-worthy of \(report.claims.count) sentences)")
-        for claim in checkworthy.prefix(10) {
-            let score = String(format: "%.2f", claim.checkworthiness)
+        let cut = ClaimCut(report.claims, limit: 10)
+        let sure = ClaimCut(report.claims).shown.count
+        var counts = "\(checkworthy.count) check-worthy of \(report.claims.count) sentences"
+        if cut.calibrated {
+            counts =
+                sure == checkworthy.count
+                ? counts + ", calibrated %" : "\(sure) at ≥ \(Int(ClaimCut.minimumProbability * 100)) %, " + counts
+        }
+        var out = heading("Claims (\(counts))")
+        for claim in cut.shown {
+            let score = claim.probability.map { String(format: "%3d%%", Int(($0 * 100).rounded())) } ?? String(format: "%.2f", claim.checkworthiness)
             let types = claim.types.filter { $0 != "opinion" }.joined(separator: ", ")
             var source: String
             switch claim.attribution.kind {
@@ -124,7 +132,10 @@ public struct TerminalReportRenderer: ReportRenderer {
                     + style(" (\(String(format: "%.2f", match.score)))", .dim) + "\n"
             }
         }
-        if checkworthy.count > 10 { out += style("  … \(checkworthy.count - 10) more in --format json\n", .dim) }
+        if cut.more > 0 {
+            let why = cut.calibrated ? " (the model is less sure of them, or past the first 10)" : ""
+            out += style("  … \(cut.more) more check-worthy\(why) in --format json\n", .dim)
+        }
         if let summary = report.summary {
             if !summary.anonymous.isEmpty {
                 out += style("  Anonymous sources: \(summary.anonymous.joined(separator: ", "))", .yellow) + "\n"

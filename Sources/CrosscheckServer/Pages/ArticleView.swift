@@ -124,7 +124,7 @@ struct ArticleView: Sendable {
             let reviewed = note(.verdict(claim: number))
             let current = latest[.verdict(claim: number)]?.after ?? engineVerdict
             return ClaimCard(
-                number: number, rank: rank + 1, text: claim.text, score: PageFormat.score(claim.checkworthiness),
+                number: number, rank: rank + 1, text: claim.text, score: Self.checkworthiness(claim),
                 types: claim.types.isEmpty ? nil : claim.types.map(PageFormat.label).joined(separator: ", "),
                 source: Self.source(claim),
                 verdict: claim.verdict.map {
@@ -152,7 +152,7 @@ struct ArticleView: Sendable {
         othersCount = rest.count
         others = rest.map {
             OtherSentence(
-                number: $0, text: report.claims[$0].text, score: PageFormat.score(report.claims[$0].checkworthiness),
+                number: $0, text: report.claims[$0].text, score: Self.checkworthiness(report.claims[$0]),
                 checkworthyOptions: options(["true", "false"], labels: checkworthyLabels, current: "false"))
         }
         paragraphs = ArticleText(report: report, highlighted: ranked).paragraphs
@@ -184,6 +184,12 @@ struct ArticleView: Sendable {
     }
 
     /// Who the claim is attributed to, and how: "Ray Duarte (named)", "officials (anonymous)".
+    /// A claim's check-worthiness as analysts read it: the calibrated chance when the model has
+    /// one, else the score.
+    static func checkworthiness(_ claim: ReportClaim) -> String {
+        claim.probability.map(PageFormat.percent) ?? PageFormat.score(claim.checkworthiness)
+    }
+
     static func source(_ claim: ReportClaim) -> String? {
         let speaker = claim.quote?.speaker ?? claim.attribution.source
         let kind = claim.attribution.sourcing ?? claim.attribution.kind

@@ -23,6 +23,9 @@ public struct CheckworthinessModel: Sendable {
     /// The fine-tuned sentence classifier that scores in place of the regression, with
     /// ``threshold`` set to its own.
     public var fineTuned: SentenceClassifier?
+    /// Turns a score into a calibrated probability of being check-worthy (the fine-tuned
+    /// classifier's, from its manifest); `nil` when none was fitted.
+    public var calibration: PlattScaling?
 
     /// The label of the fine-tuned classifier that means check-worthy.
     public static let checkworthyLabel = "checkworthy"
@@ -60,6 +63,9 @@ public struct CheckworthinessModel: Sendable {
         }
     }
 
+    /// The calibrated probability that a sentence with `score` is check-worthy, or `nil` without a calibration.
+    public func probability(_ score: Double) -> Double? { calibration?.probability(score) }
+
     /// Whether `text` is check-worthy.
     public func isCheckworthy(_ text: String) -> Bool { score(text) >= threshold }
 
@@ -84,6 +90,7 @@ extension CheckworthinessModel {
             var model = try bundled(encoder: nil, from: models)
             model.fineTuned = classifier
             model.threshold = threshold
+            model.calibration = classifier.calibration
             return model
         }
         if let encoder, let url = models.file("checkworthiness-meaning.model") {

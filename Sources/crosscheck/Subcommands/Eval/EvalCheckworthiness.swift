@@ -27,6 +27,12 @@ struct EvalCheckworthiness: ParsableCommand {
     )
     var fineTuned: String?
 
+    @Flag(
+        help:
+            "With --fine-tuned: write the Platt scaling fitted on this split's calibration part into the classifier's manifest.json, so reports give calibrated probabilities."
+    )
+    var writeCalibration = false
+
     @Option(
         help: "Write the split's three parts (train, calibration, held-out) as JSON Lines into this folder and stop, for a trainer outside Swift.")
     var exportSplit: String?
@@ -63,6 +69,7 @@ struct EvalCheckworthiness: ParsableCommand {
                 "fine-tuned \(model.version); its own threshold \(model.fineTuned?.threshold.map { String($0) } ?? "none"), on this calibration part \(model.threshold)"
             )
             ours = model
+            try calibrate(model, split, classifier: URL(fileURLWithPath: fineTuned))
         } else if let model {
             var loaded = try CheckworthinessModel.load(from: Data(contentsOf: URL(fileURLWithPath: model)))
             if loaded.meaningDimensions > 0 { loaded.encoder = try SharedEngine.engine().encoder() }
@@ -94,6 +101,46 @@ struct EvalCheckworthiness: ParsableCommand {
             let peerText = peer.map { String(format: "%.3f", $0) } ?? "-"
             print(name.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f", value) + "        " + peerText)
         }
+    }
+
+    /// Fits Platt scaling of the fine-tuned classifier on the calibration part, prints the held-out
+    /// part's reliability before and after and what the display cut at 50 % keeps, and writes the
+    /// fit into the classifier's manifest with --write-calibration.
+    func calibrate(_ model: CheckworthinessModel, _ split: CheckworthinessEvaluation.Split, classifier directory: URL) throws {
+        let fitted = PlattScaling.fit(
+            scores: model.scores(split.calibration.map(\.text)), labels: split.calibration.map(\.label),
+            fittedOn: "calibration part of eval checkworthiness split seed \(hyper.seed) (\(split.calibration.count) sentences)")
+        let heldOut = split.heldOut.filter { $0.source == .claimbuster }
+        let raw = model.scores(heldOut.map(\.text))
+        let labels = heldOut.map(\.label)
+        let calibrated = raw.map(fitted.probability)
+        print(String(format: "Platt scaling on the calibration part: slope %.4f, intercept %.4f", fitted.slope, fitted.intercept))
+        for (name, values) in [("raw", raw), ("calibrated", calibrated)] {
+            let reliability = Calibration(confidences: values, correct: labels)
+            print(
+                "ClaimBuster dev slice, \(name) probability of check-worthy: expected calibration error \(String(format: "%.3f", reliability.expectedError))"
+            )
+            reliability.lines.forEach { print($0.replacingOccurrences(of: "accuracy", with: "share check-worthy")) }
+        }
+        let shown = BinaryMetrics.f1(scores: calibrated, labels: labels, threshold: ClaimCut.minimumProbability)
+        print(
+            String(
+                format: "display cut at calibrated %.2f: %d of %d shown, precision %.3f, recall %.3f (threshold %.3f: %d flagged)",
+                ClaimCut.minimumProbability, calibrated.count { $0 >= ClaimCut.minimumProbability }, heldOut.count, shown.precision, shown.recall,
+                model.threshold, raw.count { $0 >= model.threshold }))
+        guard writeCalibration else { return }
+        let url = directory.appendingPathComponent("manifest.json")
+        guard var manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] else {
+            throw ValidationError("\(url.path) is not a JSON object; restore it from the repository")
+        }
+        manifest["calibration"] = ["slope": fitted.slope, "intercept": fitted.intercept, "fittedOn": fitted.fittedOn ?? ""]
+        let data = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        // Foundation writes `"key" : value`; the trainers (Python's json) write `"key": value`.
+        let keys = try NSRegularExpression(pattern: #"(?m)^(\s*"(?:[^"\\]|\\.)*") : "#)
+        let text = String(decoding: data, as: UTF8.self)
+        let tidy = keys.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1: ")
+        try Data((tidy + "\n").utf8).write(to: url, options: .atomic)
+        print("wrote the calibration into \(url.path)")
     }
 
     /// Writes each part of `split` as `{"id", "text", "label", "source", "group"}` lines.
