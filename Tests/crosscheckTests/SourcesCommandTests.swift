@@ -77,6 +77,13 @@ struct SourcesCommandTests {
         #expect(imported.stdout.contains("imported 2 fact-checks (2 new"))
         let search = try await CommandRunner.run(["factchecks", "search", "council spends $48 million on Harbour Bridge repairs", "--db", db])
         #expect(search.stdout.contains("The Port Alder council voted"), "\(search.stdout)")
+        // A claim that starts with a minus sign goes after --, and the usage error says so.
+        let dashed = try await CommandRunner.run(["factchecks", "search", "-48 million for Harbour Bridge repairs", "--db", db])
+        #expect(dashed.status == 64)
+        #expect(dashed.stderr.contains("goes after --"), "\(dashed.stderr)")
+        let terminated = try await CommandRunner.run(["factchecks", "search", "--db", db, "--", "-48 million for Harbour Bridge repairs"])
+        #expect(terminated.status == 0, "\(terminated.stderr)")
+        #expect(terminated.stdout.contains("The Port Alder council voted"), "\(terminated.stdout)")
         let report = try await CommandRunner.run(["check", "Examples/harbour-bridge.html", "--format", "json", "--db", db])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
         let claims = try #require(object["claims"] as? [[String: Any]])

@@ -6,7 +6,7 @@ import Foundation
 struct Search: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Search the evidence store's passages (BM25).")
 
-    @Argument(help: "What to look for.")
+    @Argument(help: "What to look for (text that starts with - goes after --).")
     var query: String
 
     @Option(help: "Only documents published on or after this date (YYYY-MM-DD).")

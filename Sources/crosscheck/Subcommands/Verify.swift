@@ -16,7 +16,7 @@ struct VerifyClaim: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The claim, as a sentence.")
+    @Argument(help: "The claim, as a sentence (one that starts with - goes after --).")
     var claim: String
 
     @Option(help: "Output format: terminal or json.")

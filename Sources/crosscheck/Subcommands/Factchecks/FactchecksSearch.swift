@@ -7,7 +7,7 @@ struct FactchecksSearch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search", abstract: "Find earlier fact-checks of a claim, in other words too.")
 
-    @Argument(help: "The claim or post.")
+    @Argument(help: "The claim or post (one that starts with - goes after --).")
     var text: String
 
     @Option(help: "How many matches to show.")
