@@ -148,6 +148,25 @@ public struct LanguageEvaluation: Sendable {
         }
     }
 
+    /// Techniques whose marks cost more span F1 than they bring: over `folds` seeded folds of
+    /// `articles` (the heads trained on the other folds, measured on this one), those whose marks'
+    /// pooled precision is below half the pooled span F1 — marks of precision p raise F1 only when
+    /// p exceeds F1 / 2. Stored in the techniques model (`unmarked`), so the analyser leaves them out.
+    public func unmarkedTechniques(_ articles: [LanguageData.Article], folds: Int = 4) -> [String] {
+        var generator = SeededGenerator(seed: seed &+ 23)
+        let shuffled = articles.sorted { $0.id < $1.id }.shuffled(using: &generator)
+        var predicted: [String: [LanguageSection.Technique]] = [:]
+        for fold in 0..<folds {
+            let held = shuffled.indices.filter { $0 % folds == fold }.map { shuffled[$0] }
+            let rest = shuffled.indices.filter { $0 % folds != fold }.map { shuffled[$0] }
+            let analyzer = LanguageAnalyzer(techniques: trainTechniques(rest), truthfulness: nil, tokens: trainTokens(rest))
+            for article in held { predicted[article.text] = analyzer.techniqueSpans(article.text) }
+        }
+        let spanF1 = Self.techniqueScores(shuffled) { predicted[$0] ?? [] }.spanF1
+        let measured = TechniquePrecision(shuffled) { predicted[$0] ?? [] }
+        return measured.techniques.filter { $0.precision(atLeast: 0).precision < spanF1 / 2 }.map(\.name)
+    }
+
     // MARK: Word-level spans
 
     /// The featurizer of single words (with their neighbours as cues).

@@ -15,6 +15,14 @@ public struct LanguageAnalyzer: Sendable {
     /// The tagger fine-tuned from the sentence encoder that marks every technique word by word;
     /// when present it gives all the technique spans in place of the classifiers above.
     public var tagger: TechniqueTagger?
+    /// At most this many techniques are marked in one unit, the likeliest first.
+    public var techniquesPerUnit = 3
+    /// Whether a unit that uses some technique but clears no technique's own threshold is marked
+    /// with the likeliest technique anyway.
+    public var markLikeliestWhenNoneClears = true
+    /// Techniques never marked (their marks are too rarely right to help); by default those the
+    /// techniques model lists under `unmarked` (separated by `|`).
+    public var unmarked: Set<String>
 
     public init(
         techniques: MultiHeadClassifier?, truthfulness: MultiHeadClassifier?, tokens: MultiHeadClassifier? = nil, tagger: TechniqueTagger? = nil
@@ -23,6 +31,12 @@ public struct LanguageAnalyzer: Sendable {
         self.truthfulness = truthfulness
         self.tokens = tokens
         self.tagger = tagger
+        self.unmarked = Self.unmarked(in: techniques)
+    }
+
+    /// The techniques a model's `unmarked` entry lists.
+    public static func unmarked(in model: MultiHeadClassifier?) -> Set<String> {
+        Set((model?.info["unmarked"] ?? "").split(separator: "|").map(String.init))
     }
 
     /// Per technique, the score a span needs to be drawn in the text: the tagger's own when it
@@ -63,13 +77,14 @@ public struct LanguageAnalyzer: Sendable {
             let p = scores[any]
             guard p >= techniques.heads[any].threshold else { continue }
             var chosen: [(Int, Double)] = []
-            for (index, head) in techniques.heads.enumerated() where index != any && scores[index] >= head.threshold {
+            let candidates = techniques.heads.indices.filter { $0 != any && !unmarked.contains(techniques.heads[$0].name) }
+            for index in candidates where scores[index] >= techniques.heads[index].threshold {
                 chosen.append((index, scores[index]))
             }
-            if chosen.isEmpty, let best = scores.indices.filter({ $0 != any }).max(by: { scores[$0] < scores[$1] }) {
+            if chosen.isEmpty, markLikeliestWhenNoneClears, let best = candidates.max(by: { scores[$0] < scores[$1] }) {
                 chosen = [(best, scores[best])]
             }
-            for (index, score) in chosen.sorted(by: { $0.1 > $1.1 }).prefix(3) {
+            for (index, score) in chosen.sorted(by: { $0.1 > $1.1 }).prefix(techniquesPerUnit) {
                 let name = techniques.heads[index].name
                 if let tokens, TokenSpans.techniques.contains(name) {
                     if let head = tokens.head(name) {

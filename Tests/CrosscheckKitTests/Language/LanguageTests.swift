@@ -37,6 +37,27 @@ struct LanguageTests {
         #expect(spans.allSatisfy { (0...1).contains($0.score) })
     }
 
+    @Test func techniquesTheModelLeavesUnmarkedAreNeverMarked() throws {
+        var techniques = try MultiHeadClassifier.bundled("techniques")
+        let shipped = LanguageAnalyzer.unmarked(in: techniques)
+        #expect(!shipped.isEmpty, "the shipped model names the techniques whose marks cost span F1")
+        #expect(!shipped.contains("Loaded_Language"))
+        let text = "Everyone knows this is the only way: either we stand together or we lose everything, again and again and again."
+        let everything = LanguageAnalyzer(techniques: techniques, truthfulness: nil)
+        var all = everything
+        all.unmarked = []
+        let marked = Set(all.techniqueSpans(text).map(\.technique))
+        #expect(!marked.isEmpty)
+        // Leaving out what this sentence is marked with: none of it comes back, the sentence keeps a mark.
+        techniques.info["unmarked"] = marked.sorted().joined(separator: "|")
+        let without = LanguageAnalyzer(techniques: techniques, truthfulness: nil)
+        #expect(without.unmarked == marked)
+        let spans = without.techniqueSpans(text)
+        #expect(spans.allSatisfy { !marked.contains($0.technique) }, "\(spans.map(\.technique))")
+        #expect(!spans.isEmpty, "the likeliest technique left is marked instead")
+        #expect(everything.techniqueSpans(text).allSatisfy { !shipped.contains($0.technique) })
+    }
+
     @Test func loadedWordsAreMarkedAsWordsNotWholeSentences() throws {
         let analyzer = LanguageAnalyzer(
             techniques: try MultiHeadClassifier.bundled("techniques"), truthfulness: nil, tokens: try MultiHeadClassifier.bundled("tokens"))

@@ -51,6 +51,37 @@ struct EvalLanguage: ParsableCommand {
     )
     var tagger: String?
 
+    @Option(help: "At most this many techniques marked per sentence (default: the analyser's).")
+    var perUnit: Int?
+
+    @Flag(help: "Do not mark the likeliest technique in a sentence where no technique clears its own threshold.")
+    var noLikeliest = false
+
+    @Option(help: "Threshold of the any-technique head, in place of the trained one.")
+    var anyThreshold: Double?
+
+    @Option(
+        help:
+            "A technique never to mark (repeat for several; names as the data spells them), in place of those chosen on folds of the training articles."
+    )
+    var unmarked: [String] = []
+
+    @Flag(help: "Mark every technique (choose none to leave out).")
+    var markAll = false
+
+    /// The analyser's span choices as these options set them.
+    func configured(_ analyzer: LanguageAnalyzer) -> LanguageAnalyzer {
+        var analyzer = analyzer
+        if let perUnit { analyzer.techniquesPerUnit = perUnit }
+        if noLikeliest { analyzer.markLikeliestWhenNoneClears = false }
+        if !unmarked.isEmpty { analyzer.unmarked = Set(unmarked) }
+        if markAll { analyzer.unmarked = [] }
+        if let anyThreshold, let any = analyzer.techniques?.heads.firstIndex(where: { $0.name == "any" }) {
+            analyzer.techniques?.heads[any].threshold = anyThreshold
+        }
+        return analyzer
+    }
+
     func run() throws {
         var evaluation = LanguageEvaluation(seed: seed)
         if let charMax {
@@ -73,9 +104,13 @@ struct EvalLanguage: ParsableCommand {
                 print("wrote train-ids.txt (\(train.count)) and test-ids.txt (\(test.count)) to \(exportSplit)")
                 return
             }
-            let model = evaluation.trainTechniques(train)
+            var model = evaluation.trainTechniques(train)
+            if !markAll, unmarked.isEmpty {
+                model.info["unmarked"] = evaluation.unmarkedTechniques(train).joined(separator: "|")
+                print("left unmarked (chosen on 4 folds of the training articles): \(model.info["unmarked"] ?? "")")
+            }
             let sentenceOnly = LanguageAnalyzer(techniques: model, truthfulness: nil)
-            var analyzer = LanguageAnalyzer(techniques: model, truthfulness: nil, tokens: evaluation.trainTokens(train))
+            var analyzer = configured(LanguageAnalyzer(techniques: model, truthfulness: nil, tokens: evaluation.trainTokens(train)))
             if let tagger {
                 guard let encoder = try SharedEngine.engine().encoder() else {
                     throw ValidationError("--tagger needs the sentence encoder, which is not installed")
@@ -88,7 +123,7 @@ struct EvalLanguage: ParsableCommand {
             print("span-level technique F1 with sentence spans only: \(String(format: "%.3f", sentences.spanF1))")
             let peer = LanguageEvaluation.techniqueScores(test, predict: evaluation.peerTechniques(train))
             print(
-                "articles: train \(train.count), held out \(test.count) (seed \(seed)); threshold for any technique \(String(format: "%.3f", model.heads[0].threshold))"
+                "articles: train \(train.count), held out \(test.count) (seed \(seed)); threshold for any technique \(String(format: "%.3f", analyzer.techniques?.heads[0].threshold ?? model.heads[0].threshold))"
             )
             print("metric".padding(toLength: 34, withPad: " ", startingAt: 0) + "crosscheck   TF-IDF+LR peer")
             print(
@@ -104,7 +139,9 @@ struct EvalLanguage: ParsableCommand {
                 var other = evaluation
                 other.seed = seed &+ UInt64(offset)
                 let (train, test) = other.split(articles)
-                let analyzer = LanguageAnalyzer(techniques: other.trainTechniques(train), truthfulness: nil, tokens: other.trainTokens(train))
+                var techniques = other.trainTechniques(train)
+                if !markAll, unmarked.isEmpty { techniques.info["unmarked"] = other.unmarkedTechniques(train).joined(separator: "|") }
+                let analyzer = configured(LanguageAnalyzer(techniques: techniques, truthfulness: nil, tokens: other.trainTokens(train)))
                 measured.add(TechniquePrecision(test) { analyzer.techniqueSpans($0) })
             }
             printDisplayThresholds(measured, shipped: analyzer.displayThresholds, splits: tagger == nil ? displaySplits : 1)

@@ -22,6 +22,7 @@ struct TrainLanguage: ParsableCommand {
         let articles = try LanguageData.propaganda(directory: propaganda)
         var techniques = evaluation.trainTechniques(articles, info: ["data": "propaganda articles=\(articles.count)", "seed": "1"])
         techniques.info["lists"] = FeatureLists.digest(for: "techniques")
+        techniques.info["unmarked"] = evaluation.unmarkedTechniques(articles).joined(separator: "|")
         techniques.info["version"] = "techniques-lr-" + Digests.sha256Hex(try techniques.encoded()).prefix(12)
         try techniques.encoded().write(to: URL(fileURLWithPath: output).appendingPathComponent("techniques.model"), options: .atomic)
         var tokens = evaluation.trainTokens(articles, info: ["data": "propaganda articles=\(articles.count)", "seed": "1"])
