@@ -42,6 +42,12 @@ struct EvalCheckworthiness: ParsableCommand {
 
     @OptionGroup var hyper: CheckworthinessTrainingOptions
 
+    func validate() throws {
+        if writeCalibration, fineTuned == nil {
+            throw ValidationError("--write-calibration needs --fine-tuned DIR: it writes into that classifier's manifest.json")
+        }
+    }
+
     func run() throws {
         let examples = try CheckworthinessData.load(directory: data)
         let evaluation = try hyper.evaluation
@@ -69,7 +75,7 @@ struct EvalCheckworthiness: ParsableCommand {
                 "fine-tuned \(model.version); its own threshold \(model.fineTuned?.threshold.map { String($0) } ?? "none"), on this calibration part \(model.threshold)"
             )
             ours = model
-            try calibrate(model, split, classifier: URL(fileURLWithPath: fineTuned))
+            try calibrate(model, split, calibrationScores: scores, classifier: URL(fileURLWithPath: fineTuned))
         } else if let model {
             var loaded = try CheckworthinessModel.load(from: Data(contentsOf: URL(fileURLWithPath: model)))
             if loaded.meaningDimensions > 0 { loaded.encoder = try SharedEngine.engine().encoder() }
@@ -106,9 +112,11 @@ struct EvalCheckworthiness: ParsableCommand {
     /// Fits Platt scaling of the fine-tuned classifier on the calibration part, prints the held-out
     /// part's reliability before and after and what the display cut at 50 % keeps, and writes the
     /// fit into the classifier's manifest with --write-calibration.
-    func calibrate(_ model: CheckworthinessModel, _ split: CheckworthinessEvaluation.Split, classifier directory: URL) throws {
+    func calibrate(
+        _ model: CheckworthinessModel, _ split: CheckworthinessEvaluation.Split, calibrationScores: [Double], classifier directory: URL
+    ) throws {
         let fitted = PlattScaling.fit(
-            scores: model.scores(split.calibration.map(\.text)), labels: split.calibration.map(\.label),
+            scores: calibrationScores, labels: split.calibration.map(\.label),
             fittedOn: "calibration part of eval checkworthiness split seed \(hyper.seed) (\(split.calibration.count) sentences)")
         let heldOut = split.heldOut.filter { $0.source == .claimbuster }
         let raw = model.scores(heldOut.map(\.text))
