@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -10,17 +11,21 @@ package struct StaticPage: Sendable {
     package var contentType: String
     package var body: Data
     package var headers: [String: String]
-    /// Seconds to wait before answering (the server answers one request at a time).
+    /// Seconds to wait before answering each request.
     package var delay: Double
+    /// Seconds to wait before answering the first request for this path, instead of `delay`.
+    package var firstDelay: Double?
 
     package init(
-        status: Int = 200, contentType: String = "text/html; charset=utf-8", body: Data, headers: [String: String] = [:], delay: Double = 0
+        status: Int = 200, contentType: String = "text/html; charset=utf-8", body: Data, headers: [String: String] = [:], delay: Double = 0,
+        firstDelay: Double? = nil
     ) {
         self.status = status
         self.contentType = contentType
         self.body = body
         self.headers = headers
         self.delay = delay
+        self.firstDelay = firstDelay
     }
 
     package init(status: Int = 200, contentType: String = "text/html; charset=utf-8", body: String, delay: Double = 0) {
@@ -34,9 +39,10 @@ package struct StaticPage: Sendable {
 }
 
 /// Runs `body` with a server on 127.0.0.1 that answers fixed pages by path (404 for others), then
-/// stops it. Unlike ``withLoopbackServer(routes:_:)`` it serves from a thread of its own, with
-/// blocking sockets, so it answers even while the test process's cooperative threads are busy —
-/// for tests whose client is another process (the `crosscheck` command).
+/// stops it. Unlike ``withLoopbackServer(routes:_:)`` it serves from threads of its own (one per
+/// connection, so a delayed answer holds up no other), with blocking sockets, so it answers even
+/// while the test process's cooperative threads are busy — for tests whose client is another
+/// process (the `crosscheck` command).
 package func withStaticLoopbackServer<T: Sendable>(
     pages: [String: StaticPage], _ body: @Sendable (String) async throws -> T
 ) async throws -> T {
@@ -57,12 +63,15 @@ package func withStaticLoopbackServer<T: Sendable>(
         throw URLError(.cannotConnectToHost)
     }
     let port = Int(UInt16(bigEndian: address.sin_port))
+    let served = ServedPaths()
     let serving = Thread {
         while true {
             let connection = accept(listener, nil, nil)
             guard connection >= 0 else { break }  // the listener was shut down
-            answer(connection, pages: pages)
-            close(connection)
+            Thread {
+                answer(connection, pages: pages, served: served)
+                close(connection)
+            }.start()
         }
         // Closed here, not by the caller, so its number is never reused while this thread may still accept on it.
         close(listener)
@@ -72,8 +81,13 @@ package func withStaticLoopbackServer<T: Sendable>(
     return try await body("http://127.0.0.1:\(port)")
 }
 
+/// The paths a server has begun to answer.
+private final class ServedPaths: Sendable {
+    let paths = Mutex<Set<String>>([])
+}
+
 /// Reads one request's head from `connection` and writes the page for its path.
-private func answer(_ connection: Int32, pages: [String: StaticPage]) {
+private func answer(_ connection: Int32, pages: [String: StaticPage], served: ServedPaths) {
     var head = Data()
     var buffer = [UInt8](repeating: 0, count: 4096)
     while head.range(of: Data("\r\n\r\n".utf8)) == nil, head.count < 65_536 {
@@ -84,7 +98,9 @@ private func answer(_ connection: Int32, pages: [String: StaticPage]) {
     let requestLine = String(decoding: head.prefix { $0 != 0x0D }, as: UTF8.self)
     let path = requestLine.split(separator: " ").dropFirst().first.map(String.init) ?? "/"
     let page = pages[path] ?? StaticPage(status: 404, contentType: "text/plain", body: "not found")
-    if page.delay > 0 { Thread.sleep(forTimeInterval: page.delay) }
+    let first = served.paths.withLock { $0.insert(path).inserted }
+    let delay = first ? page.firstDelay ?? page.delay : page.delay
+    if delay > 0 { Thread.sleep(forTimeInterval: delay) }
     var status = "HTTP/1.1 \(page.status) \(page.status == 200 ? "OK" : "Status")\r\nContent-Type: \(page.contentType)\r\n"
     for (name, value) in page.headers { status += "\(name): \(value)\r\n" }
     var response = Data((status + "Content-Length: \(page.body.count)\r\nConnection: close\r\n\r\n").utf8)

@@ -19,8 +19,9 @@ struct WorkerCommandTests {
         let address = try await ScratchDatabase.make(on: ScratchDatabase.server!)
         let store = try PostgresStore(address: address)
         let page = try Data(contentsOf: CommandRunner.root.appendingPathComponent("Examples/harbour-bridge.html"))
-        // The page answers slowly, so the first worker is surely mid-job when it is killed.
-        try await withStaticLoopbackServer(pages: ["/story": StaticPage(body: page, delay: 4)]) { base in
+        // The page answers the first worker slowly (within its 20 s fetch timeout), so it is surely
+        // mid-job when it is killed even on a loaded machine; the second worker gets it at once.
+        try await withStaticLoopbackServer(pages: ["/story": StaticPage(body: page, firstDelay: 15)]) { base in
             let job = try await store.enqueue(ArticleInput(data: Data(), name: "Harbour bridge", url: base + "/story"))
             let first = try Self.startWorker(address)
             try await Self.waitFor(seconds: 240, Self.said(by: first)) {
