@@ -20,7 +20,7 @@ struct ArchitectureTests {
             "CrosscheckKit", "CrosscheckFetch", "Foundation", "Hummingbird", "HTTPTypes", "NIOCore", "Logging", "Metrics", "Mustache",
             "Prometheus", "ServiceLifecycle", "Synchronization",
         ],
-        "CrosscheckTesting": ["Foundation", "FoundationNetworking", "FlyingFox", "FlyingSocks", "Glibc"],
+        "CrosscheckTesting": ["Foundation", "FoundationNetworking", "FlyingFox", "FlyingSocks", "Glibc", "Synchronization"],
         "crosscheck": [
             "CrosscheckKit", "CrosscheckSQLite", "CrosscheckPostgres", "CrosscheckFetch", "CrosscheckEval", "CrosscheckServer", "ArgumentParser",
             "Logging",
