@@ -1,8 +1,8 @@
-import CrosscheckKit
 import Foundation
 import Testing
 
 @testable import CrosscheckEval
+@testable import CrosscheckKit
 
 @Suite("batch quotes and its evaluation")
 struct QuotesTaskTests {
@@ -42,5 +42,29 @@ struct QuotesTaskTests {
         #expect(evaluation.matched == 1)
         #expect(evaluation.directSpeakerAccuracy == 1)
         #expect(evaluation.allNamed == 1, "a pronoun speaker is not counted as named")
+    }
+
+    /// Where span F1 is lost: an annotation nothing touches, one found with other bounds, and a
+    /// found span that touches no annotation are told apart.
+    @Test func lostRelationsAreToldApart() {
+        let text = String(repeating: "word ", count: 60)
+        let article = QuoteArticle(
+            id: "a", text: text,
+            relations: [
+                .init(start: 0, end: 20, speaker: nil, kind: "indirect"),
+                .init(start: 40, end: 60, speaker: nil, kind: "indirect"),
+                .init(start: 100, end: 120, speaker: nil, kind: "indirect"),
+            ])
+        let items = [
+            SpeechExtraction.Item(start: 2, end: 20, speaker: nil, kind: .indirect),
+            SpeechExtraction.Item(start: 55, end: 90, speaker: nil, kind: .indirect),
+            SpeechExtraction.Item(start: 200, end: 240, speaker: nil, kind: .indirect),
+        ]
+        var evaluation = QuoteEvaluation()
+        evaluation.add(article, items: items)
+        #expect(evaluation.matched == 1)
+        #expect(evaluation.misBounded == 1, "40..<60 is touched by 55..<90, under half their union")
+        #expect(evaluation.missed == 1, "nothing touches 100..<120")
+        #expect(evaluation.spurious == 1, "200..<240 touches no annotation")
     }
 }

@@ -15,6 +15,12 @@ public struct QuoteEvaluation: Sendable {
     public var directRight = 0
     public var allNamed = 0
     public var allRight = 0
+    /// Annotated relations no found span touches.
+    public var missed = 0
+    /// Annotated relations found only with other bounds (overlapping, under half their union).
+    public var misBounded = 0
+    /// Found spans that touch no annotated relation.
+    public var spurious = 0
 
     public var precision: Double { found == 0 ? 0 : Double(matched) / Double(found) }
     public var recall: Double { annotated == 0 ? 0 : Double(matched) / Double(annotated) }
@@ -40,10 +46,14 @@ public struct QuoteEvaluation: Sendable {
         found += items.count
         annotated += article.relations.count
         var pairs: [(Double, Int, Int)] = []
+        var touchedGold = Set<Int>()
+        var touchedFound = Set<Int>()
         for (g, relation) in article.relations.enumerated() {
             for (p, item) in items.enumerated() {
                 let overlap = min(relation.end, item.end) - max(relation.start, item.start)
                 guard overlap > 0 else { continue }
+                touchedGold.insert(g)
+                touchedFound.insert(p)
                 let union = max(relation.end, item.end) - min(relation.start, item.start)
                 let share = Double(overlap) / Double(union)
                 if share >= 0.5 { pairs.append((share, g, p)) }
@@ -58,6 +68,9 @@ public struct QuoteEvaluation: Sendable {
             matchOf[g] = p
         }
         matched += matchOf.count
+        missed += article.relations.count - touchedGold.count
+        misBounded += touchedGold.count - matchOf.count
+        spurious += items.count - touchedFound.count
         for (g, relation) in article.relations.enumerated() {
             guard let speaker = relation.speaker, !Self.isPronoun(speaker) else { continue }
             let right = matchOf[g].flatMap { items[$0].speaker }.map { !Self.nameWords($0).isDisjoint(with: Self.nameWords(speaker)) } ?? false

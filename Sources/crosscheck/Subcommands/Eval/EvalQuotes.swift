@@ -60,7 +60,12 @@ struct EvalQuotes: ParsableCommand {
                 evaluation.directSpeakerAccuracy, evaluation.directNamed, evaluation.namedSpeakerAccuracy, evaluation.allNamed))
         for kind in ["direct", "mixed", "indirect"] {
             let part = byKind[kind] ?? QuoteEvaluation()
-            print("  \(kind): " + String(format: "span F1 %.3f (P %.3f R %.3f)", part.f1, part.precision, part.recall))
+            print(
+                "  \(kind): " + String(format: "span F1 %.3f (P %.3f R %.3f)", part.f1, part.precision, part.recall)
+                    + "; \(part.missed) not found, \(part.misBounded) found with other bounds, \(part.spurious) found where none is annotated")
         }
+        print(
+            "where F1 is lost: \(evaluation.missed) annotated relations no found span touches, \(evaluation.misBounded) found only with other bounds (overlap under half the union), \(evaluation.spurious) found spans touching no annotated relation"
+        )
     }
 }
