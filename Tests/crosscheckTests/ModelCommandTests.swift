@@ -72,6 +72,29 @@ struct ModelCommandTests {
         #expect(result.stdout.contains("TF-IDF+LR peer"))
     }
 
+    /// A blend at word weight 0 is the fine-tuned classifier alone; a blend needs the classifier.
+    @Test func blendsOfTheFineTunedClassifierWithWords() async throws {
+        let data = try writeTinyCheckworthinessData()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let classifier = "Sources/CrosscheckModels/Models/checkworthiness-ce"
+        let result = try await CommandRunner.run(
+            [
+                "eval", "checkworthiness", "--data", data.path, "--hash-bits", "14", "--no-peer", "--fine-tuned", classifier, "--blend-words", "0",
+                "--blend-words", "1",
+            ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let alone = try #require(lines.first { $0.hasPrefix("ClaimBuster dev slice AP") }?.split(separator: " ").last { Double($0) != nil })
+        let atZero = try #require(lines.first { $0.hasPrefix("blend with words at 0.00") })
+        #expect(atZero.contains("AP \(alone);"), "\(atZero) against the classifier's AP \(alone)")
+        #expect(lines.contains { $0.hasPrefix("blend with words at 1.00") })
+        let refused = try await CommandRunner.run(["eval", "checkworthiness", "--data", data.path, "--blend-words", "0.2"])
+        #expect(refused.status != 0 && refused.stderr.contains("--blend-words needs --fine-tuned"))
+        let outOfRange = try await CommandRunner.run(
+            ["eval", "checkworthiness", "--data", data.path, "--fine-tuned", classifier, "--blend-words", "2"])
+        #expect(outOfRange.status != 0 && outOfRange.stderr.contains("give a number from 0 to 1"))
+    }
+
     @Test func batchWithTheShippedModel() async throws {
         let batch = try await CommandRunner.run(
             ["batch", "checkworthiness"], stdin: Data("{\"id\": 3, \"text\": \"Taxes rose 20 percent in 2019.\"}\n".utf8))

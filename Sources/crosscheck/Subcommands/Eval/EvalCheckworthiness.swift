@@ -34,6 +34,12 @@ struct EvalCheckworthiness: ParsableCommand {
     var writeCalibration = false
 
     @Option(
+        help:
+            "With --fine-tuned: also measure blends of its probability with a word model trained on this split, at these weights of the word model (0–1)."
+    )
+    var blendWords: [Double] = []
+
+    @Option(
         help: "Write the split's three parts (train, calibration, held-out) as JSON Lines into this folder and stop, for a trainer outside Swift.")
     var exportSplit: String?
 
@@ -45,6 +51,12 @@ struct EvalCheckworthiness: ParsableCommand {
     func validate() throws {
         if writeCalibration, fineTuned == nil {
             throw ValidationError("--write-calibration needs --fine-tuned DIR: it writes into that classifier's manifest.json")
+        }
+        if !blendWords.isEmpty, fineTuned == nil {
+            throw ValidationError("--blend-words needs --fine-tuned DIR: it blends that classifier with a word model")
+        }
+        if let weight = blendWords.first(where: { !(0...1).contains($0) }) {
+            throw ValidationError("--blend-words \(weight) is not a weight: give a number from 0 to 1")
         }
     }
 
@@ -76,6 +88,7 @@ struct EvalCheckworthiness: ParsableCommand {
             )
             ours = model
             try calibrate(model, split, calibrationScores: scores, classifier: URL(fileURLWithPath: fineTuned))
+            if !blendWords.isEmpty { measureBlends(of: model, calibrationScores: scores, evaluation: evaluation, split: split) }
         } else if let model {
             var loaded = try CheckworthinessModel.load(from: Data(contentsOf: URL(fileURLWithPath: model)))
             if loaded.meaningDimensions > 0 { loaded.encoder = try SharedEngine.engine().encoder() }
@@ -106,6 +119,29 @@ struct EvalCheckworthiness: ParsableCommand {
         for (name, value, peer) in rows {
             let peerText = peer.map { String(format: "%.3f", $0) } ?? "-"
             print(name.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%.3f", value) + "        " + peerText)
+        }
+    }
+
+    /// Prints the held-out figures of the fine-tuned classifier's probability blended with a word
+    /// model trained on the split's train part, the threshold of each blend set on the calibration part.
+    func measureBlends(
+        of model: CheckworthinessModel, calibrationScores: [Double], evaluation: CheckworthinessEvaluation, split: CheckworthinessEvaluation.Split
+    ) {
+        let words = evaluation.train(split.train, calibration: split.calibration)
+        let wordCalibration = words.scores(split.calibration.map(\.text))
+        let texts = split.heldOut.map(\.text)
+        let fine = Dictionary(zip(texts, model.scores(texts)), uniquingKeysWith: { a, _ in a })
+        let word = Dictionary(zip(texts, words.scores(texts)), uniquingKeysWith: { a, _ in a })
+        for weight in blendWords {
+            let blended = zip(calibrationScores, wordCalibration).map { (1 - weight) * $0 + weight * $1 }
+            let threshold = BinaryMetrics.bestThreshold(scores: blended, labels: split.calibration.map(\.label)).threshold
+            let scores = evaluation.measure(split.heldOut, threshold: threshold) { (1 - weight) * (fine[$0] ?? 0) + weight * (word[$0] ?? 0) }
+            print(
+                String(
+                    format:
+                        "blend with words at %.2f: ClaimBuster dev slice F1 %.3f, AP %.3f; 2020 debate F1 %.3f, AP %.3f; CLEF 2019 MAP %.3f; CLEF 2020 MAP %.3f",
+                    weight, scores.claimbusterF1, scores.claimbusterAP, scores.debate2020F1, scores.debate2020AP, scores.clef2019MAP,
+                    scores.clef2020MAP))
         }
     }
 
