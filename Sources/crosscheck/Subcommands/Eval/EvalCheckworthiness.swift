@@ -75,6 +75,8 @@ struct EvalCheckworthiness: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let ours: CheckworthinessModel
+        // The fine-tuned classifier's held-out scores, by text: read once, used by every measure below.
+        var heldOutScores: [String: Double]?
         if let fineTuned {
             guard let encoder = try SharedEngine.engine().encoder() else {
                 throw ValidationError("--fine-tuned needs the sentence encoder, which is not installed")
@@ -87,8 +89,11 @@ struct EvalCheckworthiness: ParsableCommand {
                 "fine-tuned \(model.version); its own threshold \(model.fineTuned?.threshold.map { String($0) } ?? "none"), on this calibration part \(model.threshold)"
             )
             ours = model
-            try calibrate(model, split, calibrationScores: scores, classifier: URL(fileURLWithPath: fineTuned))
-            if !blendWords.isEmpty { measureBlends(of: model, calibrationScores: scores, evaluation: evaluation, split: split) }
+            let texts = split.heldOut.map(\.text)
+            let scored = Dictionary(zip(texts, model.scores(texts)), uniquingKeysWith: { a, _ in a })
+            heldOutScores = scored
+            try calibrate(model, split, calibrationScores: scores, heldOutScores: scored, classifier: URL(fileURLWithPath: fineTuned))
+            if !blendWords.isEmpty { measureBlends(calibrationScores: scores, heldOutScores: scored, evaluation: evaluation, split: split) }
         } else if let model {
             var loaded = try CheckworthinessModel.load(from: Data(contentsOf: URL(fileURLWithPath: model)))
             if loaded.meaningDimensions > 0 { loaded.encoder = try SharedEngine.engine().encoder() }
@@ -97,7 +102,9 @@ struct EvalCheckworthiness: ParsableCommand {
             ours = evaluation.train(split.train, calibration: split.calibration)
         }
         let trained = clock.now - start
-        let oursScores = evaluation.measure(split.heldOut, model: ours)
+        let oursScores =
+            heldOutScores.map { scored in evaluation.measure(split.heldOut, threshold: ours.threshold) { scored[$0] ?? ours.score($0) } }
+            ?? evaluation.measure(split.heldOut, model: ours)
         var rows: [(String, Double, Double?)] = []
         var peerScores: CheckworthinessEvaluation.Scores?
         if !noPeer {
@@ -125,12 +132,12 @@ struct EvalCheckworthiness: ParsableCommand {
     /// Prints the held-out figures of the fine-tuned classifier's probability blended with a word
     /// model trained on the split's train part, the threshold of each blend set on the calibration part.
     func measureBlends(
-        of model: CheckworthinessModel, calibrationScores: [Double], evaluation: CheckworthinessEvaluation, split: CheckworthinessEvaluation.Split
+        calibrationScores: [Double], heldOutScores fine: [String: Double], evaluation: CheckworthinessEvaluation,
+        split: CheckworthinessEvaluation.Split
     ) {
         let words = evaluation.train(split.train, calibration: split.calibration)
         let wordCalibration = words.scores(split.calibration.map(\.text))
         let texts = split.heldOut.map(\.text)
-        let fine = Dictionary(zip(texts, model.scores(texts)), uniquingKeysWith: { a, _ in a })
         let word = Dictionary(zip(texts, words.scores(texts)), uniquingKeysWith: { a, _ in a })
         for weight in blendWords {
             let blended = zip(calibrationScores, wordCalibration).map { (1 - weight) * $0 + weight * $1 }
@@ -149,13 +156,14 @@ struct EvalCheckworthiness: ParsableCommand {
     /// part's reliability before and after and what the display cut at 50 % keeps, and writes the
     /// fit into the classifier's manifest with --write-calibration.
     func calibrate(
-        _ model: CheckworthinessModel, _ split: CheckworthinessEvaluation.Split, calibrationScores: [Double], classifier directory: URL
+        _ model: CheckworthinessModel, _ split: CheckworthinessEvaluation.Split, calibrationScores: [Double], heldOutScores: [String: Double],
+        classifier directory: URL
     ) throws {
         let fitted = PlattScaling.fit(
             scores: calibrationScores, labels: split.calibration.map(\.label),
             fittedOn: "calibration part of eval checkworthiness split seed \(hyper.seed) (\(split.calibration.count) sentences)")
         let heldOut = split.heldOut.filter { $0.source == .claimbuster }
-        let raw = model.scores(heldOut.map(\.text))
+        let raw = heldOut.map { heldOutScores[$0.text] ?? model.score($0.text) }
         let labels = heldOut.map(\.label)
         let calibrated = raw.map(fitted.probability)
         print(String(format: "Platt scaling on the calibration part: slope %.4f, intercept %.4f", fitted.slope, fitted.intercept))

@@ -82,6 +82,14 @@ struct EvalLanguage: ParsableCommand {
         return analyzer
     }
 
+    /// `model` with the techniques to leave unmarked chosen on `train`, unless these options name them.
+    func choosingUnmarked(_ model: MultiHeadClassifier, _ evaluation: LanguageEvaluation, _ train: [LanguageData.Article]) -> MultiHeadClassifier {
+        guard !markAll, unmarked.isEmpty else { return model }
+        var model = model
+        model.info["unmarked"] = evaluation.unmarkedTechniques(train).joined(separator: "|")
+        return model
+    }
+
     func run() throws {
         var evaluation = LanguageEvaluation(seed: seed)
         if let charMax {
@@ -104,9 +112,8 @@ struct EvalLanguage: ParsableCommand {
                 print("wrote train-ids.txt (\(train.count)) and test-ids.txt (\(test.count)) to \(exportSplit)")
                 return
             }
-            var model = evaluation.trainTechniques(train)
+            let model = choosingUnmarked(evaluation.trainTechniques(train), evaluation, train)
             if !markAll, unmarked.isEmpty {
-                model.info["unmarked"] = evaluation.unmarkedTechniques(train).joined(separator: "|")
                 print("left unmarked (chosen on 4 folds of the training articles): \(model.info["unmarked"] ?? "")")
             }
             let sentenceOnly = LanguageAnalyzer(techniques: model, truthfulness: nil)
@@ -139,8 +146,7 @@ struct EvalLanguage: ParsableCommand {
                 var other = evaluation
                 other.seed = seed &+ UInt64(offset)
                 let (train, test) = other.split(articles)
-                var techniques = other.trainTechniques(train)
-                if !markAll, unmarked.isEmpty { techniques.info["unmarked"] = other.unmarkedTechniques(train).joined(separator: "|") }
+                let techniques = choosingUnmarked(other.trainTechniques(train), other, train)
                 let analyzer = configured(LanguageAnalyzer(techniques: techniques, truthfulness: nil, tokens: other.trainTokens(train)))
                 measured.add(TechniquePrecision(test) { analyzer.techniqueSpans($0) })
             }
