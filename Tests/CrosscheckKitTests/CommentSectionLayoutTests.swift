@@ -105,12 +105,125 @@ struct CommentSectionLayoutTests {
         #expect(result.allSatisfy { $0.author == nil })
     }
 
+    @Test func forumHandlesWithPointsAndASortLine() {
+        let result = comments(
+            """
+            Comments (3)
+            Sort by: Newest
+            u/harbourwatcher · 2h
+            So the route is funded at last? Every winter the same story.
+            Reply · 14 points
+            u/ferry_rider_88 · 1h
+            It is funded, the article says so. Four years of sailings.
+            Reply · 3 points
+            /u/islandmum · 45m
+            My kids would take that ferry to school every morning.
+            Reply · 1 point
+            """)
+        #expect(result.map(\.author) == ["u/harbourwatcher", "u/ferry_rider_88", "/u/islandmum"])
+        #expect(result.map(\.time) == ["2h", "1h", "45m"])
+        #expect(result[2].text == "My kids would take that ferry to school every morning.")
+    }
+
+    @Test func discussionWidgetWithVoteCountsBulletsAndItsOwnHeader() {
+        let result = comments(
+            """
+            5 Comments
+            Island Gazette
+            Login
+            Recommend 2
+            Tweet
+            Share
+            Sort by Best
+            Join the discussion…
+            Ben Alvarez
+            • 3 hours ago
+            Twelve million is nothing for a year-round service.
+            3
+            •
+            Reply
+            •
+            Share ›
+            Sara Quinn
+            • 2 hours ago
+            Who signed the operator's contract?
+            1
+            •
+            Reply
+            •
+            Share ›
+            """)
+        #expect(result.map(\.author) == ["Ben Alvarez", "Sara Quinn"])
+        #expect(result.map(\.text) == ["Twelve million is nothing for a year-round service.", "Who signed the operator's contract?"])
+        #expect(result.map(\.time) == ["3 hours ago", "2 hours ago"])
+    }
+
+    @Test func nameTextThenButtonsWithTheTime() {
+        let result = comments(
+            """
+            3 comments
+            Anna Kowalski
+            Start with the weekend sailings then, something is better than nothing.
+            Like · Reply · 2d
+            Peter Lund
+            Fuel prices went up for everyone. The council should have seen it coming.
+            Like · Reply · 1d · Edited
+            Grace Obi
+            We will be at the harbour on Tuesday to see the first boat in!
+            Like · Reply · 5h
+            """)
+        #expect(result.map(\.author) == ["Anna Kowalski", "Peter Lund", "Grace Obi"])
+        #expect(result.map(\.time) == ["2d", "1d", "5h"])
+        #expect(result[1].text == "Fuel prices went up for everyone. The council should have seen it coming.")
+    }
+
+    @Test func userNamesWithDateTimesUnderSignInAndSortLines() {
+        let result = comments(
+            """
+            Comments (3)
+            Sign in or create your account to join the discussion
+            Sort by
+            Oldest
+            Threads
+            Collapsed
+            HarbourAngler
+            2 Dec 2026 11:45
+            Twelve million is pocket change next to what the old operator got.
+            Reply
+            Share
+            Report
+            greenbanks
+            2 Dec 2026 12:02
+            Good. Now make them run it in winter too.
+            Reply
+            Share
+            Report
+            """)
+        #expect(result.map(\.author) == ["HarbourAngler", "greenbanks"])
+        #expect(
+            result.map(\.text) == ["Twelve million is pocket change next to what the old operator got.", "Good. Now make them run it in winter too."])
+        #expect(result.allSatisfy { $0.time?.hasPrefix("2026-12-02") == true })
+    }
+
+    @Test func oneCommentALineWithTheAuthorBeforeAColon() {
+        let result = comments(
+            """
+            Reader comments
+            Marta V.: The ferry is the only way my son gets to school. Please keep it.
+            Tom: Four years is better than nothing.
+            Every island needs this.
+
+            """)
+        #expect(result.map(\.author) == ["Marta V.", "Tom", nil])
+        #expect(result[1].text == "Four years is better than nothing.")
+    }
+
     @Test(arguments: ["3h", "2 hours ago", "45 min", "yesterday", "an hour ago", "5d", "Mar 3, 2026", "10:15"])
     func times(text: String) { #expect(CommentSectionSplitter.isTime(text)) }
 
-    @Test(arguments: ["Reply", "Like · 12", "12 likes", "Reply Share Report", "↑ 4 ↓", "Like (2) · Reply"])
+    @Test(arguments: ["Reply", "Like · 12", "12 likes", "Reply Share Report", "↑ 4 ↓", "Like (2) · Reply", "Share ›", "Like · Reply · 2d"])
     func actionLines(text: String) { #expect(CommentSectionSplitter.isActions(text)) }
 
-    @Test(arguments: ["Hope the new one is faster.", "3 islands", "Reply to the council by Friday, residents were told."])
+    @Test(arguments: ["Hope the new one is faster.", "3 islands", "Reply to the council by Friday, residents were told.", "Like 2 years ago"])
     func notActionLines(text: String) { #expect(!CommentSectionSplitter.isActions(text)) }
 }

@@ -1,10 +1,13 @@
 import Foundation
 
 /// Splits a comment section copied from a browser into single comments with their authors and
-/// times, whatever the site's layout: a header line ("Jane Doe · 2 hours ago", "@handle 3h"), or an
-/// author line followed by a time line, opens a comment; the text runs until the next opening or a
-/// line of actions ("Reply", "Like · 12", "↑ 4 ↓"), which closes it. "Replying to @x" links a reply
-/// to that author's latest comment. Blank lines do not matter in this mode.
+/// times, whatever the site's layout: a header line ("Jane Doe · 2 hours ago", "u/handle · 3h"), an
+/// author line followed by a time line, or an author line alone after the previous comment's
+/// actions, opens a comment; the text runs until the next opening or a line of actions ("Reply",
+/// "Like · 12", "Like · Reply · 2d" — whose time is the comment's), which closes it. "Replying to
+/// @x" links a reply to that author's latest comment. Lines without letters (vote counts,
+/// bullets) and whatever stands above the first comment (counts, sort and sign-in lines) are
+/// furniture. Blank lines do not matter in this mode.
 ///
 /// Used when at least two comment openings are found; otherwise the section is read a comment per
 /// paragraph or per line.
@@ -14,13 +17,14 @@ enum CommentSectionSplitter {
         case author(String)
         case time(String)
         case replyingTo(String)
-        case actions
+        /// A line of buttons and counts, with the comment's time when the site puts it there.
+        case actions(time: String?)
         case text(String)
     }
 
     /// The comments, or `nil` when the section does not show author and time structure.
     static func split(_ lines: [String]) -> [Comment]? {
-        var kinds = classify(lines.filter { !$0.isEmpty })
+        var kinds = classify(lines.filter { line in line.contains { $0.isLetter } })
         // A user name written as one bare word ("civic_voice_88") is an author when a time follows it.
         for index in kinds.indices.dropLast() {
             if case .text(let word) = kinds[index], case .time = kinds[index + 1], isBareUserName(word) { kinds[index] = .author(word) }
@@ -29,15 +33,13 @@ enum CommentSectionSplitter {
         if let end = kinds.firstIndex(where: { if case .text(let line) = $0 { return isSectionEnd(line) } else { return false } }) {
             kinds = Array(kinds[..<end])
         }
-        var openings = 0
-        for (index, kind) in kinds.enumerated() {
-            switch kind {
-            case .opening: openings += 1
-            case .author: if index + 1 < kinds.count, case .time = kinds[index + 1] { openings += 1 }
-            default: break
-            }
-        }
-        guard openings >= 2 else { return nil }
+        // Openings with a time or a header decide where comments start; only a site that shows
+        // neither is read by author lines alone.
+        let strong = kinds.indices.filter { opens(kinds, at: $0, strongOnly: true) }
+        let starts = strong.count >= 2 ? strong : kinds.indices.filter { opens(kinds, at: $0, strongOnly: false) }
+        guard starts.count >= 2, let first = starts.first else { return nil }
+        // Above the first comment stand the section's count, sort and sign-in lines.
+        kinds = Array(kinds[first...])
 
         var comments: [Comment] = []
         var author: String?
@@ -87,7 +89,8 @@ enum CommentSectionSplitter {
                         ($0.author ?? "").caseInsensitiveCompare(key) == .orderedSame
                             || ($0.author ?? "").caseInsensitiveCompare("@" + key) == .orderedSame
                     }?.id
-            case .actions:
+            case .actions(let when):
+                if open, time == nil, let when { time = when }
                 close()
             case .text(let line):
                 if !open {
@@ -104,13 +107,34 @@ enum CommentSectionSplitter {
         return comments
     }
 
+    /// Whether the line at `index` opens a comment: a header, an author with a time after it, or
+    /// (unless `strongOnly`) an author alone with text after it where a comment can start (first,
+    /// or after actions).
+    static func opens(_ kinds: [Line], at index: Int, strongOnly: Bool) -> Bool {
+        switch kinds[index] {
+        case .opening: return true
+        case .author:
+            guard index + 1 < kinds.count else { return false }
+            switch kinds[index + 1] {
+            case .time: return true
+            case .text:
+                guard !strongOnly else { return false }
+                guard index > 0 else { return true }
+                if case .actions = kinds[index - 1] { return true }
+                return false
+            default: return false
+            }
+        default: return false
+        }
+    }
+
     static func classify(_ lines: [String]) -> [Line] {
         lines.map { line in
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if isActions(trimmed) { return .actions }
+            if let actions = actions(trimmed) { return .actions(time: actions.time) }
             if let name = replyingTo(trimmed) { return .replyingTo(name) }
             if let header = header(trimmed) { return .opening(author: header.author, time: header.time) }
-            if isTime(trimmed) { return .time(trimmed) }
+            if isTime(trimmed) { return .time(trimmed.trimmingDecorations) }
             if PlainTextExtractor.looksLikeName(trimmed) || isHandle(trimmed) { return .author(trimmed) }
             return .text(trimmed)
         }
@@ -141,18 +165,22 @@ enum CommentSectionSplitter {
     }
 
     /// Headings of what follows a thread on a page.
-    static func isSectionEnd(_ line: String) -> Bool {
-        let lower = line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :"))
-        return [
-            "most read", "most popular", "most viewed", "related", "related stories", "related articles", "more from",
-            "more stories", "trending", "trending now", "recommended", "recommended for you", "you may also like",
-            "read next", "latest news", "top stories",
-        ].contains(lower)
-    }
+    static func isSectionEnd(_ line: String) -> Bool { FurnitureText.isLinkListHeading(line) }
 
+    /// "@jdoe", "u/jdoe", "/u/jdoe": a user name with its site's mark.
     static func isHandle(_ text: String) -> Bool {
-        guard text.hasPrefix("@"), text.count >= 3, text.count <= 32 else { return false }
-        return text.dropFirst().allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }
+        let name: Substring
+        if text.hasPrefix("@") {
+            name = text.dropFirst()
+        } else if text.hasPrefix("u/") {
+            name = text.dropFirst(2)
+        } else if text.hasPrefix("/u/") {
+            name = text.dropFirst(3)
+        } else {
+            return false
+        }
+        guard name.count >= 2, name.count <= 32 else { return false }
+        return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }
     }
 
     /// A relative or absolute time: "2 hours ago", "3h", "5 min", "yesterday", "Mar 3", "10:15 am".
@@ -187,28 +215,47 @@ enum CommentSectionSplitter {
     }
 
     /// A line of buttons and counts: "Reply", "Like · 12", "12 likes", "Reply Share Report", "↑ 4 ↓".
-    static func isActions(_ text: String) -> Bool {
-        guard text.count <= 60 else { return false }
-        if FurnitureText.isReplyWidget(text) { return true }
-        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "·" || $0 == "|" || $0 == "•" })
-        guard !words.isEmpty else { return false }
+    static func isActions(_ text: String) -> Bool { actions(text) != nil }
+
+    /// What a line of buttons says about its comment.
+    struct ActionLine {
+        /// The comment's time, when the site shows it among the buttons.
+        var time: String?
+    }
+
+    /// A line of buttons and counts, and the time in it ("Like · Reply · 2d"), or `nil` when the
+    /// line is not one.
+    static func actions(_ text: String) -> ActionLine? {
+        guard text.count <= 60 else { return nil }
+        if FurnitureText.isReplyWidget(text) { return ActionLine(time: nil) }
+        let segments = text.split(whereSeparator: { $0 == "·" || $0 == "|" || $0 == "•" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard segments.contains(where: { !$0.isEmpty }) else { return nil }
         let buttons: Set<String> = [
             "reply", "replies", "like", "likes", "liked", "report", "share", "flag", "upvote", "downvote",
             "upvotes", "downvotes", "votes", "vote", "points", "point", "recommend", "recommended",
-            "permalink", "edit", "delete", "respond", "quote", "↑", "↓", "▲", "▼", "👍", "👎", "♥", "❤️", "❤",
-            "(0)", "helpful", "not", "more",
+            "permalink", "edit", "edited", "delete", "respond", "quote", "↑", "↓", "▲", "▼", "👍", "👎", "♥", "❤️", "❤",
+            "(0)", "helpful", "not", "more", "›", "»",
         ]
         var sawButton = false
-        for word in words {
-            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "()[]+:"))
-            if buttons.contains(String(word)) || buttons.contains(bare) {
-                sawButton = true
+        var time: String?
+        for segment in segments where !segment.isEmpty {
+            // A time set apart among the buttons ("Like · Reply · 2d") is the comment's.
+            if time == nil, segments.count > 1, isTime(segment) {
+                time = segment
                 continue
             }
-            if Int(bare) != nil { continue }
-            return false
+            for part in segment.split(separator: " ") {
+                let word = part.lowercased()
+                let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "()[]+:›»"))
+                if buttons.contains(word) || buttons.contains(bare) {
+                    sawButton = true
+                    continue
+                }
+                if Int(bare) != nil { continue }
+                return nil
+            }
         }
-        return sawButton
+        return sawButton ? ActionLine(time: time) : nil
     }
 
     /// "Replying to @jdoe", "In reply to Jane Doe", "↳ @jdoe".
