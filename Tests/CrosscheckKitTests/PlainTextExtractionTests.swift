@@ -57,6 +57,59 @@ struct PlainTextExtractionTests {
         )
     }
 
+    @Test func aLeadBetweenAListenWidgetAndAPhotoCreditIsKept() {
+        let text = """
+            Council delays vote on the island ferry subsidy
+            Island Gazette staff
+            Share this article
+            Listen to this article · 4 min
+            The council postponed its vote on the island ferry subsidy on Tuesday, saying it needed another month to study the operator's accounts.
+            Photo: Island Gazette
+            The subsidy keeps fares on the three island routes at half the mainland price, the operator said.
+            """
+        let article = PlainTextExtractor().extract(text: text)
+        #expect(article.title == "Council delays vote on the island ferry subsidy")
+        #expect(article.byline == "Island Gazette staff")
+        #expect(article.paragraphs.count == 2)
+        #expect(article.paragraphs.first?.hasPrefix("The council postponed") == true)
+    }
+
+    @Test func aNameAloneAboveTheDatelineIsTheByline() {
+        let text = """
+            Water company fined for river spills
+            Sam Okafor
+            Wed 2 Dec 2026 11.20 GMT
+            The regulator fined the water company 4.1 million pounds on Wednesday for spills into the river.
+            Explore more on these topics
+            Water
+            Rivers
+            Reuse this content
+            """
+        let article = PlainTextExtractor().extract(text: text)
+        #expect(article.byline == "Sam Okafor")
+        #expect(article.published?.hasPrefix("2026-12-02") == true)
+        #expect(article.paragraphs == ["The regulator fined the water company 4.1 million pounds on Wednesday for spills into the river."])
+    }
+
+    @Test func theHeadlinesUnderAMostReadHeadingAreNotTheArticle() {
+        let text = """
+            Council delays vote on the island ferry subsidy
+
+            The council postponed its vote on the island ferry subsidy on Tuesday.
+            Most read
+            1. Storm warning for the north coast
+            2. School lunches plan faces a budget gap
+            Bridge reopens two months late
+            The operator said it would cut the winter timetable by a third without the subsidy.
+            """
+        let article = PlainTextExtractor().extract(text: text)
+        #expect(
+            article.paragraphs == [
+                "The council postponed its vote on the island ferry subsidy on Tuesday.",
+                "The operator said it would cut the winter timetable by a third without the subsidy.",
+            ])
+    }
+
     @Test(arguments: ["8 Comments", "Comments (8)", "12 comments", "Comments", "1 Comment", "No comments"])
     func commentHeadings(line: String) {
         #expect(PlainTextExtractor.isCommentHeading(line))

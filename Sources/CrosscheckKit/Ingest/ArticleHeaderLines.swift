@@ -17,6 +17,12 @@ enum ArticleHeaderLines {
                 paragraphs.remove(at: index)
                 continue
             }
+            // A name alone on its line just above the dateline is the byline without its "By".
+            if byline == nil, index + 1 < paragraphs.count, isDateline(paragraphs[index + 1]), isPersonName(line) {
+                byline = line
+                paragraphs.remove(at: index)
+                continue
+            }
             if isDateline(line) {
                 if published == nil { published = DateNormalizer.iso8601(datePart(line)) }
                 paragraphs.remove(at: index)
@@ -26,9 +32,17 @@ enum ArticleHeaderLines {
         }
     }
 
-    /// "By Jane Doe" or "By Jane Doe and Sam Roe, Harbour Herald": the names.
+    /// "By Jane Doe" or "By Jane Doe and Sam Roe, Harbour Herald": the names; "Harbour Herald
+    /// staff" or "Harbour Herald Staff Writer": the whole line.
     static func bylineName(_ line: String) -> String? {
         let words = line.split(separator: " ")
+        if (2...6).contains(words.count), let first = words.first?.first, first.isUppercase,
+            ["staff", "staff writer", "staff writers", "staff reporter", "staff reporters", "newsroom", "news desk"].contains(where: {
+                line.lowercased().hasSuffix(" " + $0)
+            })
+        {
+            return line
+        }
         guard line.count <= 100, words.count >= 2, words.count <= 14,
             ["by", "By", "BY"].contains(String(words[0]))
         else { return nil }
@@ -40,6 +54,17 @@ enum ArticleHeaderLines {
             if let range = name.range(of: separator) { name = String(name[..<range.lowerBound]) }
         }
         return name.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Two to four capitalised words of letters ("Sam Okafor", "Ana de la Cruz" aside): a person's
+    /// name as a byline prints it.
+    static func isPersonName(_ line: String) -> Bool {
+        let words = line.split(separator: " ")
+        guard (2...4).contains(words.count), line.count <= 40 else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.first, first.isUppercase else { return false }
+            return word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "." }
+        }
     }
 
     /// "Published March 3, 2026", "Updated 10:15 a.m. ET, March 3, 2026", "March 3, 2026".

@@ -20,6 +20,7 @@ public enum FurnitureText {
         "image", "photo", "video", "audio", "gallery", "open image", "enlarge", "try it now", "try it", "learn more",
         "find out more", "get started", "start now", "check it out", "sign up now", "register", "donate now",
         "support us", "open in app", "view in app", "save", "saved", "bookmark", "gift this article", "gift article",
+        "reuse this content", "explore more on these topics",
     ]
 
     /// Line openings (lower-cased) that mark furniture when the line is short.
@@ -66,6 +67,31 @@ public enum FurnitureText {
         if words <= 25, infixes.contains(where: { lower.fastContains($0) }) { return true }
         if words <= 6, isCountLine(bare) { return true }
         return lower.hasPrefix("we use cookies") || lower.hasPrefix("this website uses cookies")
+    }
+
+    /// A photo credit, caption mark or advertisement slot: furniture that stands beside body text
+    /// rather than framing a widget box.
+    static func isCreditOrAd(_ line: String) -> Bool {
+        let lower = line.lowercased().trimmingASCII().trimmingDecorations
+        let openings = [
+            "photo:", "photo by", "photograph", "image:", "image by", "image credit", "credit:", "photo credit", "picture:",
+            "illustration:", "advertisement", "advertising", "sponsored", "ad",
+        ]
+        if openings.contains(where: { lower.hasPrefix($0) }) && lower.roughWordCount <= 25 { return true }
+        let marks = ["getty images", "shutterstock", "/ reuters", "/reuters", "ap photo", "afp via", "(photo", "photograph by"]
+        return lower.roughWordCount <= 25 && marks.contains { lower.fastContains($0) }
+    }
+
+    /// Headings of the link lists a page puts beside or after a story ("Most read", "Related
+    /// stories"); the short lines under one are headlines of other stories.
+    static func isLinkListHeading(_ line: String) -> Bool {
+        let lower = line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :")).trimmingDecorations
+        return [
+            "most read", "most popular", "most viewed", "related", "related stories", "related articles", "more from",
+            "more stories", "trending", "trending now", "recommended", "recommended for you", "you may also like",
+            "read next", "latest news", "top stories", "more on this story", "more news", "popular now", "editor's picks",
+            "explore more on these topics", "topics", "tags",
+        ].contains(lower)
     }
 
     /// Lines such as "5 min read", "12 shares", "3 photos".

@@ -20,7 +20,7 @@ public struct PlainTextExtractor: Sendable {
             commentLines = Array(lines[(start + 1)...])
             lines = Array(lines[..<start])
         }
-        let blocks = Self.paragraphs(from: Self.withoutWidgetBoxes(lines))
+        let blocks = Self.paragraphs(from: Self.withoutLinkLists(Self.withoutWidgetBoxes(lines)))
         var paragraphs = blocks.filter { !FurnitureText.isFurniture($0) }
         let title = Self.takeHeadline(from: &paragraphs)
         var byline: String?
@@ -33,17 +33,50 @@ public struct PlainTextExtractor: Sendable {
 
     // MARK: Body
 
-    /// The lines without the text of widget boxes: a short line with a furniture line directly
+    /// The lines without the text of widget boxes: a short line with a widget line directly
     /// above and below it, no blank line between ("Fact Checker" / its call to action / "Try it
-    /// now"), belongs to the box. Body paragraphs are set apart by blank lines, or run on.
+    /// now"), belongs to the box. Photo credits and advertisement slots sit beside body text, so
+    /// they frame no box. Body paragraphs are set apart by blank lines, or run on.
     static func withoutWidgetBoxes(_ lines: [String]) -> [String] {
-        let furniture = lines.map { !$0.isEmpty && FurnitureText.isFurniture($0) }
+        let widget = lines.map { !$0.isEmpty && FurnitureText.isFurniture($0) && !FurnitureText.isCreditOrAd($0) }
         return lines.indices.compactMap { index in
             let boxed =
-                index > 0 && index + 1 < lines.count && furniture[index - 1] && furniture[index + 1]
+                index > 0 && index + 1 < lines.count && widget[index - 1] && widget[index + 1]
                 && !lines[index].isEmpty && lines[index].split(separator: " ").count <= 30
             return boxed ? nil : lines[index]
         }
+    }
+
+    /// The lines without link lists: under a heading such as "Most read", the short lines that
+    /// read as other stories' headlines ("1. Storm warning for the north coast"), up to the first
+    /// line that does not.
+    static func withoutLinkLists(_ lines: [String]) -> [String] {
+        var result: [String] = []
+        var inList = false
+        for line in lines {
+            if FurnitureText.isLinkListHeading(line) {
+                inList = true
+                result.append(line)
+                continue
+            }
+            if inList, !line.isEmpty {
+                if isListedHeadline(line) { continue }
+                inList = false
+            }
+            result.append(line)
+        }
+        return result
+    }
+
+    /// A line of a link list: a numbered line, or a short one that does not end as a sentence.
+    static func isListedHeadline(_ line: String) -> Bool {
+        let words = line.split(separator: " ")
+        guard (1...18).contains(words.count) else { return false }
+        if let first = words.first, first.count <= 3, first.hasSuffix(".") || first.hasSuffix(")"), first.dropLast().allSatisfy(\.isNumber) {
+            return true
+        }
+        guard let last = line.last else { return false }
+        return !".!\"”:;,".contains(last) && words.count <= 14
     }
 
     /// Blank-line-separated blocks; inside a block, hard-wrapped lines are joined and other lines
@@ -158,16 +191,25 @@ public struct PlainTextExtractor: Sendable {
     static func comments(from lines: [String]) -> [Comment] {
         let section = lines.filter { !isCommentChrome($0) }
         if let split = CommentSectionSplitter.split(section) { return split }
-        let body = section.filter { !FurnitureText.isReplyWidget($0) && !CommentSectionSplitter.isActions($0) }
-        guard body.contains(where: { !$0.isEmpty }) else { return [] }
+        var body = section.filter { !FurnitureText.isReplyWidget($0) && !CommentSectionSplitter.isActions($0) }
+        while body.first?.isEmpty == true { body.removeFirst() }
+        while body.last?.isEmpty == true { body.removeLast() }
+        guard !body.isEmpty else { return [] }
         let paragraphMode = body.contains(where: \.isEmpty)
         var comments: [Comment] = []
         var pendingAuthor: String?
         var pendingTime: String?
+        // "Marta V.: text" — a site that prints the author before the comment on its line; read
+        // so only when two lines or more do it, as a lone "Update: …" is no author.
+        let inlineAuthors = body.count { inlineAuthor($0) != nil } >= 2
 
         func add(_ text: String) {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            var trimmed = text.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else { return }
+            if inlineAuthors, pendingAuthor == nil, let inline = inlineAuthor(trimmed) {
+                pendingAuthor = inline.author
+                trimmed = inline.text
+            }
             comments.append(
                 Comment(
                     id: "c\(comments.count + 1)", author: pendingAuthor,
@@ -180,6 +222,10 @@ public struct PlainTextExtractor: Sendable {
             var block: [String] = []
             func flushBlock() {
                 defer { block = [] }
+                if inlineAuthors, block.count > 1, block.allSatisfy({ inlineAuthor($0) != nil }) {
+                    block.forEach(add)
+                    return
+                }
                 var lines = block
                 while lines.count > 1 {
                     if let header = parseHeader(lines[0]) {
@@ -226,15 +272,26 @@ public struct PlainTextExtractor: Sendable {
         return comments
     }
 
+    /// The author and text of a line "Marta V.: The library is …", or `nil` when the line does not
+    /// open with a name and a colon.
+    static func inlineAuthor(_ line: String) -> (author: String, text: String)? {
+        guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 40 else { return nil }
+        let name = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
+        let text = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty, looksLikeName(name) || CommentSectionSplitter.isHandle(name) else { return nil }
+        return (name, text)
+    }
+
     /// Lines of comment-box chrome: "Sort by", "Newest", "Log in to comment".
     static func isCommentChrome(_ line: String) -> Bool {
-        let lower = line.lowercased()
+        let bare = line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " .:…»›"))
         return [
             "sort by", "newest", "oldest", "most liked", "best", "top comments", "log in to comment",
             "sign in to comment", "write a comment", "add a comment", "leave a comment", "post comment",
-            "load more", "show more comments", "view more comments",
+            "load more", "show more comments", "view more comments", "join the discussion", "most relevant", "all comments",
         ]
-        .contains { lower == $0 || (lower.hasPrefix($0) && lower.count < 40) }
+        // A one-word entry ("Best", "Newest") must be the whole line: a comment may start with it.
+        .contains { bare == $0 || ($0.contains(" ") && bare.hasPrefix($0) && bare.count < 40) }
     }
 
     /// A comment header line: "Jane Doe", "Jane Doe · 2 hours ago", "@harbourfan - March 3, 2026".
