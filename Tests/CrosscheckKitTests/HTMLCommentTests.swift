@@ -19,6 +19,21 @@ struct HTMLCommentTests {
         #expect(!article.text.contains("raises the stakes"), "comments must not leak into the body")
     }
 
+    @Test func aSectionNamedOnlyByItsHeadingIsReadAsCopiedText() throws {
+        let article = try Fixtures.article("heading-comments.html")
+        #expect(article.comments.map(\.author) == ["Marta Vidal", "Tom Reed", "Joanna Berg"])
+        #expect(article.comments.map(\.time) == ["2h", "1h", "20m"])
+        #expect(article.comments[1].text == "Four days is better than closing it altogether.")
+        #expect(article.paragraphs.count == 2, "comments must not leak into the body: \(article.paragraphs)")
+    }
+
+    @Test func aTimeInAnElementOfItsOwnIsTheCommentsTime() throws {
+        let article = try Fixtures.article("discussion-posts.html")
+        #expect(article.comments.map(\.author) == ["harbourwatcher", "Island Mum"])
+        #expect(article.comments.map(\.time) == ["2h", "45m"])
+        #expect(article.comments.map(\.text) == ["Every winter the same story.", "My kids take that ferry to school every morning."])
+    }
+
     @Test func sidebarCommentsWithGenericMarkup() throws {
         let article = try Fixtures.article("sidebar-comments.html")
         #expect(article.comments.map(\.id) == ["c-9001", "c-9002", "c-9003"])

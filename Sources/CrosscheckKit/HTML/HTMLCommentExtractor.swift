@@ -5,7 +5,8 @@ internal import Foundation
 /// Recognises schema.org `Comment`/`UserComments` microdata, WordPress-style comment lists
 /// (`li.comment`, `id="comment-101"`), and any container whose class or id names comments, whose
 /// repeated children are then taken as the comments. Replies are comments nested inside others, or
-/// carry a `data-parent`-style attribute.
+/// carry a `data-parent`-style attribute. A page that names none of this is read by its heading
+/// ("3 comments") and the text under it, as a copied comment section is.
 struct HTMLCommentExtractor {
     let document: HTMLDocument
 
@@ -13,7 +14,7 @@ struct HTMLCommentExtractor {
     func extract() -> (comments: [Comment], nodes: Set<Int>) {
         var items = markedItems()
         if items.isEmpty { items = repeatedItemsInContainers() }
-        guard !items.isEmpty else { return ([], []) }
+        guard !items.isEmpty else { return sectionUnderHeading() ?? ([], []) }
         let itemSet = Set(items)
 
         var ids: [Int: String] = [:]
@@ -218,10 +219,16 @@ struct HTMLCommentExtractor {
         }
         for index in descendants(of: item, skipping: nested) where !document[index].isText {
             let tokens = document.classAndID(of: index).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" })
-            if tokens.contains(where: { ["date", "time", "timestamp", "posted", "when"].contains($0) }) {
+            if tokens.contains(where: { ["date", "time", "timestamp", "posted", "when", "ago", "timeago", "age"].contains($0) }) {
                 let value = document[index].attribute("title") ?? document.text(of: index)
                 if !value.isEmpty, value.count < 60 { return (value, index) }
             }
+        }
+        // A small element that holds nothing but a time ("2h", "3 hours ago", "Mar 3, 2026").
+        for index in descendants(of: item, skipping: nested) where !document[index].isText && index != item {
+            guard document[index].children.allSatisfy({ document[$0].isText }) else { continue }
+            let value = document.text(of: index).trimmingCharacters(in: .whitespaces)
+            if !value.isEmpty, value.count <= 30, CommentSectionSplitter.isTime(value) { return (value.trimmingDecorations, index) }
         }
         return nil
     }
@@ -277,7 +284,7 @@ struct HTMLCommentExtractor {
     ]
 
     /// The text of `index` split at its `<p>` elements, paragraphs joined by two newlines.
-    private func paragraphs(in index: Int, skipping skip: Set<Int>) -> String {
+    func paragraphs(in index: Int, skipping skip: Set<Int>) -> String {
         var blocks: [String] = []
         var run = ""
         func flush() {
