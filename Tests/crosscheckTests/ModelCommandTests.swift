@@ -93,6 +93,18 @@ struct ModelCommandTests {
         let outOfRange = try await CommandRunner.run(
             ["eval", "checkworthiness", "--data", data.path, "--fine-tuned", classifier, "--blend-words", "2"])
         #expect(outOfRange.status != 0 && outOfRange.stderr.contains("give a number from 0 to 1"))
+        // Two classifiers are measured by the mean of their probabilities: the same one twice
+        // scores as it does alone.
+        let twice = try await CommandRunner.run(
+            [
+                "eval", "checkworthiness", "--data", data.path, "--hash-bits", "14", "--no-peer", "--fine-tuned", classifier, "--fine-tuned",
+                classifier,
+            ])
+        #expect(twice.status == 0, "\(twice.stderr)")
+        #expect(twice.stdout.split(separator: "\n").contains { $0.hasPrefix("ClaimBuster dev slice AP") && $0.contains(alone) })
+        let calibrateTwo = try await CommandRunner.run(
+            ["eval", "checkworthiness", "--data", data.path, "--fine-tuned", classifier, "--fine-tuned", classifier, "--write-calibration"])
+        #expect(calibrateTwo.status != 0 && calibrateTwo.stderr.contains("needs one --fine-tuned"))
     }
 
     @Test func batchWithTheShippedModel() async throws {

@@ -23,13 +23,13 @@ struct EvalCheckworthiness: ParsableCommand {
 
     @Option(
         help:
-            "Measure this fine-tuned sentence classifier (a folder written by scripts/train-classifier/train.py from this split's train part), its threshold set on the calibration part."
+            "Measure this fine-tuned sentence classifier (a folder written by scripts/train-classifier/train.py from this split's train part), its threshold set on the calibration part; given more than once, the mean of their probabilities."
     )
-    var fineTuned: String?
+    var fineTuned: [String] = []
 
     @Flag(
         help:
-            "With --fine-tuned: write the Platt scaling fitted on this split's calibration part into the classifier's manifest.json, so reports give calibrated probabilities."
+            "With one --fine-tuned: write the Platt scaling fitted on this split's calibration part into the classifier's manifest.json, so reports give calibrated probabilities."
     )
     var writeCalibration = false
 
@@ -49,10 +49,10 @@ struct EvalCheckworthiness: ParsableCommand {
     @OptionGroup var hyper: CheckworthinessTrainingOptions
 
     func validate() throws {
-        if writeCalibration, fineTuned == nil {
-            throw ValidationError("--write-calibration needs --fine-tuned DIR: it writes into that classifier's manifest.json")
+        if writeCalibration, fineTuned.count != 1 {
+            throw ValidationError("--write-calibration needs one --fine-tuned DIR: it writes into that classifier's manifest.json")
         }
-        if !blendWords.isEmpty, fineTuned == nil {
+        if !blendWords.isEmpty, fineTuned.isEmpty {
             throw ValidationError("--blend-words needs --fine-tuned DIR: it blends that classifier with a word model")
         }
         if let weight = blendWords.first(where: { !(0...1).contains($0) }) {
@@ -77,22 +77,28 @@ struct EvalCheckworthiness: ParsableCommand {
         let ours: CheckworthinessModel
         // The fine-tuned classifier's held-out scores, by text: read once, used by every measure below.
         var heldOutScores: [String: Double]?
-        if let fineTuned {
+        if !fineTuned.isEmpty {
             guard let encoder = try SharedEngine.engine().encoder() else {
                 throw ValidationError("--fine-tuned needs the sentence encoder, which is not installed")
             }
+            let members = try fineTuned.map { try SentenceClassifier(directory: URL(fileURLWithPath: $0), encoder: encoder) }
+            // The mean of the members' probabilities of check-worthy.
+            func meanScores(_ texts: [String]) -> [Double] {
+                let each = members.map { $0.probabilities(of: CheckworthinessModel.checkworthyLabel, texts) }
+                return texts.indices.map { index in each.reduce(0) { $0 + $1[index] } / Double(members.count) }
+            }
             var model = try CheckworthinessModel.bundled(encoder: nil)
-            model.fineTuned = try SentenceClassifier(directory: URL(fileURLWithPath: fineTuned), encoder: encoder)
-            let scores = model.scores(split.calibration.map(\.text))
+            model.fineTuned = members[0]
+            let scores = meanScores(split.calibration.map(\.text))
             model.threshold = BinaryMetrics.bestThreshold(scores: scores, labels: split.calibration.map(\.label)).threshold
             print(
-                "fine-tuned \(model.version); its own threshold \(model.fineTuned?.threshold.map { String($0) } ?? "none"), on this calibration part \(model.threshold)"
+                "fine-tuned \(members.map(\.identity.version).joined(separator: " + ")); own threshold \(members.map { $0.threshold.map { String($0) } ?? "none" }.joined(separator: ", ")), on this calibration part \(model.threshold)"
             )
             ours = model
             let texts = split.heldOut.map(\.text)
-            let scored = Dictionary(zip(texts, model.scores(texts)), uniquingKeysWith: { a, _ in a })
+            let scored = Dictionary(zip(texts, meanScores(texts)), uniquingKeysWith: { a, _ in a })
             heldOutScores = scored
-            try calibrate(model, split, calibrationScores: scores, heldOutScores: scored, classifier: URL(fileURLWithPath: fineTuned))
+            try calibrate(model, split, calibrationScores: scores, heldOutScores: scored, classifier: URL(fileURLWithPath: fineTuned[0]))
             if !blendWords.isEmpty { measureBlends(calibrationScores: scores, heldOutScores: scored, evaluation: evaluation, split: split) }
         } else if let model {
             var loaded = try CheckworthinessModel.load(from: Data(contentsOf: URL(fileURLWithPath: model)))
