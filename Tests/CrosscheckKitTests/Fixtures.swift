@@ -10,11 +10,13 @@ enum Fixtures {
         return try Data(contentsOf: url)
     }
 
+    /// The repository's root folder.
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
     /// A file of the repository, such as `Examples/harbour-bridge.html`.
-    static func repositoryFile(_ path: String, file: String = #filePath) throws -> Data {
-        let root = URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return try Data(contentsOf: root.appendingPathComponent(path))
+    static func repositoryFile(_ path: String) throws -> Data {
+        try Data(contentsOf: repositoryRoot.appendingPathComponent(path))
     }
 
     static func html(_ name: String) throws -> String {

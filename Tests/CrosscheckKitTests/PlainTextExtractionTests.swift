@@ -110,12 +110,18 @@ struct PlainTextExtractionTests {
             ])
     }
 
-    @Test(arguments: ["8 Comments", "Comments (8)", "12 comments", "Comments", "1 Comment", "No comments"])
+    @Test(arguments: [
+        "8 Comments", "Comments (8)", "12 comments", "Comments", "1 Comment", "No comments", "4 thoughts on “Bus fares to rise”",
+        "One response to \"Library hours cut\"",
+    ])
     func commentHeadings(line: String) {
         #expect(PlainTextExtractor.isCommentHeading(line))
     }
 
-    @Test(arguments: ["Comments on the plan were mixed.", "The 8 comments received by the board", "Commentary"])
+    @Test(arguments: [
+        "Comments on the plan were mixed.", "The 8 comments received by the board", "Commentary",
+        "4 comments on the plan came from residents, the clerk said, and all of them asked for a later start date for the works.",
+    ])
     func notCommentHeadings(line: String) {
         #expect(!PlainTextExtractor.isCommentHeading(line))
     }
@@ -123,7 +129,8 @@ struct PlainTextExtractionTests {
     @Test(arguments: [
         "Listen to the article", "Listen to this article", "Share this article", "Advertisement", "5 min read",
         "Fact Checker", "Use our Fact Checker to verify the article in seconds.", "Photo: Jo Bloggs/Reuters",
-        "Sign up for our newsletter", "Tags: Politics, Budget",
+        "Sign up for our newsletter", "Tags: Politics, Budget", "Story continues below advertisement",
+        "The new plane trees along Dock Road. (Valley Courier)", "Shoppers return to the hall (AP Photo/Jo Bloggs)",
     ])
     func widgetLinesAreFurniture(line: String) {
         #expect(FurnitureText.isFurniture(line))
@@ -131,7 +138,8 @@ struct PlainTextExtractionTests {
 
     @Test(arguments: [
         "The council approved the budget on Monday.", "Officials said the plan would cost $4 million.",
-        "\"We will listen to residents,\" the mayor said.",
+        "\"We will listen to residents,\" the mayor said.", "The vote is planned for the spring (April 3)",
+        "The plan passed the Transport Committee (TC).",
     ])
     func sentencesAreNotFurniture(line: String) {
         #expect(!FurnitureText.isFurniture(line))

@@ -193,11 +193,18 @@ struct HTMLCommentExtractor {
             }
             guard let candidate else { continue }
             var name = document.text(of: candidate)
+            if name.isEmpty { continue }
             for suffix in [" says:", " said:", " says", ":"] where name.hasSuffix(suffix) {
                 name = String(name.dropLast(suffix.count))
             }
             name = name.trimmingCharacters(in: .whitespaces)
             if !name.isEmpty, name.count <= 80 { return (name, index) }
+        }
+        // A site that names nothing often sets the author in bold at the head of the comment.
+        for index in descendants(of: item, skipping: nested) where ["strong", "b"].contains(document[index].tag) {
+            let name = document.text(of: index).trimmingCharacters(in: .whitespaces)
+            if PlainTextExtractor.looksLikeName(name) || CommentSectionSplitter.isHandle(name) { return (name, index) }
+            break
         }
         return nil
     }
@@ -260,6 +267,10 @@ struct HTMLCommentExtractor {
         for index in candidates where !document[index].isText {
             let node = document[index]
             let names = document.classAndID(of: index)
+            if node.tag == "a", CommentSectionSplitter.isActions(document.text(of: index).trimmingCharacters(in: .whitespaces)) {
+                skip.insert(index)
+                continue
+            }
             if ["button", "form", "footer", "header", "nav", "img", "svg"].contains(node.tag)
                 || ["reply", "meta", "actions", "vote", "like", "share", "report", "avatar", "toolbar"].contains(where: {
                     names.contains($0)

@@ -66,6 +66,10 @@ struct HTMLMetadata: Sendable, Hashable {
                 if names.contains("byline") || names.split(whereSeparator: { !$0.isLetter }).contains("author") {
                     let text = document.text(of: index)
                     if !text.isEmpty, text.count < 120 { bylineText = text }
+                } else if ["p", "div", "span"].contains(node.tag), node.children.allSatisfy({ !HTMLTags.block.contains(document[$0].tag) }) {
+                    // A line of its own that reads "By Jane Doe · 3 December 2026".
+                    let text = Self.clean(document.text(of: index))
+                    if let name = ArticleHeaderLines.bylineName(text), text.hasPrefix("By ") || text.hasPrefix("by ") { bylineText = name }
                 }
             }
         }

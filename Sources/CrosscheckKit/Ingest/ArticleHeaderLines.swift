@@ -67,6 +67,17 @@ enum ArticleHeaderLines {
         }
     }
 
+    /// "Posted on March 1, 2026 by Dana Whitfield", "Published 3 March 2026 by Ana Ruiz": the
+    /// date and the byline of a blog's header line.
+    static func postedLine(_ line: String) -> (date: String, byline: String)? {
+        guard line.count <= 120, ["Posted", "Published", "posted", "published"].contains(where: line.hasPrefix),
+            let by = line.range(of: " by ", options: .backwards)
+        else { return nil }
+        let datePart = Self.datePart(String(line[..<by.lowerBound]).replacingOccurrences(of: "posted on", with: "Posted on"))
+        guard DateNormalizer.iso8601(datePart) != nil, let name = bylineName("By " + line[by.upperBound...]) else { return nil }
+        return (datePart, name)
+    }
+
     /// "Published March 3, 2026", "Updated 10:15 a.m. ET, March 3, 2026", "March 3, 2026".
     static func isDateline(_ line: String) -> Bool {
         guard line.count <= 80 else { return false }

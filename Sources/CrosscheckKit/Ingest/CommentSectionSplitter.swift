@@ -29,6 +29,24 @@ enum CommentSectionSplitter {
         for index in kinds.indices.dropLast() {
             if case .text(let word) = kinds[index], case .time = kinds[index + 1], isBareUserName(word) { kinds[index] = .author(word) }
         }
+        // Badges: between an author and the time, or on a line of their own above an author.
+        kinds = kinds.indices.compactMap { index in
+            guard case .text(let line) = kinds[index], isBadge(line) else { return kinds[index] }
+            if index > 0, index + 1 < kinds.count, case .author = kinds[index - 1], case .time = kinds[index + 1] { return nil }
+            let afterActions: Bool
+            if index == 0 {
+                afterActions = true
+            } else if case .actions = kinds[index - 1] {
+                afterActions = true
+            } else {
+                afterActions = false
+            }
+            if afterActions, index + 2 < kinds.count, case .author = kinds[index + 1] {
+                if case .time = kinds[index + 2] { return nil }
+                if index + 3 < kinds.count, case .text(let next) = kinds[index + 2], isBadge(next), case .time = kinds[index + 3] { return nil }
+            }
+            return kinds[index]
+        }
         // The page goes on after the thread: "Most read", "Related stories" end it.
         if let end = kinds.firstIndex(where: { if case .text(let line) = $0 { return isSectionEnd(line) } else { return false } }) {
             kinds = Array(kinds[..<end])
@@ -140,20 +158,40 @@ enum CommentSectionSplitter {
         }
     }
 
-    /// "Jane Doe · 2 hours ago", "@harbourfan 3h", "Jane Doe wrote:", "Jane Doe (2 hours ago)".
+    /// "Jane Doe · 2 hours ago", "@harbourfan 3h", "@handle  3 days ago (edited)", "Jane Doe wrote:",
+    /// "Jane Doe (2 hours ago)".
     static func header(_ line: String) -> (author: String, time: String?)? {
         guard line.count <= 80 else { return nil }
-        for separator in [" · ", " | ", " • ", " - ", " — ", " – ", " ", ", "] {
-            guard let range = line.range(of: separator, options: separator == " " || separator == ", " ? .backwards : []) else { continue }
-            let name = String(line[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
-            let when = String(line[range.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " ()"))
-            if (PlainTextExtractor.looksLikeName(name) || isHandle(name)) && isTime(when) { return (name, when) }
+        var line = line
+        for edited in [" (edited)", " (Edited)", " · edited", " · Edited", " edited"] where line.hasSuffix(edited) {
+            line = String(line.dropLast(edited.count))
+        }
+        func named(_ name: String, _ when: String) -> (author: String, time: String?)? {
+            let name = name.trimmingCharacters(in: .whitespaces)
+            let when = when.trimmingCharacters(in: CharacterSet(charactersIn: " ()"))
+            return (PlainTextExtractor.looksLikeName(name) || isHandle(name)) && isTime(when) ? (name, when) : nil
+        }
+        for separator in [" · ", " | ", " • ", " - ", " — ", " – ", ", "] {
+            guard let range = line.range(of: separator, options: separator == ", " ? .backwards : []) else { continue }
+            if let found = named(String(line[..<range.lowerBound]), String(line[range.upperBound...])) { return found }
+        }
+        // Set apart by spaces alone: the first split that leaves a name before and a time after.
+        for index in line.indices where line[index] == " " {
+            if let found = named(String(line[..<index]), String(line[line.index(after: index)...])) { return found }
         }
         if line.hasSuffix(" wrote:") || line.hasSuffix(" says:") {
             let name = String(line[..<(line.range(of: " ", options: .backwards)!.lowerBound)])
             if PlainTextExtractor.looksLikeName(name) || isHandle(name) { return (name, nil) }
         }
         return nil
+    }
+
+    /// A short label a site prints beside an author ("Verified subscriber", "Top comment",
+    /// "Moderator"): at most three words, no digits, no sentence end.
+    static func isBadge(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (1...3).contains(words.count), text.count <= 30, let last = text.last else { return false }
+        return !".!?:,;\"”".contains(last) && !text.contains(where: \.isNumber)
     }
 
     /// One word of letters, digits and `_ . -`, with a digit or an underscore or no capital: a

@@ -36,6 +36,7 @@ public enum FurnitureText {
         "fact checker:", "fact-checker:", "verify this article", "check this article",
         "minutes read", "min read", "estimated reading time", "reading time", "updated:", "last updated",
         "published:", "first published", "posted in", "posted on", "leave a reply", "jump to",
+        "story continues below", "article continues below", "continue reading below", "content continues below",
     ]
 
     /// Phrases anywhere in a short line that mark a promo or widget.
@@ -66,6 +67,7 @@ public enum FurnitureText {
         if prefixes.contains(where: { bare.hasPrefix($0) }) { return true }
         if words <= 25, infixes.contains(where: { lower.fastContains($0) }) { return true }
         if words <= 6, isCountLine(bare) { return true }
+        if words <= 25, isCaptionWithCredit(line) { return true }
         return lower.hasPrefix("we use cookies") || lower.hasPrefix("this website uses cookies")
     }
 
@@ -92,6 +94,22 @@ public enum FurnitureText {
             "read next", "latest news", "top stories", "more on this story", "more news", "popular now", "editor's picks",
             "explore more on these topics", "topics", "tags",
         ].contains(lower)
+    }
+
+    /// A photo caption ending in its credit: "The new trees along Dock Road. (Valley Courier)",
+    /// "Shoppers at the hall (AP Photo/Jo Bloggs)".
+    static func isCaptionWithCredit(_ line: String) -> Bool {
+        guard line.hasSuffix(")"), let open = line.lastIndex(of: "("), !line.contains("\""), !line.contains("“") else { return false }
+        let credit = line[line.index(after: open)..<line.index(before: line.endIndex)]
+        let words = credit.split(separator: " ")
+        guard (1...5).contains(words.count) else { return false }
+        let lower = credit.lowercased()
+        let first = lower.split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
+        if credit.contains("/") || ["photo", "photograph", "getty", "reuters", "afp", "ap", "file", "handout", "supplied"].contains(first) {
+            return true
+        }
+        let before = line[..<open].trimmingCharacters(in: .whitespaces)
+        return words.count >= 2 && words.allSatisfy { $0.first?.isUppercase == true } && before.hasSuffix(".")
     }
 
     /// Lines such as "5 min read", "12 shares", "3 photos".

@@ -21,10 +21,26 @@ public struct PlainTextExtractor: Sendable {
             lines = Array(lines[..<start])
         }
         let blocks = Self.paragraphs(from: Self.withoutLinkLists(Self.withoutWidgetBoxes(lines)))
-        var paragraphs = blocks.filter { !FurnitureText.isFurniture($0) }
-        let title = Self.takeHeadline(from: &paragraphs)
         var byline: String?
         var published: String?
+        // "Posted on March 1, 2026 by Dana Whitfield": a blog's header line, furniture by its
+        // words, names the author and the date, and stands under the headline.
+        var postedTitle: String?
+        for (index, block) in blocks.prefix(12).enumerated() {
+            guard let posted = ArticleHeaderLines.postedLine(block) else { continue }
+            byline = posted.byline
+            published = DateNormalizer.iso8601(posted.date)
+            if index > 0, Self.looksLikeHeadline(blocks[index - 1]), !FurnitureText.isFurniture(blocks[index - 1]) { postedTitle = blocks[index - 1] }
+            break
+        }
+        var paragraphs = blocks.filter { !FurnitureText.isFurniture($0) }
+        let title: String?
+        if let postedTitle, let at = paragraphs.firstIndex(of: postedTitle) {
+            paragraphs.removeFirst(at + 1)
+            title = postedTitle
+        } else {
+            title = Self.takeHeadline(from: &paragraphs)
+        }
         ArticleHeaderLines.strip(from: &paragraphs, title: title, byline: &byline, published: &published)
         return Article(
             url: url, title: title, byline: byline, published: published, paragraphs: paragraphs,
@@ -168,6 +184,14 @@ public struct PlainTextExtractor: Sendable {
     static func isCommentHeading(_ line: String) -> Bool {
         let lower = line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :.-–—"))
         let words = lower.split(separator: " ")
+        // WordPress: "4 thoughts on “Bus fares to rise”", "One response to …".
+        let leading = lower.split(separator: " ", maxSplits: 3)
+        if leading.count == 4, Int(leading[0]) != nil || leading[0] == "one",
+            ["thoughts", "thought", "responses", "response", "comments", "comment", "replies", "reply"].contains(String(leading[1])),
+            ["on", "to"].contains(String(leading[2])), let mark = leading[3].first, "\"“„«'‘".contains(mark), line.count <= 200
+        {
+            return true
+        }
         guard (1...4).contains(words.count) else { return false }
         if [
             "comments", "reader comments", "readers' comments", "join the conversation", "discussion",
@@ -289,9 +313,10 @@ public struct PlainTextExtractor: Sendable {
             "sort by", "newest", "oldest", "most liked", "best", "top comments", "log in to comment",
             "sign in to comment", "write a comment", "add a comment", "leave a comment", "post comment",
             "load more", "show more comments", "view more comments", "join the discussion", "most relevant", "all comments",
+            "leave a reply", "your email address will not be published", "required fields are marked",
         ]
         // A one-word entry ("Best", "Newest") must be the whole line: a comment may start with it.
-        .contains { bare == $0 || ($0.contains(" ") && bare.hasPrefix($0) && bare.count < 40) }
+        .contains { bare == $0 || ($0.contains(" ") && bare.hasPrefix($0) && bare.count < $0.count + 40) }
     }
 
     /// A comment header line: "Jane Doe", "Jane Doe · 2 hours ago", "@harbourfan - March 3, 2026".
