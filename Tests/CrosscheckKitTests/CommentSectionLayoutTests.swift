@@ -218,8 +218,16 @@ struct CommentSectionLayoutTests {
         #expect(result[1].text == "Four years is better than nothing.")
     }
 
-    @Test(arguments: ["3h", "2 hours ago", "45 min", "yesterday", "an hour ago", "5d", "Mar 3, 2026", "10:15"])
+    @Test(arguments: ["3h", "2 hours ago", "45 min", "yesterday", "an hour ago", "5d", "Mar 3, 2026", "10:15", "Dec 3", "Posted 1 hour ago"])
     func times(text: String) { #expect(CommentSectionSplitter.isTime(text)) }
+
+    @Test(arguments: [
+        "seagull22 wrote on Dec 4, 2026 10:12", "@millford_local  3 days ago", "Jane Doe · 2 hours ago", "@Tom-Barnes  1 day ago (edited)",
+    ])
+    func headers(line: String) { #expect(CommentSectionSplitter.header(line) != nil) }
+
+    @Test(arguments: ["Posted 1 hour ago", "Harbour Regular wrote a letter to the council", "Jane Doe and 3 others"])
+    func notHeaders(line: String) { #expect(CommentSectionSplitter.header(line) == nil) }
 
     @Test(arguments: ["Reply", "Like · 12", "12 likes", "Reply Share Report", "↑ 4 ↓", "Like (2) · Reply", "Share ›", "Like · Reply · 2d"])
     func actionLines(text: String) { #expect(CommentSectionSplitter.isActions(text)) }

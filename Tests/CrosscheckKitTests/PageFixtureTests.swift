@@ -16,6 +16,8 @@ struct PageFixtureTests {
         var firstParagraph: String
         var lastParagraph: String
         var authors: [String]
+        /// Per comment, the author of the comment it replies to (when the page threads them).
+        var parents: [String?]?
         var testDescription: String { page }
     }
 
@@ -27,7 +29,7 @@ struct PageFixtureTests {
     }()
 
     @Test func everyPageHasAnExpectation() throws {
-        #expect(Self.expectations.count >= 10)
+        #expect(Self.expectations.count >= 14)
         let folder = Fixtures.repositoryRoot.appendingPathComponent("Evaluation/pages")
         let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix(".jsonl") }
         #expect(Set(pages) == Set(Self.expectations.map(\.page)))
@@ -45,5 +47,9 @@ struct PageFixtureTests {
         #expect(article.paragraphs.last?.hasPrefix(expected.lastParagraph) == true)
         #expect(article.comments.map(\.author) == expected.authors.map(Optional.some))
         #expect(article.comments.allSatisfy { !$0.text.isEmpty && !CommentSectionSplitter.isActions($0.text) })
+        if let parents = expected.parents {
+            let authorOf = Dictionary(article.comments.map { ($0.id, $0.author) }, uniquingKeysWith: { a, _ in a })
+            #expect(article.comments.map { $0.parent.flatMap { authorOf[$0] ?? nil } } == parents)
+        }
     }
 }

@@ -131,6 +131,7 @@ struct PlainTextExtractionTests {
         "Fact Checker", "Use our Fact Checker to verify the article in seconds.", "Photo: Jo Bloggs/Reuters",
         "Sign up for our newsletter", "Tags: Politics, Budget", "Story continues below advertisement",
         "The new plane trees along Dock Road. (Valley Courier)", "Shoppers return to the hall (AP Photo/Jo Bloggs)",
+        "Home › Local › Transport", "News > World", "WhatsApp",
     ])
     func widgetLinesAreFurniture(line: String) {
         #expect(FurnitureText.isFurniture(line))
@@ -139,7 +140,7 @@ struct PlainTextExtractionTests {
     @Test(arguments: [
         "The council approved the budget on Monday.", "Officials said the plan would cost $4 million.",
         "\"We will listen to residents,\" the mayor said.", "The vote is planned for the spring (April 3)",
-        "The plan passed the Transport Committee (TC).",
+        "The plan passed the Transport Committee (TC).", "Prices rose > 4 percent in May, the office said.",
     ])
     func sentencesAreNotFurniture(line: String) {
         #expect(!FurnitureText.isFurniture(line))

@@ -52,6 +52,11 @@ struct HTMLCommentExtractor {
         for item in items {
             nodes.insert(item)
         }
+        // Repeated blocks where no comment has an author may be the rows of a layout table; the
+        // text under a comment heading, read line by line, can do better.
+        if comments.allSatisfy({ $0.author == nil }), let section = sectionUnderHeading(), section.comments.contains(where: { $0.author != nil }) {
+            return (section.comments, section.nodes.union(nodes))
+        }
         return (comments, nodes)
     }
 

@@ -16,6 +16,7 @@ struct HTMLMetadata: Sendable, Hashable {
         var itempropAuthor: String?
         var itempropPublished: String?
         var firstH1: String?
+        var firstH2: String?
         var titleTag: String?
         var firstTime: String?
         var bylineText: String?
@@ -38,6 +39,11 @@ struct HTMLMetadata: Sendable, Hashable {
                 if firstH1 == nil, !Self.isInside(document, index, excluded) {
                     let text = document.text(of: index)
                     if !text.isEmpty { firstH1 = text }
+                }
+            case "h2":
+                if firstH2 == nil, !Self.isInside(document, index, excluded) {
+                    let text = Self.clean(document.text(of: index))
+                    if !text.isEmpty { firstH2 = text }
                 }
             case "time":
                 if firstTime == nil, !Self.isInside(document, index, excluded) {
@@ -80,7 +86,12 @@ struct HTMLMetadata: Sendable, Hashable {
         var title = JSONLD.string(article?["headline"]) ?? meta["og:title"] ?? meta["twitter:title"]
         if title?.isEmpty == true { title = nil }
         if title == nil { title = firstH1 }
-        if title == nil, let titleTag, !titleTag.isEmpty { title = Self.strippingSiteSuffix(titleTag, siteName: siteName) }
+        if title == nil, let titleTag, !titleTag.isEmpty {
+            let stripped = Self.strippingSiteSuffix(titleTag, siteName: siteName)
+            title = stripped
+            // A page without <h1> whose first <h2> is the whole headline the <title> shortened.
+            if let heading = firstH2, heading.count > stripped.count, heading.lowercased().hasPrefix(stripped.lowercased()) { title = heading }
+        }
         if let current = title { title = Self.strippingSiteSuffix(current, siteName: siteName, onlyKnown: true) }
         self.title = title.map(Self.clean)
 

@@ -17,9 +17,11 @@ enum ArticleHeaderLines {
                 paragraphs.remove(at: index)
                 continue
             }
-            // A name alone on its line just above the dateline is the byline without its "By".
-            if byline == nil, index + 1 < paragraphs.count, isDateline(paragraphs[index + 1]), isPersonName(line) {
-                byline = line
+            // A name alone on its line just above the dateline is the byline without its "By",
+            // as is one after the writer's role ("Health reporter Tom Adeyemi").
+            if byline == nil, index + 1 < paragraphs.count, isDateline(paragraphs[index + 1]), let name = isPersonName(line) ? line : roleByline(line)
+            {
+                byline = name
                 paragraphs.remove(at: index)
                 continue
             }
@@ -53,7 +55,18 @@ enum ArticleHeaderLines {
         for separator in [" | ", " · ", " — ", " - "] {
             if let range = name.range(of: separator) { name = String(name[..<range.lowerBound]) }
         }
-        return name.trimmingCharacters(in: .whitespaces)
+        // "By Mia Santos, Bay Times December 4, 2026": the date that ran on is not the byline.
+        let nameWords = name.split(separator: " ")
+        for count in stride(from: 2, through: min(4, nameWords.count - 1), by: 1) {
+            let tail = nameWords.suffix(count)
+            let first = tail.first.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,")) } ?? ""
+            guard CalendarNames.months[first] != nil || Int(first) != nil else { continue }
+            if DateNormalizer.iso8601(tail.joined(separator: " ")) != nil {
+                name = nameWords.dropLast(count).joined(separator: " ")
+                break
+            }
+        }
+        return name.trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
     }
 
     /// Two to four capitalised words of letters ("Sam Okafor", "Ana de la Cruz" aside): a person's
@@ -65,6 +78,17 @@ enum ArticleHeaderLines {
             guard let first = word.first, first.isUppercase else { return false }
             return word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "." }
         }
+    }
+
+    /// The name in "Health reporter Tom Adeyemi", "Political editor Ana Ruiz": a role ending in a
+    /// newsroom title, then a person's name.
+    static func roleByline(_ line: String) -> String? {
+        let words = line.split(separator: " ")
+        guard (3...7).contains(words.count), line.count <= 60 else { return nil }
+        let roles: Set<String> = ["reporter", "correspondent", "editor", "writer", "columnist", "journalist"]
+        guard let at = words.lastIndex(where: { roles.contains($0.lowercased()) }), at < words.count - 1 else { return nil }
+        let name = words[(at + 1)...].joined(separator: " ")
+        return isPersonName(name) ? name : nil
     }
 
     /// "Posted on March 1, 2026 by Dana Whitfield", "Published 3 March 2026 by Ana Ruiz": the

@@ -22,34 +22,25 @@ enum CommentSectionSplitter {
         case text(String)
     }
 
-    /// The comments, or `nil` when the section does not show author and time structure.
+    /// The comments, or `nil` when the section does not show author and time structure. Lines
+    /// come as copied: a comment whose opening is indented deeper than the comment before it at
+    /// the top level replies to that comment.
     static func split(_ lines: [String]) -> [Comment]? {
-        var kinds = classify(lines.filter { line in line.contains { $0.isLetter } })
+        let kept = lines.filter { line in line.contains { $0.isLetter } }
+        var indents = kept.map { line in line.prefix { $0 == " " || $0 == "\t" }.count }
+        var kinds = classify(kept)
         // A user name written as one bare word ("civic_voice_88") is an author when a time follows it.
         for index in kinds.indices.dropLast() {
             if case .text(let word) = kinds[index], case .time = kinds[index + 1], isBareUserName(word) { kinds[index] = .author(word) }
         }
         // Badges: between an author and the time, or on a line of their own above an author.
-        kinds = kinds.indices.compactMap { index in
-            guard case .text(let line) = kinds[index], isBadge(line) else { return kinds[index] }
-            if index > 0, index + 1 < kinds.count, case .author = kinds[index - 1], case .time = kinds[index + 1] { return nil }
-            let afterActions: Bool
-            if index == 0 {
-                afterActions = true
-            } else if case .actions = kinds[index - 1] {
-                afterActions = true
-            } else {
-                afterActions = false
-            }
-            if afterActions, index + 2 < kinds.count, case .author = kinds[index + 1] {
-                if case .time = kinds[index + 2] { return nil }
-                if index + 3 < kinds.count, case .text(let next) = kinds[index + 2], isBadge(next), case .time = kinds[index + 3] { return nil }
-            }
-            return kinds[index]
-        }
+        let badges = Set(kinds.indices.filter { isBadge(at: $0, in: kinds) })
+        indents = indents.indices.filter { !badges.contains($0) }.map { indents[$0] }
+        kinds = kinds.indices.filter { !badges.contains($0) }.map { kinds[$0] }
         // The page goes on after the thread: "Most read", "Related stories" end it.
         if let end = kinds.firstIndex(where: { if case .text(let line) = $0 { return isSectionEnd(line) } else { return false } }) {
             kinds = Array(kinds[..<end])
+            indents = Array(indents[..<end])
         }
         // Openings with a time or a header decide where comments start; only a site that shows
         // neither is read by author lines alone.
@@ -58,6 +49,7 @@ enum CommentSectionSplitter {
         guard starts.count >= 2, let first = starts.first else { return nil }
         // Above the first comment stand the section's count, sort and sign-in lines.
         kinds = Array(kinds[first...])
+        indents = Array(indents[first...])
 
         var comments: [Comment] = []
         var author: String?
@@ -65,6 +57,8 @@ enum CommentSectionSplitter {
         var parent: String?
         var text: [String] = []
         var open = false
+        // The latest top-level comment: its id and how deep its opening was indented.
+        var top: (id: String, indent: Int)?
         func close() {
             let body = text.joined(separator: " ").trimmingCharacters(in: .whitespaces)
             if open, !body.isEmpty {
@@ -77,24 +71,29 @@ enum CommentSectionSplitter {
             open = false
             parent = nil
         }
-        func start(_ name: String, _ when: String?) {
+        func start(_ name: String, _ when: String?, indent: Int) {
             close()
             author = name
             time = when
             open = true
+            if let top, indent > top.indent {
+                parent = top.id
+            } else {
+                top = ("c\(comments.count + 1)", indent)
+            }
         }
         var index = 0
         while index < kinds.count {
             switch kinds[index] {
             case .opening(let name, let when):
-                start(name, when)
+                start(name, when, indent: indents[index])
             case .author(let name):
                 if index + 1 < kinds.count, case .time(let when) = kinds[index + 1] {
-                    start(name, when)
+                    start(name, when, indent: indents[index])
                     index += 1
                 } else if !open || text.isEmpty {
                     // A name alone before any text: the site shows no time.
-                    start(name, nil)
+                    start(name, nil, indent: indents[index])
                 } else {
                     text.append(name)
                 }
@@ -125,6 +124,20 @@ enum CommentSectionSplitter {
         return comments
     }
 
+    /// Whether the line at `index` is a badge: between an author and the time, or on a line of
+    /// its own above an author where a comment can start.
+    static func isBadge(at index: Int, in kinds: [Line]) -> Bool {
+        guard case .text(let line) = kinds[index], isBadge(line) else { return false }
+        if index > 0, index + 1 < kinds.count, case .author = kinds[index - 1], case .time = kinds[index + 1] { return true }
+        if index > 0 {
+            guard case .actions = kinds[index - 1] else { return false }
+        }
+        guard index + 2 < kinds.count, case .author = kinds[index + 1] else { return false }
+        if case .time = kinds[index + 2] { return true }
+        if index + 3 < kinds.count, case .text(let next) = kinds[index + 2], isBadge(next), case .time = kinds[index + 3] { return true }
+        return false
+    }
+
     /// Whether the line at `index` opens a comment: a header, an author with a time after it, or
     /// (unless `strongOnly`) an author alone with text after it where a comment can start (first,
     /// or after actions).
@@ -152,7 +165,7 @@ enum CommentSectionSplitter {
             if let actions = actions(trimmed) { return .actions(time: actions.time) }
             if let name = replyingTo(trimmed) { return .replyingTo(name) }
             if let header = header(trimmed) { return .opening(author: header.author, time: header.time) }
-            if isTime(trimmed) { return .time(trimmed.trimmingDecorations) }
+            if isTime(trimmed) { return .time(withoutOpener(trimmed.trimmingDecorations)) }
             if PlainTextExtractor.looksLikeName(trimmed) || isHandle(trimmed) { return .author(trimmed) }
             return .text(trimmed)
         }
@@ -169,15 +182,28 @@ enum CommentSectionSplitter {
         func named(_ name: String, _ when: String) -> (author: String, time: String?)? {
             let name = name.trimmingCharacters(in: .whitespaces)
             let when = when.trimmingCharacters(in: CharacterSet(charactersIn: " ()"))
-            return (PlainTextExtractor.looksLikeName(name) || isHandle(name)) && isTime(when) ? (name, when) : nil
+            // "Posted 1 hour ago" is a time, not a comment by "Posted".
+            guard !["posted", "commented", "updated", "edited", "published", "on"].contains(name.lowercased()) else { return nil }
+            let isName = PlainTextExtractor.looksLikeName(name) || isHandle(name) || isBareUserName(name)
+            return isName && isTime(when) ? (name, withoutOpener(when)) : nil
         }
         for separator in [" · ", " | ", " • ", " - ", " — ", " – ", ", "] {
             guard let range = line.range(of: separator, options: separator == ", " ? .backwards : []) else { continue }
             if let found = named(String(line[..<range.lowerBound]), String(line[range.upperBound...])) { return found }
         }
-        // Set apart by spaces alone: the first split that leaves a name before and a time after.
+        for verb in [" wrote on ", " wrote ", " commented on ", " commented ", " posted on ", " said on "] {
+            guard let range = line.range(of: verb) else { continue }
+            if let found = named(String(line[..<range.lowerBound]), String(line[range.upperBound...])) { return found }
+        }
+        // Set apart by spaces alone: the first split that leaves a name before and a time after,
+        // the time starting as times do ("3 days ago", "Dec 4", "yesterday").
         for index in line.indices where line[index] == " " {
-            if let found = named(String(line[..<index]), String(line[line.index(after: index)...])) { return found }
+            let when = String(line[line.index(after: index)...]).trimmingCharacters(in: .whitespaces)
+            let first = when.split(separator: " ").first.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,()")) } ?? ""
+            let startsAsTime =
+                first.first?.isNumber == true || CalendarNames.months[first] != nil
+                || ["a", "an", "one", "yesterday", "today", "just", "posted", "on"].contains(first)
+            if startsAsTime, let found = named(String(line[..<index]), when) { return found }
         }
         if line.hasSuffix(" wrote:") || line.hasSuffix(" says:") {
             let name = String(line[..<(line.range(of: " ", options: .backwards)!.lowerBound)])
@@ -221,11 +247,27 @@ enum CommentSectionSplitter {
         return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }
     }
 
+    /// The time without the word before it: "Posted 1 hour ago" → "1 hour ago".
+    static func withoutOpener(_ text: String) -> String {
+        let lower = text.lowercased()
+        for opener in ["posted on ", "posted ", "commented on ", "commented ", "wrote on ", "on "] where lower.hasPrefix(opener) {
+            return String(text.dropFirst(opener.count))
+        }
+        return text
+    }
+
     /// A relative or absolute time: "2 hours ago", "3h", "5 min", "yesterday", "Mar 3", "10:15 am".
     static func isTime(_ text: String) -> Bool {
-        let lower = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " ()·•"))
+        let lower = withoutOpener(text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " ()·•")))
         guard !lower.isEmpty, lower.count <= 40 else { return false }
         if PlainTextExtractor.looksLikeTime(lower) { return true }
+        // "Dec 3", "3 December": a day of this year.
+        let pair = lower.split(separator: " ")
+        if pair.count == 2, let day = Int(pair[0].filter(\.isNumber).isEmpty ? pair[1] : pair[0]), (1...31).contains(day),
+            pair.contains(where: { CalendarNames.months[String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".,"))] != nil })
+        {
+            return true
+        }
         let withoutEdited = lower.replacingOccurrences(of: " (edited)", with: "").replacingOccurrences(of: " edited", with: "")
         if withoutEdited != lower { return isTime(withoutEdited) }
         let words = lower.split(separator: " ")
@@ -272,7 +314,7 @@ enum CommentSectionSplitter {
             "reply", "replies", "like", "likes", "liked", "report", "share", "flag", "upvote", "downvote",
             "upvotes", "downvotes", "votes", "vote", "points", "point", "recommend", "recommended",
             "permalink", "edit", "edited", "delete", "respond", "quote", "↑", "↓", "▲", "▼", "👍", "👎", "♥", "❤️", "❤",
-            "(0)", "helpful", "not", "more", "›", "»",
+            "(0)", "helpful", "not", "more", "›", "»", "view", "show", "hide", "reaction", "reactions",
         ]
         var sawButton = false
         var time: String?

@@ -20,7 +20,8 @@ public enum FurnitureText {
         "image", "photo", "video", "audio", "gallery", "open image", "enlarge", "try it now", "try it", "learn more",
         "find out more", "get started", "start now", "check it out", "sign up now", "register", "donate now",
         "support us", "open in app", "view in app", "save", "saved", "bookmark", "gift this article", "gift article",
-        "reuse this content", "explore more on these topics",
+        "reuse this content", "explore more on these topics", "facebook", "x", "twitter", "whatsapp", "linkedin", "reddit",
+        "telegram", "pinterest", "messenger", "bluesky", "threads", "flipboard",
     ]
 
     /// Line openings (lower-cased) that mark furniture when the line is short.
@@ -68,6 +69,7 @@ public enum FurnitureText {
         if words <= 25, infixes.contains(where: { lower.fastContains($0) }) { return true }
         if words <= 6, isCountLine(bare) { return true }
         if words <= 25, isCaptionWithCredit(line) { return true }
+        if words <= 12, isBreadcrumb(line) { return true }
         return lower.hasPrefix("we use cookies") || lower.hasPrefix("this website uses cookies")
     }
 
@@ -84,6 +86,17 @@ public enum FurnitureText {
         return lower.roughWordCount <= 25 && marks.contains { lower.fastContains($0) }
     }
 
+    /// Furniture that can frame a widget box (its title or its button): not a credit, an
+    /// advertisement slot, a dateline, a reading time or a link list heading, which stand beside
+    /// body text.
+    static func isWidgetEdge(_ line: String) -> Bool {
+        guard isFurniture(line), !isCreditOrAd(line), !isLinkListHeading(line) else { return false }
+        let bare = line.lowercased().trimmingASCII().trimmingDecorations
+        let beside = ["published", "updated", "posted", "first published", "last updated", "read more", "related"]
+        if beside.contains(where: { bare.hasPrefix($0) }) { return false }
+        return !(bare.roughWordCount <= 6 && isCountLine(bare)) && !bare.hasSuffix("min read") && !bare.hasSuffix("minute read")
+    }
+
     /// Headings of the link lists a page puts beside or after a story ("Most read", "Related
     /// stories"); the short lines under one are headlines of other stories.
     static func isLinkListHeading(_ line: String) -> Bool {
@@ -92,8 +105,25 @@ public enum FurnitureText {
             "most read", "most popular", "most viewed", "related", "related stories", "related articles", "more from",
             "more stories", "trending", "trending now", "recommended", "recommended for you", "you may also like",
             "read next", "latest news", "top stories", "more on this story", "more news", "popular now", "editor's picks",
-            "explore more on these topics", "topics", "tags",
+            "explore more on these topics", "topics", "tags", "read more", "see also", "also read", "more on this",
         ].contains(lower)
+    }
+
+    /// A site's path to the page: "Home › Local › Transport", "News > World".
+    static func isBreadcrumb(_ line: String) -> Bool {
+        for separator in ["›", "»", ">", "→"] where line.contains(separator) {
+            let parts = line.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count >= 2,
+                parts.allSatisfy({ part in
+                    let words = part.split(separator: " ")
+                    return (1...3).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true || $0.first?.isNumber == true }
+                        && !part.hasSuffix(".")
+                })
+            {
+                return true
+            }
+        }
+        return false
     }
 
     /// A photo caption ending in its credit: "The new trees along Dock Road. (Valley Courier)",

@@ -12,12 +12,12 @@ public struct PlainTextExtractor: Sendable {
     public func extract(text: String, url: String? = nil) -> Article {
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .replacingOccurrences(of: "\u{00A0}", with: " ")
-        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }
+        let raw = normalized.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = raw.map { $0.trimmingCharacters(in: .whitespaces) }
         var commentLines: [String] = []
         if let start = commentSectionStart(lines) {
-            commentLines = Array(lines[(start + 1)...])
+            // As copied, indentation and all: it tells replies from comments.
+            commentLines = raw[(start + 1)...].map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
             lines = Array(lines[..<start])
         }
         let blocks = Self.paragraphs(from: Self.withoutLinkLists(Self.withoutWidgetBoxes(lines)))
@@ -51,14 +51,15 @@ public struct PlainTextExtractor: Sendable {
 
     /// The lines without the text of widget boxes: a short line with a widget line directly
     /// above and below it, no blank line between ("Fact Checker" / its call to action / "Try it
-    /// now"), belongs to the box. Photo credits and advertisement slots sit beside body text, so
-    /// they frame no box. Body paragraphs are set apart by blank lines, or run on.
+    /// now"), belongs to the box. Credits, advertisement slots, datelines, reading times and link
+    /// list headings sit beside body text, so they frame no box. Body paragraphs are set apart by
+    /// blank lines, or run on.
     static func withoutWidgetBoxes(_ lines: [String]) -> [String] {
-        let widget = lines.map { !$0.isEmpty && FurnitureText.isFurniture($0) && !FurnitureText.isCreditOrAd($0) }
+        let widget = lines.map { !$0.isEmpty && FurnitureText.isWidgetEdge($0) }
         return lines.indices.compactMap { index in
             let boxed =
                 index > 0 && index + 1 < lines.count && widget[index - 1] && widget[index + 1]
-                && !lines[index].isEmpty && lines[index].split(separator: " ").count <= 30
+                && !lines[index].isEmpty && lines[index].split(separator: " ").count <= 20
             return boxed ? nil : lines[index]
         }
     }
@@ -195,7 +196,7 @@ public struct PlainTextExtractor: Sendable {
         guard (1...4).contains(words.count) else { return false }
         if [
             "comments", "reader comments", "readers' comments", "join the conversation", "discussion",
-            "what readers say", "responses", "comments are open",
+            "what readers say", "responses", "comments are open", "reactions", "reader reactions", "conversation",
         ].contains(lower) {
             return true
         }
@@ -203,7 +204,7 @@ public struct PlainTextExtractor: Sendable {
         let letters = lower.filter { $0.isLetter || $0 == " " }.trimmingCharacters(in: .whitespaces)
         let nouns = [
             "comments", "comment", "responses", "response", "replies", "show comments", "view comments",
-            "see comments", "all comments", "reader comments",
+            "see comments", "all comments", "reader comments", "reactions", "reaction",
         ]
         if !digits.isEmpty || lower.hasPrefix("no ") {
             let stripped = letters.hasPrefix("no ") ? String(letters.dropFirst(3)) : letters
@@ -213,9 +214,11 @@ public struct PlainTextExtractor: Sendable {
     }
 
     static func comments(from lines: [String]) -> [Comment] {
-        let section = lines.filter { !isCommentChrome($0) }
+        let section = lines.filter { !isCommentChrome($0.trimmingCharacters(in: .whitespaces)) }
         if let split = CommentSectionSplitter.split(section) { return split }
-        var body = section.filter { !FurnitureText.isReplyWidget($0) && !CommentSectionSplitter.isActions($0) }
+        var body = section.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !FurnitureText.isReplyWidget($0) && !CommentSectionSplitter.isActions($0)
+        }
         while body.first?.isEmpty == true { body.removeFirst() }
         while body.last?.isEmpty == true { body.removeLast() }
         guard !body.isEmpty else { return [] }
@@ -313,7 +316,8 @@ public struct PlainTextExtractor: Sendable {
             "sort by", "newest", "oldest", "most liked", "best", "top comments", "log in to comment",
             "sign in to comment", "write a comment", "add a comment", "leave a comment", "post comment",
             "load more", "show more comments", "view more comments", "join the discussion", "most relevant", "all comments",
-            "leave a reply", "your email address will not be published", "required fields are marked",
+            "leave a reply", "your email address will not be published", "required fields are marked", "sort:", "newest first",
+            "oldest first", "top first", "most liked first",
         ]
         // A one-word entry ("Best", "Newest") must be the whole line: a comment may start with it.
         .contains { bare == $0 || ($0.contains(" ") && bare.hasPrefix($0) && bare.count < $0.count + 40) }
