@@ -18,6 +18,8 @@ struct PageFixtureTests {
         var authors: [String]
         /// Per comment, the author of the comment it replies to (when the page threads them).
         var parents: [String?]?
+        /// Per comment, its time as the report gives it (ISO 8601 where the page says exactly).
+        var times: [String]?
         var testDescription: String { page }
     }
 
@@ -47,6 +49,7 @@ struct PageFixtureTests {
         #expect(article.paragraphs.last?.hasPrefix(expected.lastParagraph) == true)
         #expect(article.comments.map(\.author) == expected.authors.map(Optional.some))
         #expect(article.comments.allSatisfy { !$0.text.isEmpty && !CommentSectionSplitter.isActions($0.text) })
+        if let times = expected.times { #expect(article.comments.map(\.time) == times.map(Optional.some)) }
         if let parents = expected.parents {
             let authorOf = Dictionary(article.comments.map { ($0.id, $0.author) }, uniquingKeysWith: { a, _ in a })
             #expect(article.comments.map { $0.parent.flatMap { authorOf[$0] ?? nil } } == parents)

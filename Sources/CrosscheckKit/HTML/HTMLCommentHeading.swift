@@ -12,8 +12,14 @@ extension HTMLCommentExtractor {
             let lines = blocks.flatMap { block in
                 paragraphs(in: block, skipping: forms).components(separatedBy: "\n\n").filter { !$0.isEmpty }
             }
-            let comments = PlainTextExtractor.comments(from: lines)
+            var comments = PlainTextExtractor.comments(from: lines)
             guard !comments.isEmpty else { continue }
+            // A <time datetime> for every comment says exactly when ("1 Dec" does not).
+            let times = blocks.flatMap { [$0] + document.descendants(of: $0) }.filter { document[$0].tag == "time" }
+                .compactMap { document[$0].attribute("datetime") }
+            if times.count == comments.count {
+                for index in comments.indices { comments[index].time = DateNormalizer.normalizedOrRaw(times[index]) ?? comments[index].time }
+            }
             return (comments, Set(blocks + [index]))
         }
         return nil

@@ -74,7 +74,8 @@ enum ArticleHeaderLines {
     static func isPersonName(_ line: String) -> Bool {
         let words = line.split(separator: " ")
         guard (2...4).contains(words.count), line.count <= 40 else { return false }
-        return words.allSatisfy { word in
+        return words.enumerated().allSatisfy { position, word in
+            if position > 0, position < words.count - 1, PlainTextExtractor.nameParticles.contains(String(word)) { return true }
             guard let first = word.first, first.isUppercase else { return false }
             return word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "." }
         }

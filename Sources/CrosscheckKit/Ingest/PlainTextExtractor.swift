@@ -338,14 +338,21 @@ public struct PlainTextExtractor: Sendable {
         return nil
     }
 
-    /// One to four capitalised words, or a handle.
+    /// Lower-case words that stand inside names: "de", "van", "bin".
+    static let nameParticles: Set<String> = [
+        "de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der", "den", "ter", "le", "la", "du", "bin", "ibn", "al", "y",
+    ]
+
+    /// One to four capitalised words (particles such as "de" inside), or a handle.
     static func looksLikeName(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         guard (1...4).contains(words.count), text.count <= 40 else { return false }
         if text.hasPrefix("@") { return words.count == 1 }
         if let last = text.last, ".!?,;".contains(last), !text.hasSuffix(".") || words.count > 2 { return false }
-        return words.allSatisfy { word in
+        return words.enumerated().allSatisfy { position, word in
             guard let first = word.first else { return false }
+            // "Mark de Wit", "Ana dos Santos": a particle inside a name.
+            if position > 0, position < words.count - 1, nameParticles.contains(String(word)) { return true }
             return first.isUppercase && word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" || $0.isNumber }
         }
     }

@@ -105,6 +105,8 @@ struct SourcingTests {
         ("According to the audit, the agency overspent by $3 million.", "document", "the audit"),
         ("Western intelligence estimates indicate that the plant makes 40 drones a month.", "anonymous", "Western intelligence"),
         ("Analysts said the merger could cut 900 jobs.", "anonymous", "Analysts"),
+        ("The ferry will run twice a day from May, the operator, Island Lines, said on Monday.", "institution", "Island Lines"),
+        ("Fares will rise 8 percent in June, the city's transport chief, Mara Quist, told the council.", "named", "Mara Quist"),
     ])
     func sourcingKinds(sentence: String, sourcing: String, source: String) throws {
         let claim = try #require(analyze(sentence).claims.first)

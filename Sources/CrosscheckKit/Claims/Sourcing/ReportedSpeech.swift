@@ -147,10 +147,10 @@ struct ReportedSpeech {
         }
         let lower = token.text.lowercased()
         if Self.pronouns.contains(lower) { return pronoun(lower, token: token, verb: verb) }
-        if token.text == ",", index > 0,
-            let entity = entities.last(where: { $0.end == tokens[index - 1].span.end }), entity.kind == .person
+        if token.text == ",", index > 0, let entity = entities.last(where: { $0.end == tokens[index - 1].span.end }),
+            entity.kind == .person || isAppositive(entity)
         {
-            // "the city's finance director, Priya Nair, told the council"
+            // "the city's finance director, Priya Nair, told the council"; "the developer, Nordvind, said"
             return named(entity, verb: verb)
         }
         guard token.kind == .word, lower != "and", lower != "but" else { return nil }
@@ -166,6 +166,16 @@ struct ReportedSpeech {
         }
         if let appositive = appositiveSubject(verb: verb, phraseStart: start) { return appositive }
         return classify(from: start, through: index, verb: verb)
+    }
+
+    /// Whether `entity` stands in apposition after a noun phrase and a comma: "the developer,
+    /// Nordvind," — the name of what the phrase describes.
+    func isAppositive(_ entity: EntityMention) -> Bool {
+        guard let at = tokens.firstIndex(where: { $0.span.start == entity.start }), at >= 3, tokens[at - 1].text == "," else { return false }
+        let head = tokens[at - 2]
+        guard head.kind == .word, head.text.first?.isLowercase == true else { return false }
+        // The phrase before the comma opens with a determiner or a possessive within four words.
+        return tokens[max(0, at - 6)..<(at - 2)].contains { ["the", "its", "their", "his", "her", "'s", "’s"].contains($0.text.lowercased()) }
     }
 
     /// Verbs that may come before their subject in news writing ("said the mayor").
