@@ -30,7 +30,7 @@ public struct CommentScreener: Sendable {
         /// … sharing at least this share of their words (Jaccard) …
         public var templateOverlap: Double = 0.25
         /// … with similarity and overlap adding up to this are one template reworded.
-        public var templateScore: Double = 1.05
+        public var templateScore: Double = 0.95
         /// A comment at least this close to a generic comment …
         public var generic: Double = 0.35
         /// … and closer to it than to the article by this margin is boilerplate.

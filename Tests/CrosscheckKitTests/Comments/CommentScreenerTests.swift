@@ -156,6 +156,19 @@ struct CommentMeaningTests {
         #expect(!result.comments[2].flags.contains("template"))
     }
 
+    @Test func aTemplateWithItsContentWordsSwappedIsOneCluster() throws {
+        let encoder = try #require(Self.encoder)
+        let thread = [
+            comment("a", "first", "That is a remarkable outcome worth following closely."),
+            comment("b", "second", "This is a notable result worth tracking closely."),
+            comment("c", "third", "Sharing the cost fifty-fifty sounds fair if the port jobs really come."),
+        ]
+        let result = try CommentScreener.standard(encoder: encoder).screen(thread, article: article)
+        #expect(result.comments[0].flags.contains("template"), "\(result.comments[0])")
+        #expect(result.comments[0].cluster != nil && result.comments[0].cluster == result.comments[1].cluster)
+        #expect(result.comments[2].flags.isEmpty, "\(result.comments[2])")
+    }
+
     @Test func withoutTheEncoderTheSummarySaysSo() throws {
         let result = try CommentScreener.standard(encoder: nil).screen([comment("a", "x", "Great read.")], article: article)
         #expect(result.method == "words")
