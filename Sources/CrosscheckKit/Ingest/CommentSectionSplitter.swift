@@ -191,6 +191,16 @@ enum CommentSectionSplitter {
             guard let range = line.range(of: separator, options: separator == ", " ? .backwards : []) else { continue }
             if let found = named(String(line[..<range.lowerBound]), String(line[range.upperBound...])) { return found }
         }
+        // "Posted by museumfan on Dec 4, 2026 9:30", "Comment by Jane Doe".
+        for opener in ["posted by ", "comment by ", "written by ", "submitted by "] where line.lowercased().hasPrefix(opener) {
+            let rest = String(line.dropFirst(opener.count))
+            for separator in [" on ", " at ", " · ", " | ", " - "] {
+                guard let range = rest.range(of: separator) else { continue }
+                if let found = named(String(rest[..<range.lowerBound]), String(rest[range.upperBound...])) { return found }
+            }
+            let name = rest.trimmingCharacters(in: .whitespaces)
+            if PlainTextExtractor.looksLikeName(name) || isHandle(name) || isBareUserName(name) { return (name, nil) }
+        }
         for verb in [" wrote on ", " wrote ", " commented on ", " commented ", " posted on ", " said on "] {
             guard let range = line.range(of: verb) else { continue }
             if let found = named(String(line[..<range.lowerBound]), String(line[range.upperBound...])) { return found }
@@ -339,11 +349,18 @@ enum CommentSectionSplitter {
     }
 
     /// "Replying to @jdoe", "In reply to Jane Doe", "↳ @jdoe".
+    /// A forum's quotation of the comment replied to ("Quote from jdoe: …", "Quoting Jane Doe: …")
+    /// names it too; the quoted words are the other comment's, not this one's.
     static func replyingTo(_ line: String) -> String? {
         let lower = line.lowercased()
         for prefix in ["replying to ", "in reply to ", "reply to ", "↳ "] where lower.hasPrefix(prefix) && line.count <= 60 {
             let name = String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
             if PlainTextExtractor.looksLikeName(name) || isHandle(name) { return name }
+        }
+        for prefix in ["quote from ", "quoting ", "originally posted by "] where lower.hasPrefix(prefix) {
+            let rest = line.dropFirst(prefix.count)
+            let name = String(rest.prefix { $0 != ":" }).trimmingCharacters(in: .whitespaces)
+            if PlainTextExtractor.looksLikeName(name) || isHandle(name) || isBareUserName(name) { return name }
         }
         return nil
     }
