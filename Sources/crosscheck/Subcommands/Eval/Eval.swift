@@ -8,7 +8,7 @@ struct Eval: ParsableCommand {
         abstract: "Measure quality on a development data set in its native format.",
         subcommands: [
             EvalCheckworthiness.self, EvalMatch.self, EvalComments.self, EvalMachineText.self, EvalLanguage.self, EvalVerify.self, EvalStance.self,
-            EvalRetrieveVerify.self, EvalThreads.self, EvalQuotes.self,
+            EvalRetrieveVerify.self, EvalThreads.self, EvalQuotes.self, EvalPages.self,
         ]
     )
 }
