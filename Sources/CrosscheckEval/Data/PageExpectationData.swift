@@ -16,6 +16,8 @@ public struct PageExpectation: Sendable, Decodable {
     public var authors: [String]
     /// Per comment, the author of the comment it replies to, where the page threads them.
     public var parents: [String?]?
+    /// Per comment, its time as the report should give it, where the expectation says.
+    public var times: [String]?
 
     /// The expectations in `directory/expected.jsonl`.
     /// - Throws: ``CrosscheckError`` when the file is missing or a line is not an expectation.

@@ -17,6 +17,9 @@ public struct PageReadingEvaluation: Sendable {
     public var authorsRight = 0
     public var replies = 0
     public var repliesRight = 0
+    /// Comment times expected, and those read as expected.
+    public var times = 0
+    public var timesRight = 0
 
     public init() {}
 
@@ -60,6 +63,11 @@ public struct PageReadingEvaluation: Sendable {
                 let found = index < article.comments.count ? article.comments[index].parent.flatMap { authorOf[$0] ?? nil } : nil
                 if found == parent { repliesRight += 1 } else { miss("comment \(index + 1) replies to \(found ?? "nothing"), not \(parent!)") }
             }
+        }
+        for (index, time) in (expected.times ?? []).enumerated() {
+            self.times += 1
+            let found = index < article.comments.count ? article.comments[index].time : nil
+            if found == time { timesRight += 1 } else { miss("comment \(index + 1) at \(found ?? "no time"), not \(time)") }
         }
         if article.comments.count != expected.authors.count { miss("\(article.comments.count) comments, not \(expected.authors.count)") }
         return misses

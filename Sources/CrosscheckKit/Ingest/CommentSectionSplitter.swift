@@ -26,7 +26,8 @@ enum CommentSectionSplitter {
     /// come as copied: a comment whose opening is indented deeper than the comment before it at
     /// the top level replies to that comment.
     static func split(_ lines: [String]) -> [Comment]? {
-        let kept = lines.filter { line in line.contains { $0.isLetter } }
+        // Lines without letters are vote counts and bullets, unless they are a time ("2026.12.04 10:15").
+        let kept = lines.filter { line in line.contains { $0.isLetter } || isTime(line.trimmingCharacters(in: .whitespaces)) }
         var indents = kept.map { line in line.prefix { $0 == " " || $0 == "\t" }.count }
         var kinds = classify(kept)
         // A user name written as one bare word ("civic_voice_88") is an author when a time follows it.
@@ -161,7 +162,8 @@ enum CommentSectionSplitter {
 
     static func classify(_ lines: [String]) -> [Line] {
         lines.map { line in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            // A verified or badge mark after a name ("Sheila Grant ✓") is not part of it.
+            let trimmed = line.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: " ✓✔☑★⭐🏅"))
             if let actions = actions(trimmed) { return .actions(time: actions.time) }
             if let name = replyingTo(trimmed) { return .replyingTo(name) }
             if let header = header(trimmed) { return .opening(author: header.author, time: header.time) }
@@ -234,7 +236,9 @@ enum CommentSectionSplitter {
     /// site's user name.
     static func isBareUserName(_ text: String) -> Bool {
         guard (3...32).contains(text.count), !text.contains(" "), let last = text.last, last.isLetter || last.isNumber else { return false }
-        guard text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }) else { return false }
+        guard text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }), text.contains(where: \.isLetter) else {
+            return false
+        }
         return text.contains { $0.isNumber || $0 == "_" } || text == text.lowercased()
     }
 

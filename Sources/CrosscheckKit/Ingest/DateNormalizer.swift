@@ -3,7 +3,8 @@ public import Foundation
 /// Reads the date formats found on news pages and writes them as ISO 8601.
 ///
 /// Understands ISO 8601 (with or without time and zone), RFC 822 (feeds, HTTP), and written dates
-/// such as "March 3, 2026", "3 March 2026, 10:15" or "Mar. 3, 2026 at 4:05 p.m.".
+/// such as "March 3, 2026", "3 March 2026, 10:15" or "Mar. 3, 2026 at 4:05 p.m."; "2026.12.04" and
+/// "2026/12/04" are read as ISO dates.
 public enum DateNormalizer {
     /// The ISO 8601 form of `raw`, or `nil` when it cannot be read as a date.
     ///
@@ -42,7 +43,8 @@ public enum DateNormalizer {
             }
             return value
         }
-        guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+        // "2026-12-04", and as some sites write it, "2026.12.04" or "2026/12/04".
+        guard b.count >= 10, [UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/")].contains(b[4]), b[7] == b[4],
             let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
             (1...12).contains(month), (1...31).contains(day), year > 1000
         else { return nil }

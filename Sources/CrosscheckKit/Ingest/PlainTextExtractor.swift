@@ -196,7 +196,7 @@ public struct PlainTextExtractor: Sendable {
         guard (1...4).contains(words.count) else { return false }
         if [
             "comments", "reader comments", "readers' comments", "join the conversation", "discussion",
-            "what readers say", "responses", "comments are open", "reactions", "reader reactions", "conversation",
+            "what readers say", "responses", "comments are open", "reactions", "reader reactions", "conversation", "top comments",
         ].contains(lower) {
             return true
         }
@@ -204,7 +204,8 @@ public struct PlainTextExtractor: Sendable {
         let letters = lower.filter { $0.isLetter || $0 == " " }.trimmingCharacters(in: .whitespaces)
         let nouns = [
             "comments", "comment", "responses", "response", "replies", "show comments", "view comments",
-            "see comments", "all comments", "reader comments", "reactions", "reaction",
+            "see comments", "all comments", "reader comments", "reactions", "reaction", "what readers say", "readers' comments",
+            "discussion", "conversation", "top comments",
         ]
         if !digits.isEmpty || lower.hasPrefix("no ") {
             let stripped = letters.hasPrefix("no ") ? String(letters.dropFirst(3)) : letters

@@ -10,7 +10,7 @@ struct EvalPages: ParsableCommand {
         discussion: """
             DIR holds pages (copied text or HTML, read as `crosscheck check` reads them) and \
             expected.jsonl, one line a page: {"page", "title", "byline", "paragraphs", \
-            "firstParagraph", "lastParagraph", "authors", "parents"?}. Evaluation/pages is ours.
+            "firstParagraph", "lastParagraph", "authors", "parents"?, "times"?}. Evaluation/pages is ours.
             """)
 
     @Option(help: "The folder of pages and their expected.jsonl.")
@@ -40,6 +40,7 @@ struct EvalPages: ParsableCommand {
         )
         print("comments: \(e.comments) expected, \(e.commentsFound) found, \(e.authorsRight) with the right author in the right place")
         if e.replies > 0 { print("replies linked to the right comment: \(e.repliesRight) of \(e.replies)") }
+        if e.times > 0 { print("comment times read as expected: \(e.timesRight) of \(e.times)") }
         if misses { wrong.forEach { print("\($0.page): \($0.what)") } }
     }
 }
