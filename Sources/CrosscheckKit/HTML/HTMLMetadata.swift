@@ -75,7 +75,12 @@ struct HTMLMetadata: Sendable, Hashable {
                 } else if ["p", "div", "span"].contains(node.tag), node.children.allSatisfy({ !HTMLTags.block.contains(document[$0].tag) }) {
                     // A line of its own that reads "By Jane Doe · 3 December 2026".
                     let text = Self.clean(document.text(of: index))
-                    if let name = ArticleHeaderLines.bylineName(text), text.hasPrefix("By ") || text.hasPrefix("by ") { bylineText = name }
+                    if let name = ArticleHeaderLines.bylineName(text), text.hasPrefix("By ") || text.hasPrefix("by ") {
+                        bylineText = name
+                    } else if text.count <= 80, let name = ArticleHeaderLines.nameBeforeDate(text) {
+                        // "Fatima Noor 2 December 2026": a name and the date, the page's byline line.
+                        bylineText = name
+                    }
                 }
             }
         }

@@ -37,6 +37,10 @@ enum ArticleHeaderLines {
     /// "By Jane Doe" or "By Jane Doe and Sam Roe, Harbour Herald": the names; "Harbour Herald
     /// staff" or "Harbour Herald Staff Writer": the whole line.
     static func bylineName(_ line: String) -> String? {
+        // "Written by Paul Greene", "Words by …", "Reporting by …": the same as "By …".
+        for opener in ["Written by ", "Words by ", "Reporting by ", "Story by "] where line.hasPrefix(opener) {
+            return bylineName("By " + line.dropFirst(opener.count))
+        }
         let words = line.split(separator: " ")
         if (2...6).contains(words.count), let first = words.first?.first, first.isUppercase,
             ["staff", "staff writer", "staff writers", "staff reporter", "staff reporters", "newsroom", "news desk"].contains(where: {
@@ -79,6 +83,19 @@ enum ArticleHeaderLines {
             guard let first = word.first, first.isUppercase else { return false }
             return word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "." }
         }
+    }
+
+    /// The name in "Fatima Noor 2 December 2026": a person's name and then a date, nothing else.
+    static func nameBeforeDate(_ line: String) -> String? {
+        let words = line.split(separator: " ")
+        for count in 2...4 where count < words.count {
+            let name = words.prefix(count).joined(separator: " ")
+            let rest = words.dropFirst(count)
+            let first = rest.first.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,")) } ?? ""
+            guard CalendarNames.months[first] != nil || Int(first) != nil || CalendarNames.weekdays[first] != nil else { continue }
+            if isPersonName(name), DateNormalizer.iso8601(rest.joined(separator: " ")) != nil { return name }
+        }
+        return nil
     }
 
     /// The name in "Health reporter Tom Adeyemi", "Political editor Ana Ruiz": a role ending in a

@@ -37,7 +37,8 @@ public enum FurnitureText {
         "fact checker:", "fact-checker:", "verify this article", "check this article",
         "minutes read", "min read", "estimated reading time", "reading time", "updated:", "last updated",
         "published:", "first published", "posted in", "posted on", "leave a reply", "jump to",
-        "story continues below", "(reporting by", "(additional reporting", "(writing by", "(editing by", "(compiled by",
+        "story continues below", "image caption", "caption:", "media caption", "(reporting by", "(additional reporting", "(writing by", "(editing by",
+        "(compiled by",
         "our standards:", "article continues below", "continue reading below", "content continues below",
     ]
 

@@ -197,6 +197,7 @@ public struct PlainTextExtractor: Sendable {
         if [
             "comments", "reader comments", "readers' comments", "join the conversation", "discussion",
             "what readers say", "responses", "comments are open", "reactions", "reader reactions", "conversation", "top comments",
+            "have your say", "join the debate", "your comments", "your say",
         ].contains(lower) {
             return true
         }
