@@ -131,21 +131,21 @@ let package = Package(
         ),
         .testTarget(
             name: "CrosscheckKitTests",
-            dependencies: ["CrosscheckKit"],
+            dependencies: ["CrosscheckKit", "CrosscheckTesting"],
             resources: [.copy("Resources")],
             swiftSettings: upcoming
         ),
         .testTarget(
             name: "CrosscheckStoreTests",
             dependencies: [
-                "CrosscheckSQLite", "CrosscheckPostgres", "CrosscheckKit", .product(name: "GRDB", package: "GRDB.swift"),
+                "CrosscheckSQLite", "CrosscheckPostgres", "CrosscheckKit", "CrosscheckTesting", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: upcoming
         ),
         .testTarget(
             name: "CrosscheckEvalTests",
-            dependencies: ["CrosscheckEval"],
+            dependencies: ["CrosscheckEval", "CrosscheckTesting"],
             resources: [.copy("Resources")],
             swiftSettings: upcoming
         ),

@@ -1,4 +1,5 @@
 import CrosscheckKit
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -9,7 +10,7 @@ struct VerificationEvalTests {
     /// A tiny SciFact-shaped folder: three abstracts, one supported claim, one contradicted, one
     /// with no evidence.
     func sciFactFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scifact-\(UUID().uuidString)")
+        let folder = ScratchFolder.root.appendingPathComponent("scifact-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         func line(_ object: [String: Any]) throws -> String { String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self) }
         let corpus = [

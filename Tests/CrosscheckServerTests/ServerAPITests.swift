@@ -24,7 +24,7 @@ struct ServerAPITests {
 
     static func store() throws -> SQLiteEvidenceStore {
         try SQLiteEvidenceStore(
-            path: FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-server-\(UUID().uuidString).sqlite").path)
+            path: ScratchFolder.root.appendingPathComponent("crosscheck-server-\(UUID().uuidString).sqlite").path)
     }
 
     static func application(_ store: SQLiteEvidenceStore, maxInputBytes: Int = 1_000_000) -> some ApplicationProtocol {

@@ -1,6 +1,7 @@
 import CrosscheckKit
 import CrosscheckSQLite
 import CrosscheckServer
+import CrosscheckTesting
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -20,7 +21,7 @@ struct ServerReaderTests {
     ) -> some ApplicationProtocol {
         var reader = reader
         reader.audioDirectory =
-            reader.audioDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-audio-\(UUID().uuidString)")
+            reader.audioDirectory ?? ScratchFolder.root.appendingPathComponent("crosscheck-audio-\(UUID().uuidString)")
         return CrosscheckServer.application(
             store: store, engine: ServerAPITests.engine, configuration: ServerConfiguration(reader: reader),
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))

@@ -1,4 +1,5 @@
 import CrosscheckKit
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
     .enabled(if: SpeechSynthesizer.available, "needs espeak-ng and libopusenc0 (apt-get install espeak-ng libopusenc0)"))
 struct SpeechCacheTests {
     @Test func changedFindingsMakeNewAudioAndDropTheOld() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-speech-cache-\(UUID().uuidString)")
+        let folder = ScratchFolder.root.appendingPathComponent("crosscheck-speech-cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cache = SpeechCache(directory: folder)
         let before = ["One claim was checked. The fare rise is refuted by the council's minutes."]

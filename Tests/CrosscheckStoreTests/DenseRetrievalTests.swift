@@ -1,5 +1,6 @@
 import CrosscheckKit
 import CrosscheckSQLite
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
 @Suite("Dense retrieval over a store", .enabled(if: (try? SentenceEncoder.bundled()) != nil))
 struct DenseRetrievalTests {
     static func store() async throws -> SQLiteEvidenceStore {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-dense-\(UUID().uuidString).sqlite").path
+        let path = ScratchFolder.root.appendingPathComponent("crosscheck-dense-\(UUID().uuidString).sqlite").path
         let store = try SQLiteEvidenceStore(path: path)
         _ = try await store.add([
             document("Ferry tickets will cost more from April because fuel became expensive.", id: "ferry"),

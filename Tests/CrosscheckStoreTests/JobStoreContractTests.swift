@@ -1,6 +1,7 @@
 import CrosscheckKit
 import CrosscheckPostgres
 import CrosscheckSQLite
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -15,7 +16,7 @@ struct JobStoreFactory: CustomTestStringConvertible, Sendable {
             JobStoreFactory(name: "memory") { MemoryJobStore() },
             JobStoreFactory(name: "sqlite") {
                 try SQLiteEvidenceStore(
-                    path: FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-jobs-\(UUID().uuidString).sqlite").path)
+                    path: ScratchFolder.root.appendingPathComponent("crosscheck-jobs-\(UUID().uuidString).sqlite").path)
             },
         ]
         + (ScratchDatabase.server == nil
@@ -167,7 +168,7 @@ struct JobStoreContractTests {
 @Suite("SQLite job queue")
 struct SQLiteJobQueueTests {
     @Test func theQueueSurvivesReopeningTheFile() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-jobs-\(UUID().uuidString).sqlite").path
+        let path = ScratchFolder.root.appendingPathComponent("crosscheck-jobs-\(UUID().uuidString).sqlite").path
         let job = try await SQLiteEvidenceStore(path: path).enqueue(JobStoreContractTests.submission("kept"))
         let reopened = try SQLiteEvidenceStore(path: path)
         #expect(try await reopened.job(id: job.id)?.state == .queued)

@@ -1,6 +1,7 @@
 import CrosscheckKit
 import CrosscheckPostgres
 import CrosscheckSQLite
+import CrosscheckTesting
 import Foundation
 import PostgresNIO
 import Synchronization
@@ -79,7 +80,7 @@ struct PostgresStoreTests {
 
     @Test(.enabled(if: ScratchDatabase.server != nil))
     func anInterruptedCopyResumesAndLosesNothing() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-copy-\(UUID().uuidString).sqlite").path
+        let path = ScratchFolder.root.appendingPathComponent("crosscheck-copy-\(UUID().uuidString).sqlite").path
         let old = try SQLiteEvidenceStore(path: path)
         try await Self.fill(old)
         let address = try await Self.scratch()

@@ -1,5 +1,6 @@
 import CrosscheckKit
 import CrosscheckSQLite
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -14,7 +15,7 @@ struct PostingIndexTests {
     ]
 
     func temporaryPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-index-\(UUID().uuidString)").path
+        ScratchFolder.root.appendingPathComponent("crosscheck-index-\(UUID().uuidString)").path
     }
 
     @Test func matchesExhaustiveBM25() throws {

@@ -1,5 +1,6 @@
 import CrosscheckKit
 import CrosscheckSQLite
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ struct StoreErrorTests {
     /// A store that cannot be opened is a store failure with its cause kept, and the message names
     /// no command-line option (the front end adds its own).
     @Test func anUnopenableStoreIsAStoreFailureWithItsCause() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-store-\(UUID().uuidString)")
+        let folder = ScratchFolder.root.appendingPathComponent("not-a-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         do {
             _ = try SQLiteEvidenceStore(path: folder.path)

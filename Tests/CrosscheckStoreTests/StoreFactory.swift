@@ -1,6 +1,7 @@
 import CrosscheckKit
 import CrosscheckPostgres
 import CrosscheckSQLite
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -16,7 +17,7 @@ struct StoreFactory: CustomTestStringConvertible, Sendable {
         [
             StoreFactory(name: "memory") { MemoryEvidenceStore() },
             StoreFactory(name: "sqlite") {
-                let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-store-\(UUID().uuidString).sqlite").path
+                let path = ScratchFolder.root.appendingPathComponent("crosscheck-store-\(UUID().uuidString).sqlite").path
                 return try SQLiteEvidenceStore(path: path)
             },
         ] + (ScratchDatabase.server == nil ? [] : [postgres])

@@ -1,6 +1,7 @@
 import CrosscheckKit
 import CrosscheckPostgres
 import CrosscheckSQLite
+import CrosscheckTesting
 import Foundation
 import GRDB
 import Testing
@@ -16,7 +17,7 @@ struct WorkbenchStoreFactory: CustomTestStringConvertible, Sendable {
             WorkbenchStoreFactory(name: "memory") { MemoryWorkbenchStore() },
             WorkbenchStoreFactory(name: "sqlite") {
                 try SQLiteEvidenceStore(
-                    path: FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-wb-\(UUID().uuidString).sqlite").path)
+                    path: ScratchFolder.root.appendingPathComponent("crosscheck-wb-\(UUID().uuidString).sqlite").path)
             },
         ]
         + (ScratchDatabase.server == nil
@@ -82,7 +83,7 @@ struct SecretsTests {
     }
 
     @Test func theAuditLogRefusesChangesInTheDatabaseItself() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-audit-\(UUID().uuidString).sqlite").path
+        let path = ScratchFolder.root.appendingPathComponent("crosscheck-audit-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let store = try SQLiteEvidenceStore(path: path)
         try await store.append(AuditEntry(at: "2026-12-02T11:05:00Z", actor: "cli", action: "person.add", subject: "person:bo"))

@@ -1,10 +1,11 @@
+import CrosscheckTesting
 import Foundation
 import Testing
 
 @Suite("crosscheck check with an evidence store", .serialized)
 struct ArticleVerificationCommandTests {
     func importedStore() async throws -> String {
-        let db = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-verify-\(UUID().uuidString).sqlite").path
+        let db = ScratchFolder.root.appendingPathComponent("crosscheck-verify-\(UUID().uuidString).sqlite").path
         let result = try await CommandRunner.run(["sources", "import", "Examples/sources/harbour-bridge.jsonl", "--db", db])
         #expect(result.status == 0, "\(result.stderr)")
         return db

@@ -1,3 +1,4 @@
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -37,7 +38,7 @@ struct BatchGoldenTests {
     }
 
     @Test func retrieveVerify() async throws {
-        let store = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-golden-\(UUID().uuidString).sqlite").path
+        let store = ScratchFolder.root.appendingPathComponent("crosscheck-golden-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm", ".index"] { try? FileManager.default.removeItem(atPath: store + suffix) } }
         let imported = try await CommandRunner.run(["sources", "import", Self.inputs + "docs.jsonl", "--db", store])
         #expect(imported.status == 0, "\(imported.stderr)")

@@ -88,7 +88,7 @@ struct CheckCommandTests {
     }
 
     @Test func writesToAFile() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-\(UUID().uuidString).json").path
+        let path = ScratchFolder.root.appendingPathComponent("crosscheck-\(UUID().uuidString).json").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try await CommandRunner.run(["check", "Examples/transit-fares.json", "--format", "json", "--output", path])
         #expect(result.status == 0)
@@ -100,7 +100,7 @@ struct CheckCommandTests {
 @Suite("crosscheck check, errors and exit codes")
 struct CheckErrorTests {
     func temporaryFile(_ data: Data, suffix: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-\(UUID().uuidString)\(suffix)").path
+        let path = ScratchFolder.root.appendingPathComponent("crosscheck-\(UUID().uuidString)\(suffix)").path
         try data.write(to: URL(fileURLWithPath: path))
         return path
     }
@@ -188,7 +188,7 @@ struct CheckModelsTests {
     }
 
     @Test func aFolderWithoutModelsIsAModelMissingErrorThatNamesTheRemedy() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-empty-models-\(UUID().uuidString)")
+        let folder = ScratchFolder.root.appendingPathComponent("crosscheck-empty-models-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let byOption = try await CommandRunner.run(["check", "Examples/harbour-bridge.html", "--models", folder.path])

@@ -1,3 +1,4 @@
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -48,7 +49,7 @@ struct CommandRunner {
         env.removeValue(forKey: "LOG_LEVEL")
         // Never read or write the user's own store.
         env["CROSSCHECK_DB"] =
-            FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-no-store-\(UUID().uuidString)/none.sqlite").path
+            ScratchFolder.root.appendingPathComponent("crosscheck-no-store-\(UUID().uuidString)/none.sqlite").path
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()

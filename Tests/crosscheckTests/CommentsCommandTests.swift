@@ -1,3 +1,4 @@
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -23,7 +24,7 @@ struct CommentsCommandTests {
     }
 
     @Test func commentsCommandWithAnArticle() async throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("comments-\(UUID().uuidString).jsonl")
+        let file = ScratchFolder.root.appendingPathComponent("comments-\(UUID().uuidString).jsonl")
         try """
         {"id": "1", "author": "Bea", "text": "A 25 cent rise after seven years seems fair if bus service stays the same."}
         {"id": "2", "author": "x", "text": "Quantum computing is poised to revolutionize every industry with unprecedented opportunities for innovation and growth."}
@@ -91,7 +92,7 @@ struct LanguageCommandTests {
 
     /// A small corpus in the Propaganda Techniques Corpus format, written by the test.
     @Test func evalLanguageOnATinyCorpus() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("propaganda-\(UUID().uuidString)")
+        let root = ScratchFolder.root.appendingPathComponent("propaganda-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         var articles = ""
@@ -140,7 +141,7 @@ struct VerifyCommandTests {
 @Suite("crosscheck batch retrieve-verify")
 struct RetrieveVerifyCommandTests {
     @Test func retrievesFromAnImportedCorpusAndCitesDocumentIds() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rv-\(UUID().uuidString)")
+        let folder = ScratchFolder.root.appendingPathComponent("rv-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let corpus = folder.appendingPathComponent("corpus.jsonl")

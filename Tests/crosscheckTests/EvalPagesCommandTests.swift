@@ -1,3 +1,4 @@
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -13,7 +14,7 @@ struct EvalPagesCommandTests {
     }
 
     @Test func aPageThatReadsOtherwiseIsCountedAndTold() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eval-pages-\(UUID().uuidString)")
+        let folder = ScratchFolder.root.appendingPathComponent("eval-pages-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = """

@@ -1,4 +1,5 @@
 import CrosscheckKit
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 struct ListenCommandTests {
     @Test(.enabled(if: SpeechSynthesizer.available, "needs espeak-ng and libopusenc0"))
     func theExampleIsReadAloudIntoAnOggFile() async throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-listen-\(UUID().uuidString).ogg")
+        let output = ScratchFolder.root.appendingPathComponent("crosscheck-listen-\(UUID().uuidString).ogg")
         defer { try? FileManager.default.removeItem(at: output) }
         let result = try await CommandRunner.run(["listen", "Examples/harbour-bridge.html", "--output", output.path, "--rate", "200"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -20,7 +21,7 @@ struct ListenCommandTests {
         let mp3 = try await CommandRunner.run(["listen", "Examples/harbour-bridge.html", "--output", "bridge.mp3"])
         #expect(mp3.status == 14 && mp3.stderr.contains("must end in .ogg or .opus"))
         let folder = try await CommandRunner.run([
-            "listen", "Examples/harbour-bridge.html", "--output", FileManager.default.temporaryDirectory.path + "/",
+            "listen", "Examples/harbour-bridge.html", "--output", ScratchFolder.root.path + "/",
         ])
         #expect(folder.status == 14 || folder.status == 4)
         let rate = try await CommandRunner.run(["listen", "Examples/harbour-bridge.html", "--output", "x.ogg", "--rate", "9"])
@@ -30,7 +31,7 @@ struct ListenCommandTests {
     }
 
     @Test func theReadersSettingsAreCheckedAtStart() async throws {
-        let store = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-reader-\(UUID().uuidString).sqlite").path
+        let store = ScratchFolder.root.appendingPathComponent("crosscheck-reader-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) } }
         let withPath = try await CommandRunner.run(["serve", "--db", store, "--public-origin", "https://news.example/politics"])
         #expect(withPath.status == 14 && withPath.stderr.contains("not a site's origin"))

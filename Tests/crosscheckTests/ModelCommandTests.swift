@@ -1,9 +1,10 @@
+import CrosscheckTesting
 import Foundation
 import Testing
 
 /// A tiny check-worthiness data set in the shared data's formats, written by the tests.
 func writeTinyCheckworthinessData() throws -> URL {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-cw-\(UUID().uuidString)")
+    let root = ScratchFolder.root.appendingPathComponent("crosscheck-cw-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: root.appendingPathComponent("claimbuster"), withIntermediateDirectories: true)
     try FileManager.default.createDirectory(at: root.appendingPathComponent("clef2020-task1-tweets"), withIntermediateDirectories: true)
     var rows: [[String: Any]] = []

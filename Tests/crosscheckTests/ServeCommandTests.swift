@@ -1,3 +1,4 @@
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -10,7 +11,7 @@ struct ServeCommandTests {
     /// What a newsroom does first: start the server, submit the example page over HTTP, follow the
     /// job, read the report, and stop the server with SIGTERM.
     @Test func submitFollowAndFetchOverHTTPThenStopWithSigterm() async throws {
-        let store = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-serve-\(UUID().uuidString).sqlite").path
+        let store = ScratchFolder.root.appendingPathComponent("crosscheck-serve-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm", ".index"] { try? FileManager.default.removeItem(atPath: store + suffix) } }
         // The first admin and a token, as the README's set-up makes them.
         let added = try await CommandRunner.run(["users", "add", "ana", "--role", "admin", "--db", store])
@@ -93,7 +94,7 @@ struct ServeCommandTests {
     /// A config file sets what the flags would, the environment overrides it, and a misspelt
     /// setting is refused rather than ignored.
     @Test func aConfigFileSetsTheServerUpAndTheEnvironmentOverridesIt() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-config-\(UUID().uuidString)")
+        let folder = ScratchFolder.root.appendingPathComponent("crosscheck-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = folder.appendingPathComponent("newsroom.sqlite").path
@@ -151,7 +152,7 @@ struct ServeCommandTests {
     }
 
     @Test func usersAreAddedGivenTokensListedAndRemoved() async throws {
-        let store = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-users-\(UUID().uuidString).sqlite").path
+        let store = ScratchFolder.root.appendingPathComponent("crosscheck-users-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) } }
         #expect(try await CommandRunner.run(["users", "add", "ana", "--role", "editor", "--db", store]).status == 0)
         let duplicate = try await CommandRunner.run(["users", "add", "ana", "--db", store])

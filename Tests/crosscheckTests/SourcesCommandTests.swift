@@ -1,10 +1,11 @@
+import CrosscheckTesting
 import Foundation
 import Testing
 
 @Suite("crosscheck sources, search and factchecks", .serialized)
 struct SourcesCommandTests {
     func temporaryDB() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-cli-\(UUID().uuidString).sqlite").path
+        ScratchFolder.root.appendingPathComponent("crosscheck-cli-\(UUID().uuidString).sqlite").path
     }
 
     @Test func importSearchAndReimport() async throws {
@@ -37,7 +38,7 @@ struct SourcesCommandTests {
 
     @Test func jsonLinesImportWithBadLines() async throws {
         let db = temporaryDB()
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("docs-\(UUID().uuidString).jsonl")
+        let file = ScratchFolder.root.appendingPathComponent("docs-\(UUID().uuidString).jsonl")
         try """
         {"id": "n1", "title": "Mill", "published": "2026-02-01", "text": "The textile mill reopened on Saturday after a fire."}
         {broken
@@ -68,7 +69,7 @@ struct SourcesCommandTests {
 
     @Test func factchecksImportSearchAndCheckShowsMatches() async throws {
         let db = temporaryDB()
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("checks-\(UUID().uuidString).jsonl")
+        let file = ScratchFolder.root.appendingPathComponent("checks-\(UUID().uuidString).jsonl")
         try """
         {"id": "fc-bridge", "claim": "The Port Alder council voted to spend $48 million repairing the Harbour Bridge.", "rating": "True", "url": "https://checks.example/bridge"}
         {"id": "fc-fares", "claim": "Bus fares doubled in Port Alder last year.", "rating": "False"}
@@ -92,7 +93,7 @@ struct SourcesCommandTests {
     }
 
     @Test func batchMatchAgainstAFactCheckFile() async throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("checks-\(UUID().uuidString).jsonl")
+        let file = ScratchFolder.root.appendingPathComponent("checks-\(UUID().uuidString).jsonl")
         try """
         {"id": "a", "claim": "Oreo released Lady Gaga themed cookies.", "title": "Lady Gaga Oreos"}
         {"id": "b", "claim": "A video shows a ten-meter anaconda in a river.", "title": "Giant anaconda?"}
@@ -109,7 +110,7 @@ struct SourcesCommandTests {
     /// Kill an import mid-way: every stored document must have all its passages, and the store opens.
     @Test func aCrashMidImportLeavesNoPartialDocuments() async throws {
         let db = temporaryDB()
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("many-\(UUID().uuidString).jsonl")
+        let file = ScratchFolder.root.appendingPathComponent("many-\(UUID().uuidString).jsonl")
         var lines = ""
         for index in 0..<20_000 {
             lines +=

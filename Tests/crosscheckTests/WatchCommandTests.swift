@@ -1,3 +1,4 @@
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ struct WatchCommandTests {
     /// SIGTERM (as a service manager sends it) ends the watch cleanly: exit status 0, the store
     /// left as it was, and the log says it stopped.
     @Test func sigtermStopsWatchingCleanly() async throws {
-        let store = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-watch-\(UUID().uuidString).sqlite").path
+        let store = ScratchFolder.root.appendingPathComponent("crosscheck-watch-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm", ".index"] { try? FileManager.default.removeItem(atPath: store + suffix) } }
         let added = try await CommandRunner.run(["sources", "add", "http://127.0.0.1:9/feed.xml", "--name", "ledger", "--db", store])
         #expect(added.status == 0, "\(added.stderr)")

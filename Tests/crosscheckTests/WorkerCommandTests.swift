@@ -50,7 +50,7 @@ struct WorkerCommandTests {
     }
 
     @Test func migrateCopiesAStoreAndRefusesWhatItCannotUse() async throws {
-        let db = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-migrate-\(UUID().uuidString).sqlite").path
+        let db = ScratchFolder.root.appendingPathComponent("crosscheck-migrate-\(UUID().uuidString).sqlite").path
         let imported = try await CommandRunner.run(["sources", "import", "Examples/sources", "--db", db])
         #expect(imported.status == 0, "\(imported.stderr)")
         let address = try await ScratchDatabase.make(on: ScratchDatabase.server!)
@@ -88,7 +88,7 @@ struct WorkerCommandTests {
         server.arguments = ["serve", "--port", String(port), "--db", address]
         server.currentDirectoryURL = CommandRunner.root
         var environment = ProcessInfo.processInfo.environment
-        environment["XDG_CACHE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-cache-\(UUID().uuidString)").path
+        environment["XDG_CACHE_HOME"] = ScratchFolder.root.appendingPathComponent("crosscheck-cache-\(UUID().uuidString)").path
         server.environment = environment
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
@@ -119,7 +119,7 @@ struct WorkerCommandTests {
         process.arguments = ["worker", "--db", address, "--no-feeds", "--lease", "5", "--check", "0.2"]
         process.currentDirectoryURL = CommandRunner.root
         process.standardOutput = FileHandle.nullDevice
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-worker-\(UUID().uuidString).log")
+        let log = ScratchFolder.root.appendingPathComponent("crosscheck-worker-\(UUID().uuidString).log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: log)
         logs.withLock { $0[ObjectIdentifier(process)] = log }

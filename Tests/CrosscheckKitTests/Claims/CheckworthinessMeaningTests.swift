@@ -1,3 +1,4 @@
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -13,7 +14,7 @@ struct CheckworthinessMeaningTests {
     /// their own; remove it when done.
     static func modelsWithoutTheClassifier() throws -> ModelDirectory {
         let shipped = try ModelDirectory.standard()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-models-\(UUID().uuidString)")
+        let folder = ScratchFolder.root.appendingPathComponent("crosscheck-models-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in try FileManager.default.contentsOfDirectory(atPath: shipped.url.path) where name != "checkworthiness-ce" {
             try FileManager.default.createSymbolicLink(

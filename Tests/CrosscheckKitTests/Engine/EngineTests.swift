@@ -1,4 +1,5 @@
 import CrosscheckKit
+import CrosscheckTesting
 import Foundation
 import Synchronization
 import Testing
@@ -72,7 +73,7 @@ struct EngineTests {
     }
 
     @Test func anEmptyModelFolderIsAClearErrorNotACrash() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-no-models-\(UUID().uuidString)")
+        let folder = ScratchFolder.root.appendingPathComponent("crosscheck-no-models-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let engine = Engine(models: try ModelDirectory.named(folder.path))

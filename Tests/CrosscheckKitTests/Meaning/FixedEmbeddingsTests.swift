@@ -1,3 +1,4 @@
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -15,7 +16,7 @@ struct FixedEmbeddingsTests {
     }
 
     static func folder() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("fixed-embeddings-\(UUID().uuidString)")
+        ScratchFolder.root.appendingPathComponent("fixed-embeddings-\(UUID().uuidString)")
     }
 
     static func files(in folder: URL) -> [URL] {

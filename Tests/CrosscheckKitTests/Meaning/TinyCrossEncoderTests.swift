@@ -1,3 +1,4 @@
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -26,7 +27,7 @@ struct TinyCrossEncoderTests {
         tensors.append(
             ("classifier.weight", [labels.count, hidden], (0..<(labels.count * hidden)).map { _ in Float.random(in: -1...1, using: &generator) }))
         tensors.append(("classifier.bias", [labels.count], (0..<labels.count).map { _ in Float.random(in: -0.2...0.2, using: &generator) }))
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tiny-pairs-\(UUID().uuidString)")
+        let directory = ScratchFolder.root.appendingPathComponent("tiny-pairs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try SafeTensors.encode(tensors, float16: float16, metadata: ["name": "tiny-pairs"]).write(
             to: directory.appendingPathComponent("model.safetensors"))

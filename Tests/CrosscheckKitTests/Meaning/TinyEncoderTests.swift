@@ -1,3 +1,4 @@
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -51,7 +52,7 @@ struct TinyEncoderTests {
         _ tensors: [(name: String, shape: [Int], values: [Float])], float16: Bool = false,
         config: EncoderConfig = config
     ) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tiny-encoder-\(UUID().uuidString)")
+        let directory = ScratchFolder.root.appendingPathComponent("tiny-encoder-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try JSONEncoder().encode(config).write(to: directory.appendingPathComponent("config.json"))
         try vocabulary.joined(separator: "\n").write(to: directory.appendingPathComponent("vocab.txt"), atomically: true, encoding: .utf8)

@@ -1,3 +1,4 @@
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -71,7 +72,7 @@ struct DenseIndexTests {
     @Test func aFileRoundTripsAndAnythingElseIsRefused() throws {
         let vectors = Self.vectors(50, dimensions: 8, seed: 7)
         let (index, data) = try Self.index(vectors, graphThreshold: 10)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dense-\(UUID().uuidString)").path
+        let path = ScratchFolder.root.appendingPathComponent("dense-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try data.write(to: URL(fileURLWithPath: path))
         let read = try DenseIndex(path: path)

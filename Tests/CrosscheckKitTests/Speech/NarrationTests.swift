@@ -1,4 +1,5 @@
 import CrosscheckKit
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
     "Narration",
     .enabled(if: SpeechSynthesizer.available && OggOpusDecoder.available, "needs espeak-ng and libopusfile0 (apt-get install espeak-ng opus-tools)"))
 struct NarrationTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-narration-\(UUID().uuidString)")
+    let folder = ScratchFolder.root.appendingPathComponent("crosscheck-narration-\(UUID().uuidString)")
 
     init() throws { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
 

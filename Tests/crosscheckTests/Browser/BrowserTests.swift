@@ -1,3 +1,4 @@
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -18,7 +19,7 @@ struct BrowserTests {
     /// What an editor does on a first morning: sign in, submit the bundled example, override a
     /// verdict with a note, and find the change in the audit log.
     @Test func signInSubmitOverrideAndFindItInTheAuditLog() async throws {
-        let store = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-browser-\(UUID().uuidString).sqlite").path
+        let store = ScratchFolder.root.appendingPathComponent("crosscheck-browser-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm", ".index"] { try? FileManager.default.removeItem(atPath: store + suffix) } }
         let password = "correct horse battery staple"
         let added = try await CommandRunner.run(

@@ -1,3 +1,4 @@
+import CrosscheckTesting
 import Foundation
 import Testing
 
@@ -14,7 +15,7 @@ struct DemoPageBrowserTests {
     static let story = "https://ledger.example/news/2026/03/harbour-bridge-repair"
 
     @Test func theBoxShowsPublishedVerdictsAndAnOffTopicCommentIsHeld() async throws {
-        let store = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-demo-\(UUID().uuidString).sqlite").path
+        let store = ScratchFolder.root.appendingPathComponent("crosscheck-demo-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm", ".index"] { try? FileManager.default.removeItem(atPath: store + suffix) } }
         _ = try await CommandRunner.run(
             ["users", "add", "ed", "--role", "editor", "--password-stdin", "--db", store], stdin: Data("a long enough password\n".utf8))
