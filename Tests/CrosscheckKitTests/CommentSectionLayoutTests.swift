@@ -234,4 +234,69 @@ struct CommentSectionLayoutTests {
 
     @Test(arguments: ["Hope the new one is faster.", "3 islands", "Reply to the council by Friday, residents were told.", "Like 2 years ago"])
     func notActionLines(text: String) { #expect(!CommentSectionSplitter.isActions(text)) }
+
+    @Test func postedByLinesWithTheCommentRepliedToAfterTheTime() {
+        let result = comments(
+            """
+            Reader comments (3)
+            Comments are moderated. Please respect our house rules.
+            Sort by: Oldest first | Newest first
+
+            Posted by Hannah Iverson on 24/11/2026 12:47
+            Finally. My parents have been stuck on the island every winter.
+            Recommend (14) | Reply | Report
+
+            Posted by Tomasz Wrobel on 24/11/2026 13:02 – in reply to Hannah Iverson
+            Mine too, and the bus to the old pier takes an hour.
+            Recommend (3) | Reply | Report
+
+            Posted by Priya Raman on 02/12/2026 08:15
+            Who runs it? The council or a private operator?
+            Recommend (1) | Reply | Report
+
+            Write a comment
+            You must be logged in to comment. Log in | Register
+            """)
+        #expect(result.map(\.author) == ["Hannah Iverson", "Tomasz Wrobel", "Priya Raman"])
+        #expect(result[1].parent == result[0].id)
+        // Day first, because 24 cannot be a month; "02/12/2026" could be either, so it stays as written.
+        #expect(result[0].time == "2026-11-24T12:47:00Z")
+        #expect(result[2].time == "02/12/2026 08:15")
+        #expect(!result.contains { $0.text.contains("logged in") })
+    }
+
+    @Test func avatarLinesFoldedRepliesAndTabsAfterTheThreadAreNotComments() {
+        let result = comments(
+            """
+            Discussion about this post
+
+            Hannah Iverson's avatar
+            Write a comment...
+
+            Hannah Iverson's avatar
+            Hannah Iverson
+            Dec 1
+            Finally. My parents have been stuck on the island every winter.
+            Like (12) · Reply
+            Share
+            2 more replies...
+
+            Tomasz Wrobel's avatar
+            Tomasz Wrobel
+            Dec 2
+            Twelve million over four years sounds cheap.
+            Like (3) · Reply
+            Share
+
+            5 more comments...
+
+            Top
+            Latest
+            Discussion
+            No posts
+            """)
+        #expect(result.map(\.author) == ["Hannah Iverson", "Tomasz Wrobel"])
+        #expect(
+            result.map(\.text) == ["Finally. My parents have been stuck on the island every winter.", "Twelve million over four years sounds cheap."])
+    }
 }

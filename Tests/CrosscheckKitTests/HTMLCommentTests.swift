@@ -74,4 +74,30 @@ struct HTMLCommentTests {
             "<html><body><article><p>Body text long enough for the extractor to take it as the article.</p></article><div class='comment-count'>0 comments</div></body></html>"
         #expect(HTMLArticleExtractor().extract(html: html).comments.isEmpty)
     }
+
+    @Test func theSectionAroundTheCommentsIsNotTheArticleAndTheStandfirstIs() {
+        let html = """
+            <html><body><main><div class="story">
+            <h1>Mill Lane footbridge to close after inspectors find cracks</h1>
+            <p class="story-dek">Repairs will take until the spring.</p>
+            <div class="story-body">
+            <p>The county will close the Mill Lane footbridge on Monday after inspectors found cracks in two of its beams, the highways department said.</p>
+            <blockquote class="pull-quote">We cannot keep a bridge open that we know is weakening.</blockquote>
+            <p>"We cannot keep a bridge open that we know is weakening," said the department's director, Ruth Okonjo, on Friday evening.</p>
+            </div></div>
+            <section class="responses">
+            <h2>2 Responses</h2>
+            <p>Responses are the opinions of readers, not of the Valley Courier, and are read before they appear.</p>
+            <ol>
+            <li class="response"><cite>Hannah Iverson</cite> <time datetime="2026-12-01T19:42:00-05:00">7:42 p.m.</time><p>About time, the railing has been loose for years.</p></li>
+            <li class="response"><cite>Tomasz Wrobel</cite> <time datetime="2026-12-01T20:15:00-05:00">8:15 p.m.</time><p>Where is the detour going to be signed?</p></li>
+            </ol>
+            </section></main></body></html>
+            """
+        let article = HTMLArticleExtractor().extract(html: html)
+        #expect(article.comments.map(\.author) == ["Hannah Iverson", "Tomasz Wrobel"])
+        #expect(article.paragraphs.count == 3, "\(article.paragraphs)")
+        #expect(article.paragraphs.first == "Repairs will take until the spring.")
+        #expect(!article.text.contains("opinions of readers"))
+    }
 }

@@ -131,7 +131,9 @@ struct PlainTextExtractionTests {
         "Fact Checker", "Use our Fact Checker to verify the article in seconds.", "Photo: Jo Bloggs/Reuters",
         "Sign up for our newsletter", "Tags: Politics, Budget", "Story continues below advertisement",
         "The new plane trees along Dock Road. (Valley Courier)", "Shoppers return to the hall (AP Photo/Jo Bloggs)",
-        "Home › Local › Transport", "News > World", "WhatsApp",
+        "Home › Local › Transport", "News > World", "WhatsApp", "Mara Ellis's avatar", "41", "41 Likes", "3:48 min",
+        "▶ Listen · 5 min", "Follow", "Follow the Valley Courier on WhatsApp for news alerts →", "More from Politics",
+        "Thanks for reading the Valley Courier! This post is public.", "Type your email...", "∙",
     ])
     func widgetLinesAreFurniture(line: String) {
         #expect(FurnitureText.isFurniture(line))
@@ -141,6 +143,7 @@ struct PlainTextExtractionTests {
         "The council approved the budget on Monday.", "Officials said the plan would cost $4 million.",
         "\"We will listen to residents,\" the mayor said.", "The vote is planned for the spring (April 3)",
         "The plan passed the Transport Committee (TC).", "Prices rose > 4 percent in May, the office said.",
+        "Follow-up inspections found no faults, the agency said.", "More from the budget will go to schools next year.",
     ])
     func sentencesAreNotFurniture(line: String) {
         #expect(!FurnitureText.isFurniture(line))

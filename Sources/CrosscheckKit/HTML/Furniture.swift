@@ -26,7 +26,7 @@ enum Furniture {
         "author-bio", "authorbio", "byline", "dateline", "timestamp", "skip-link", "sr-only", "visually-hidden",
         "screen-reader", "print-only", "factcheck", "fact-check", "fact-checker", "tag-list", "taglist",
         "article-tags", "post-tags", "topics", "keywords", "pagination", "pager", "comment", "disqus", "banner",
-        "feedback", "survey", "donate", "membership", "tooltip", "login",
+        "feedback", "survey", "donate", "membership", "tooltip", "login", "pull-quote", "pullquote", "pull_quote",
     ]
 
     /// Words that mark furniture only as whole class or id tokens (split at `-`, `_` and spaces).
@@ -34,7 +34,7 @@ enum Furniture {
         "nav", "ad", "ads", "adslot", "menu", "tags", "tag", "rail", "print", "hidden", "hide", "bio", "meta",
         "tools", "aside", "extra", "share", "follow", "teaser", "teasers", "card", "cards", "promo", "more",
         "links", "callout", "embed", "video", "photo", "image", "gallery", "slideshow", "figure", "infobox",
-        "toc", "alert", "notice", "cta", "search", "rating", "ratings",
+        "toc", "alert", "notice", "cta", "search", "rating", "ratings", "kicker",
     ]
 
     /// Words in a class or id that mark the main content; they veto a token match.

@@ -18,6 +18,9 @@ public struct HTMLArticleExtractor: Sendable {
         let jsonLD = JSONLD(document: document)
         let metadata = HTMLMetadata(document: document, jsonLD: jsonLD, excluding: commentNodes)
         var paragraphs = HTMLBodyExtractor(document: document, claimed: commentNodes).paragraphs()
+        if let standfirst = HTMLStandfirst.text(in: document), !paragraphs.contains(standfirst), standfirst != metadata.title {
+            paragraphs.insert(standfirst, at: 0)
+        }
         var byline = metadata.byline
         var published = metadata.published
         ArticleHeaderLines.strip(from: &paragraphs, title: metadata.title, byline: &byline, published: &published)

@@ -52,12 +52,33 @@ struct HTMLCommentExtractor {
         for item in items {
             nodes.insert(item)
         }
+        // The section the comments stand in (its heading, notes, sort links and form) is not the
+        // article either.
+        if let section = enclosingSection(of: items) {
+            nodes.insert(section)
+            nodes.formUnion(document.descendants(of: section))
+        }
         // Repeated blocks where no comment has an author may be the rows of a layout table; the
         // text under a comment heading, read line by line, can do better.
         if comments.allSatisfy({ $0.author == nil }), let section = sectionUnderHeading(), section.comments.contains(where: { $0.author != nil }) {
             return (section.comments, section.nodes.union(nodes))
         }
         return (comments, nodes)
+    }
+
+    /// The nearest element around all `items` whose class or id names a comment section, unless
+    /// it also holds the headline.
+    private func enclosingSection(of items: [Int]) -> Int? {
+        guard let first = items.first else { return nil }
+        for ancestor in document.ancestors(of: first) {
+            let node = document[ancestor]
+            guard !node.isText, !["body", "html", "main", "article"].contains(node.tag) else { return nil }
+            guard Self.namesCommentSection(document.classAndID(of: ancestor)) else { continue }
+            let inside = Set(document.descendants(of: ancestor))
+            guard items.allSatisfy(inside.contains), !inside.contains(where: { document[$0].tag == "h1" }) else { return nil }
+            return ancestor
+        }
+        return nil
     }
 
     // MARK: Finding the comments

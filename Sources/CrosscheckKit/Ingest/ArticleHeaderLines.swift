@@ -17,16 +17,21 @@ enum ArticleHeaderLines {
                 paragraphs.remove(at: index)
                 continue
             }
-            // A name alone on its line just above the dateline is the byline without its "By",
-            // as is one after the writer's role ("Health reporter Tom Adeyemi").
-            if byline == nil, index + 1 < paragraphs.count, isDateline(paragraphs[index + 1]), let name = isPersonName(line) ? line : roleByline(line)
-            {
+            // A name alone on its line just above the dateline (perhaps with the writer's role
+            // between) is the byline without its "By", as is one after the writer's role ("Health
+            // reporter Tom Adeyemi").
+            if byline == nil, opensByline(paragraphs, at: index), let name = isPersonName(line) ? line : roleByline(line) {
                 byline = name
                 paragraphs.remove(at: index)
                 continue
             }
+            // "Transport correspondent" under the byline: the writer's role.
+            if byline != nil, isRole(line) {
+                paragraphs.remove(at: index)
+                continue
+            }
             if isDateline(line) {
-                if published == nil { published = DateNormalizer.iso8601(datePart(line)) }
+                if published == nil { published = DateNormalizer.iso8601(datePart(line.components(separatedBy: " · ")[0])) }
                 paragraphs.remove(at: index)
                 continue
             }
@@ -71,6 +76,25 @@ enum ArticleHeaderLines {
             }
         }
         return name.trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+    }
+
+    /// Whether the line at `index` starts a byline: "By …", or a person's name (or a role and a
+    /// name) with a dateline under it, the writer's role perhaps between.
+    static func opensByline(_ lines: [String], at index: Int) -> Bool {
+        let line = lines[index]
+        if bylineName(line) != nil { return true }
+        // A section label in capitals ("WORLD NEWS") is no one's name.
+        guard isPersonName(line) && line.contains(where: \.isLowercase) || roleByline(line) != nil, index + 1 < lines.count else { return false }
+        var next = index + 1
+        if isRole(lines[next]), next + 1 < lines.count { next += 1 }
+        return isDateline(lines[next])
+    }
+
+    /// A writer's role on its own line: "Transport correspondent", "Senior political reporter".
+    static func isRole(_ line: String) -> Bool {
+        let words = line.split(separator: " ")
+        guard (1...4).contains(words.count), line.count <= 40, let last = words.last, line.first?.isUppercase == true else { return false }
+        return ["reporter", "correspondent", "editor", "writer", "columnist", "journalist", "writers", "reporters"].contains(last.lowercased())
     }
 
     /// Two to four capitalised words of letters ("Sam Okafor", "Ana de la Cruz" aside): a person's
@@ -123,10 +147,20 @@ enum ArticleHeaderLines {
     /// "Published March 3, 2026", "Updated 10:15 a.m. ET, March 3, 2026", "March 3, 2026".
     static func isDateline(_ line: String) -> Bool {
         guard line.count <= 80 else { return false }
+        // "Thu 3 Dec 2026 · 4 min read", "Published … · Updated …": a date, then more furniture.
+        let parts = line.components(separatedBy: " · ")
+        if parts.count > 1 {
+            return isDateline(parts[0]) && parts.dropFirst().allSatisfy { isDateline($0) || FurnitureText.isFurniture($0) }
+        }
         let lower = line.lowercased()
         let openers = ["published", "updated", "posted", "first published", "last updated", "date:"]
-        if openers.contains(where: lower.hasPrefix), DateNormalizer.iso8601(datePart(line)) != nil { return true }
-        return DateNormalizer.iso8601(line) != nil && line.split(separator: " ").count <= 8
+        if openers.contains(where: lower.hasPrefix), isDate(datePart(line)) { return true }
+        return isDate(line) && line.split(separator: " ").count <= 8
+    }
+
+    /// A date ``DateNormalizer`` reads, or a numeric one whose day and month could be either way.
+    static func isDate(_ text: String) -> Bool {
+        DateNormalizer.iso8601(text) != nil || DateNormalizer.isAmbiguousNumericDate(text)
     }
 
     static func datePart(_ line: String) -> String {

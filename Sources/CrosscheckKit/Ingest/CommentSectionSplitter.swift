@@ -27,7 +27,9 @@ enum CommentSectionSplitter {
     /// the top level replies to that comment.
     static func split(_ lines: [String]) -> [Comment]? {
         // Lines without letters are vote counts and bullets, unless they are a time ("2026.12.04 10:15").
-        let kept = lines.filter { line in line.contains { $0.isLetter } || isTime(line.trimmingCharacters(in: .whitespaces)) }
+        let kept = lines.flatMap(Self.separatingReply).filter { line in
+            line.contains { $0.isLetter } || isTime(line.trimmingCharacters(in: .whitespaces))
+        }
         var indents = kept.map { line in line.prefix { $0 == " " || $0 == "\t" }.count }
         var kinds = classify(kept)
         // A user name written as one bare word ("civic_voice_88") is an author when a time follows it.
@@ -46,7 +48,10 @@ enum CommentSectionSplitter {
         // Openings with a time or a header decide where comments start; only a site that shows
         // neither is read by author lines alone.
         let strong = kinds.indices.filter { opens(kinds, at: $0, strongOnly: true) }
-        let starts = strong.count >= 2 ? strong : kinds.indices.filter { opens(kinds, at: $0, strongOnly: false) }
+        // Where every comment shows its author with a time, a name alone is no comment's opening,
+        // and lines after a comment's buttons and before the next opening are the page's.
+        let headed = strong.count >= 2
+        let starts = headed ? strong : kinds.indices.filter { opens(kinds, at: $0, strongOnly: false) }
         guard starts.count >= 2, let first = starts.first else { return nil }
         // Above the first comment stand the section's count, sort and sign-in lines.
         kinds = Array(kinds[first...])
@@ -92,10 +97,10 @@ enum CommentSectionSplitter {
                 if index + 1 < kinds.count, case .time(let when) = kinds[index + 1] {
                     start(name, when, indent: indents[index])
                     index += 1
-                } else if !open || text.isEmpty {
+                } else if !headed, !open || text.isEmpty {
                     // A name alone before any text: the site shows no time.
                     start(name, nil, indent: indents[index])
-                } else {
+                } else if open {
                     text.append(name)
                 }
             case .time(let when):
@@ -111,6 +116,10 @@ enum CommentSectionSplitter {
                 if open, time == nil, let when { time = when }
                 close()
             case .text(let line):
+                if !open, headed {
+                    index += 1
+                    continue
+                }
                 if !open {
                     // Text with no opening of its own: a comment whose author the page does not show.
                     open = true
@@ -350,6 +359,17 @@ enum CommentSectionSplitter {
             }
         }
         return sawButton ? ActionLine(time: time) : nil
+    }
+
+    /// A header line that names the comment replied to after the time ("Posted by Ana Ruiz on
+    /// 02/12/2026 13:20 – in reply to Ben Cole") as two lines: the header, then "In reply to …".
+    static func separatingReply(_ line: String) -> [String] {
+        guard line.count <= 140, let range = line.range(of: " in reply to ", options: .caseInsensitive) else { return [line] }
+        let head = line[..<range.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " –—-|·,("))
+        let name = line[range.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " )"))
+        let indent = String(line.prefix { $0 == " " || $0 == "\t" })
+        guard header(head.trimmingCharacters(in: .whitespaces)) != nil, replyingTo("In reply to " + name) != nil else { return [line] }
+        return [indent + head.trimmingCharacters(in: .whitespaces), indent + "In reply to " + name]
     }
 
     /// "Replying to @jdoe", "In reply to Jane Doe", "↳ @jdoe".

@@ -4,7 +4,9 @@ public import Foundation
 ///
 /// Understands ISO 8601 (with or without time and zone), RFC 822 (feeds, HTTP), and written dates
 /// such as "March 3, 2026", "3 March 2026, 10:15" or "Mar. 3, 2026 at 4:05 p.m."; "2026.12.04" and
-/// "2026/12/04" are read as ISO dates.
+/// "2026/12/04" are read as ISO dates. Numeric dates with the year last ("24/11/2026 14:05",
+/// "11/24/2026") are read when the order of day and month is clear from the numbers; "02/12/2026"
+/// could be either and is not read (see ``isAmbiguousNumericDate(_:)``).
 public enum DateNormalizer {
     /// The ISO 8601 form of `raw`, or `nil` when it cannot be read as a date.
     ///
@@ -14,7 +16,54 @@ public enum DateNormalizer {
         guard !text.isEmpty, text.utf8.count < 120 else { return nil }
         if let date = parseISO(text) { return date }
         if let date = parseRFC822(text) { return format(date, withTime: true) }
+        if let numeric = numericDate(text) { return numeric.ambiguous ? nil : numeric.iso }
         return parseWritten(text)
+    }
+
+    /// Whether `raw` is a numeric date whose day and month could be either way round
+    /// ("02/12/2026 12:47"): it is a date, but which one the page does not say.
+    public static func isAmbiguousNumericDate(_ raw: String) -> Bool {
+        numericDate(raw.trimmingASCII())?.ambiguous == true
+    }
+
+    /// "24/11/2026", "11/24/2026 2:05 pm", "24.11.2026, 14:05": day and month (in the order the
+    /// numbers allow, day first when a number is over 12) and a four-digit year, then perhaps a time.
+    private static func numericDate(_ text: String) -> (iso: String, ambiguous: Bool)? {
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        func number(maxDigits: Int) -> Int? {
+            var value = 0
+            var digits = 0
+            while index < scalars.count, digits < maxDigits, (48...57).contains(scalars[index].value) {
+                value = value * 10 + Int(scalars[index].value - 48)
+                digits += 1
+                index += 1
+            }
+            return digits == 0 ? nil : value
+        }
+        guard let first = number(maxDigits: 2), index < scalars.count, "/.-".unicodeScalars.contains(scalars[index]) else { return nil }
+        let separator = scalars[index]
+        index += 1
+        guard let second = number(maxDigits: 2), index < scalars.count, scalars[index] == separator else { return nil }
+        index += 1
+        let yearStart = index
+        guard let year = number(maxDigits: 4), index - yearStart == 4, year > 1900 else { return nil }
+        let rest = String(String.UnicodeScalarView(scalars[index...])).trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+        let day: Int
+        let month: Int
+        switch (first > 12, second > 12) {
+        case (true, false): (day, month) = (first, second)
+        case (false, true): (day, month) = (second, first)
+        case (false, false): (day, month) = (first, second)
+        case (true, true): return nil
+        }
+        guard (1...31).contains(day), (1...12).contains(month) else { return nil }
+        let ambiguous = first <= 12 && second <= 12 && first != second
+        let datePart = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        if rest.isEmpty { return (datePart, ambiguous) }
+        // The time after the date, as a written date's time is read ("14:05", "2:05 pm").
+        guard let withTime = parseWritten("January 1 2000 " + rest), withTime.count > 10 else { return nil }
+        return (datePart + withTime.dropFirst(10), ambiguous)
     }
 
     /// `raw` normalised when it can be read, otherwise `raw` trimmed; `nil` for empty input.

@@ -21,7 +21,8 @@ public enum FurnitureText {
         "find out more", "get started", "start now", "check it out", "sign up now", "register", "donate now",
         "support us", "open in app", "view in app", "save", "saved", "bookmark", "gift this article", "gift article",
         "reuse this content", "explore more on these topics", "facebook", "x", "twitter", "whatsapp", "linkedin", "reddit",
-        "telegram", "pinterest", "messenger", "bluesky", "threads", "flipboard",
+        "telegram", "pinterest", "messenger", "bluesky", "threads", "flipboard", "follow", "unfollow", "previous", "next",
+        "previous article", "next article",
     ]
 
     /// Line openings (lower-cased) that mark furniture when the line is short.
@@ -40,6 +41,8 @@ public enum FurnitureText {
         "story continues below", "image caption", "caption:", "media caption", "(reporting by", "(additional reporting", "(writing by", "(editing by",
         "(compiled by",
         "our standards:", "article continues below", "continue reading below", "content continues below",
+        "thanks for reading", "thank you for reading", "scroll to continue", "all times are", "type your email", "enter your email",
+        "your email address", "email address",
     ]
 
     /// Phrases anywhere in a short line that mark a promo or widget.
@@ -72,7 +75,40 @@ public enum FurnitureText {
         if words <= 6, isCountLine(bare) { return true }
         if words <= 25, isCaptionWithCredit(line) { return true }
         if words <= 12, isBreadcrumb(line) { return true }
+        if words <= 3, isCountOrDuration(bare) { return true }
+        if words <= 6, bare.hasSuffix("'s avatar") || bare.hasSuffix("’s avatar") || isLinkListHeading(line) { return true }
+        if words <= 15, isFollowPrompt(bare) { return true }
+        if words <= 12, isDividedWidget(bare) { return true }
+        if !line.contains(where: { $0.isLetter || $0.isNumber }) { return true }
         return lower.hasPrefix("we use cookies") || lower.hasPrefix("this website uses cookies")
+    }
+
+    /// "41", "41 Likes", "3:48 min": a number, or a number and a word, standing alone.
+    static func isCountOrDuration(_ bare: String) -> Bool {
+        let parts = bare.split(separator: " ")
+        guard let first = parts.first, parts.count <= 2, first.contains(where: \.isNumber) else { return false }
+        guard first.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." || $0 == "," || $0 == "k" }) else { return false }
+        return parts.count == 1 || parts[1].allSatisfy(\.isLetter)
+    }
+
+    /// "Follow Northline on WhatsApp for alerts": a prompt to follow the site somewhere.
+    static func isFollowPrompt(_ bare: String) -> Bool {
+        guard bare.hasPrefix("follow ") else { return false }
+        let platforms = [
+            "whatsapp", "facebook", "instagram", "twitter", " on x", "telegram", "linkedin", "tiktok", "youtube", "mastodon", "bluesky",
+            "google news", "threads",
+        ]
+        return platforms.contains { bare.fastContains($0) }
+    }
+
+    /// "▶ Listen · 5 min", "Share · Save": a widget's buttons set apart by dots, every part short
+    /// and the first a widget word.
+    static func isDividedWidget(_ bare: String) -> Bool {
+        let parts = bare.components(separatedBy: "·").flatMap { $0.components(separatedBy: "∙") }
+            .map { $0.trimmingCharacters(in: .whitespaces).trimmingDecorations }
+        guard parts.count >= 2, parts.allSatisfy({ $0.split(separator: " ").count <= 4 }) else { return false }
+        let first = parts[0].trimmingCharacters(in: CharacterSet(charactersIn: "▶►🔊🎧 "))
+        return exactLines.contains(first) && parts.dropFirst().allSatisfy { exactLines.contains($0) || isCountOrDuration($0) || isCountLine($0) }
     }
 
     /// A photo credit, caption mark or advertisement slot: furniture that stands beside body text
@@ -86,6 +122,25 @@ public enum FurnitureText {
         if openings.contains(where: { lower.hasPrefix($0) }) && lower.roughWordCount <= 25 { return true }
         let marks = ["getty images", "shutterstock", "/ reuters", "/reuters", "ap photo", "afp via", "(photo", "photograph by"]
         return lower.roughWordCount <= 25 && marks.contains { lower.fastContains($0) }
+    }
+
+    /// A photo's credit line: "Photo: Jo Bloggs/Agency", "Picture: Agency".
+    static func isPhotoCredit(_ line: String) -> Bool {
+        let lower = line.lowercased().trimmingASCII().trimmingDecorations
+        guard lower.roughWordCount <= 10 else { return false }
+        return ["photo:", "photo by", "photograph:", "photograph by", "image:", "image by", "image credit", "credit:", "photo credit", "picture:"]
+            .contains { lower.hasPrefix($0) }
+    }
+
+    /// The first line of a newsletter or subscription box: "Subscribe to …", "Sign up for …",
+    /// "Get our newsletter".
+    static func isPromoOpening(_ line: String) -> Bool {
+        let lower = line.lowercased().trimmingASCII().trimmingDecorations
+        guard lower.roughWordCount <= 12 else { return false }
+        return ["subscribe to", "subscribe for", "sign up for", "sign up to", "get our newsletter", "get the newsletter"].contains {
+            lower.hasPrefix($0)
+        }
+            || lower.fastContains("newsletter")
     }
 
     /// Furniture that can frame a widget box (its title or its button): not a credit, an
@@ -106,9 +161,10 @@ public enum FurnitureText {
         return [
             "most read", "most popular", "most viewed", "related", "related stories", "related articles", "more from",
             "more stories", "trending", "trending now", "recommended", "recommended for you", "you may also like",
+            "more from this section",
             "read next", "latest news", "top stories", "more on this story", "more news", "popular now", "editor's picks",
             "explore more on these topics", "topics", "tags", "read more", "see also", "also read", "more on this",
-        ].contains(lower)
+        ].contains(lower) || (lower.hasPrefix("more from ") && lower.split(separator: " ").count <= 4 && !lower.hasSuffix("."))
     }
 
     /// A site's path to the page: "Home › Local › Transport", "News > World".

@@ -20,7 +20,7 @@ public struct PlainTextExtractor: Sendable {
             commentLines = raw[(start + 1)...].map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
             lines = Array(lines[..<start])
         }
-        let blocks = Self.paragraphs(from: Self.withoutLinkLists(Self.withoutWidgetBoxes(lines)))
+        let blocks = Self.paragraphs(from: Self.withoutLinkLists(Self.withoutPromoBlocks(Self.withoutCaptions(Self.withoutWidgetBoxes(lines)))))
         var byline: String?
         var published: String?
         // "Posted on March 1, 2026 by Dana Whitfield": a blog's header line, furniture by its
@@ -62,6 +62,48 @@ public struct PlainTextExtractor: Sendable {
                 && !lines[index].isEmpty && lines[index].split(separator: " ").count <= 20
             return boxed ? nil : lines[index]
         }
+    }
+
+    /// The lines without photo captions: a line directly above a photo credit ("Photo: Jo
+    /// Bloggs/Agency"), the two alone between blank lines, describes the photo.
+    static func withoutCaptions(_ lines: [String]) -> [String] {
+        lines.indices.compactMap { index in
+            let line = lines[index]
+            // The caption and its credit stand as a block of their own, blank lines around them.
+            let alone = (index == 0 || lines[index - 1].isEmpty) && (index + 2 >= lines.count || lines[index + 2].isEmpty)
+            let captions =
+                alone && index + 1 < lines.count && FurnitureText.isPhotoCredit(lines[index + 1]) && !line.isEmpty
+                && line.split(separator: " ").count <= 30 && !FurnitureText.isPhotoCredit(line)
+                && !line.contains("\"") && !line.contains("“")
+            return captions ? nil : line
+        }
+    }
+
+    /// The lines without promotion boxes: a blank-line block of two to six short lines (at most
+    /// 25 words each) that opens with a newsletter or subscription line, or holds two furniture
+    /// lines or more, making up at least a third of it ("Morning briefing" / what it is / "Your
+    /// email address" / "Sign up").
+    static func withoutPromoBlocks(_ lines: [String]) -> [String] {
+        var result: [String] = []
+        var block: [String] = []
+        func flush() {
+            defer { block = [] }
+            let short = block.allSatisfy { $0.split(separator: " ").count <= 25 }
+            let furniture = block.count { FurnitureText.isFurniture($0) && !FurnitureText.isCreditOrAd($0) }
+            let opensPromo = block.first.map(FurnitureText.isPromoOpening) ?? false
+            if (2...6).contains(block.count), short, opensPromo || (furniture >= 2 && furniture * 3 >= block.count) { return }
+            result.append(contentsOf: block)
+        }
+        for line in lines {
+            if line.isEmpty {
+                flush()
+                result.append(line)
+            } else {
+                block.append(line)
+            }
+        }
+        flush()
+        return result
     }
 
     /// The lines without link lists: under a heading such as "Most read", the short lines that
@@ -148,10 +190,19 @@ public struct PlainTextExtractor: Sendable {
     /// The headline is the line just above a "By ..." line near the top, or else the first line
     /// of three or more words that reads as a headline.
     static func takeHeadline(from paragraphs: inout [String]) -> String? {
-        let top = paragraphs.prefix(12)
-        if let bylineIndex = top.firstIndex(where: { ArticleHeaderLines.bylineName($0) != nil }), bylineIndex > 0,
-            looksLikeHeadline(paragraphs[bylineIndex - 1])
-        {
+        let top = paragraphs.prefix(30)
+        if let bylineIndex = top.indices.first(where: {
+            $0 > 0 && ArticleHeaderLines.opensByline(paragraphs, at: $0) && looksLikeHeadline(paragraphs[$0 - 1])
+        }) {
+            // A standfirst between the headline and the byline (longer than the headline above it,
+            // and not a long finished sentence) is the article's first paragraph.
+            if bylineIndex > 1, looksLikeHeadline(paragraphs[bylineIndex - 2]),
+                isStandfirst(paragraphs[bylineIndex - 1], under: paragraphs[bylineIndex - 2])
+            {
+                let title = paragraphs[bylineIndex - 2]
+                paragraphs.removeFirst(bylineIndex - 1)
+                return title
+            }
             let title = paragraphs[bylineIndex - 1]
             paragraphs.removeFirst(bylineIndex)
             return title
@@ -162,6 +213,18 @@ public struct PlainTextExtractor: Sendable {
         let title = paragraphs[index]
         paragraphs.removeFirst(index + 1)
         return title
+    }
+
+    /// Whether `line` under `headline` is the story's standfirst: the headline has six words or
+    /// more and is no dateline, and the line is longer and either does not end as a sentence or
+    /// is a short one (a lead paragraph is longer).
+    static func isStandfirst(_ line: String, under headline: String) -> Bool {
+        let headlineWords = headline.split(separator: " ").count
+        let words = line.split(separator: " ").count
+        guard headlineWords >= 6, words > headlineWords, let last = line.last, !ArticleHeaderLines.isDateline(headline),
+            let headlineLast = headline.last, !".!?\"”".contains(headlineLast)
+        else { return false }
+        return !".!?\"”".contains(last) || words <= 15
     }
 
     /// A first line that reads as a headline: short and not a finished sentence.
@@ -197,7 +260,8 @@ public struct PlainTextExtractor: Sendable {
         if [
             "comments", "reader comments", "readers' comments", "join the conversation", "discussion",
             "what readers say", "responses", "comments are open", "reactions", "reader reactions", "conversation", "top comments",
-            "have your say", "join the debate", "your comments", "your say",
+            "have your say", "join the debate", "your comments", "your say", "discussion about this post",
+            "discussion about this article", "discussion about this story",
         ].contains(lower) {
             return true
         }
@@ -323,6 +387,23 @@ public struct PlainTextExtractor: Sendable {
         ]
         // A one-word entry ("Best", "Newest") must be the whole line: a comment may start with it.
         .contains { bare == $0 || ($0.contains(" ") && bare.hasPrefix($0) && bare.count < $0.count + 40) }
+            || isHiddenCount(bare) || bare.hasSuffix("'s avatar") || bare.hasSuffix("’s avatar") || isSectionNotice(bare)
+    }
+
+    /// "1 more reply", "5 more comments", "show 2 replies", "view all 12 comments": comments the
+    /// page has folded away, not a comment.
+    static func isHiddenCount(_ bare: String) -> Bool {
+        let words = bare.split(separator: " ")
+        guard (2...5).contains(words.count), words.contains(where: { $0.allSatisfy(\.isNumber) }), let last = words.last else { return false }
+        return ["reply", "replies", "comment", "comments", "response", "responses"].contains(String(last))
+    }
+
+    /// The notices a comment section opens or closes with: moderation, house rules, signing in.
+    static func isSectionNotice(_ bare: String) -> Bool {
+        guard bare.split(separator: " ").count <= 30 else { return false }
+        return ["you must be logged in", "you must be signed in", "you need to be logged in", "comments are moderated"].contains {
+            bare.hasPrefix($0)
+        } || ["house rules", "community guidelines", "community standards"].contains { bare.contains($0) }
     }
 
     /// A comment header line: "Jane Doe", "Jane Doe · 2 hours ago", "@harbourfan - March 3, 2026".
@@ -364,7 +445,7 @@ public struct PlainTextExtractor: Sendable {
         let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
         guard lower.count <= 40 else { return false }
         if lower.hasSuffix(" ago") || ["just now", "yesterday", "today"].contains(lower) { return true }
-        if DateNormalizer.iso8601(text) != nil { return true }
+        if DateNormalizer.iso8601(text) != nil || DateNormalizer.isAmbiguousNumericDate(text) { return true }
         let parts = lower.split(separator: ":")
         return parts.count == 2 && parts.allSatisfy { $0.prefix(2).allSatisfy(\.isNumber) } && lower.count <= 8
     }

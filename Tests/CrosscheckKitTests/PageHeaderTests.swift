@@ -1,0 +1,117 @@
+import Testing
+
+@testable import CrosscheckKit
+
+/// The top and the tail of a copied page: the headline under navigation, a standfirst, bylines
+/// without "By", photo captions and promotion boxes.
+@Suite("Page headers and promotion boxes in copied text")
+struct PageHeaderTests {
+    let body = """
+        The county will close the Mill Lane footbridge on Monday after inspectors found cracks in two of its beams, the highways department said.
+
+        "We cannot keep a bridge open that we know is weakening," said the department's director, Ruth Okonjo.
+
+        A detour over the Station Road bridge adds about ten minutes to the walk.
+        """
+
+    @Test func theHeadlineUnderLongNavigationIsTheLineAboveTheStandfirstAndTheByline() {
+        let page = """
+            Valley Courier
+            Home
+            News
+            Sport
+            Business
+            Weather
+            Opinion
+            Culture
+            Travel
+            Jobs
+            NEWS · TRANSPORT
+
+            Mill Lane footbridge to close after inspectors find cracks
+            The county says repairs will take until the spring and a detour will be signed from Monday
+            Tom Aldous
+            Transport correspondent
+            Tue 1 Dec 2026 · 3 min read
+
+            \(body)
+            """
+        let article = PlainTextExtractor().extract(text: page)
+        #expect(article.title == "Mill Lane footbridge to close after inspectors find cracks")
+        #expect(article.byline == "Tom Aldous")
+        #expect(article.published == "2026-12-01")
+        // The standfirst is the article's own first paragraph; the role line is not.
+        #expect(article.paragraphs.first == "The county says repairs will take until the spring and a detour will be signed from Monday")
+        #expect(article.paragraphs.count == 4)
+    }
+
+    @Test func aSectionLabelInCapitalsAboveADatelineIsNoByline() {
+        let page = """
+            LOCAL NEWS
+            Updated Dec. 1, 2026 at 9:02 a.m. ET
+            Mill Lane footbridge to close after inspectors find cracks
+            By Tom Aldous
+
+            \(body)
+            """
+        let article = PlainTextExtractor().extract(text: page)
+        #expect(article.title == "Mill Lane footbridge to close after inspectors find cracks")
+        #expect(article.byline == "Tom Aldous")
+        #expect(article.paragraphs.count == 3)
+    }
+
+    @Test func aCaptionStandingWithItsCreditIsNotTheArticle() {
+        let page = """
+            Mill Lane footbridge to close after inspectors find cracks
+            By Tom Aldous
+
+            Walkers cross the footbridge on Sunday afternoon.
+            Photo: Jo Bloggs/Valley Courier
+
+            \(body)
+            """
+        let article = PlainTextExtractor().extract(text: page)
+        #expect(article.paragraphs.count == 3)
+        #expect(!article.text.contains("Walkers cross"))
+    }
+
+    @Test func aParagraphRightAboveACreditInRunningTextStays() {
+        let page = """
+            Mill Lane footbridge to close after inspectors find cracks
+            By Tom Aldous
+            The county will close the Mill Lane footbridge on Monday, the highways department said.
+            Photo: Jo Bloggs/Valley Courier
+            A detour over the Station Road bridge adds about ten minutes to the walk.
+            """
+        let article = PlainTextExtractor().extract(text: page)
+        #expect(article.paragraphs.count == 2)
+    }
+
+    @Test func aNewsletterBoxAfterTheStoryIsNotTheArticle() {
+        let page = """
+            Mill Lane footbridge to close after inspectors find cracks
+            By Tom Aldous
+
+            \(body)
+
+            Thanks for reading the Valley Courier! Share this story with a neighbour.
+
+            Subscribe to the Valley Courier
+            Launched 4 years ago
+            Independent news for the upper valley.
+
+            Morning Briefing
+            The stories that matter in the valley, every weekday at 7.
+            Your email address
+            Sign up
+            You can unsubscribe at any time.
+
+            More from Transport
+            New bus timetable starts in January
+            Parking charges rise at the station
+            """
+        let article = PlainTextExtractor().extract(text: page)
+        #expect(article.paragraphs.count == 3)
+        #expect(article.paragraphs.last == "A detour over the Station Road bridge adds about ten minutes to the walk.")
+    }
+}
