@@ -299,4 +299,56 @@ struct CommentSectionLayoutTests {
         #expect(
             result.map(\.text) == ["Finally. My parents have been stuck on the island every winter.", "Twelve million over four years sounds cheap."])
     }
+
+    @Test func headerLinesWithThreadLinksAndRepliesTwoLevelsDeep() {
+        let result = comments(
+            """
+            3 comments · sorted by top · new
+            Add a comment
+
+            island_ferry 5 hours ago | next [–]
+            Finally. My parents have been stuck on the island every winter.
+            reply
+
+                t.wrobel 4 hours ago | parent | next [–]
+                Mine too, and the bus to the old pier takes an hour.
+                reply
+
+                    island_ferry 3 hours ago | parent | next [–]
+                    The bus was cut last spring, that is the whole problem.
+                    reply
+
+            praman 2 hours ago | prev [–]
+            Who runs it? The council or a private operator?
+            reply
+            """)
+        #expect(result.map(\.author) == ["island_ferry", "t.wrobel", "island_ferry", "praman"])
+        #expect(result.map(\.parent) == [nil, result[0].id, result[1].id, nil])
+        #expect(result[0].time == "5 hours ago")
+    }
+
+    @Test func aNameWithTheWritersTownOverAPostedLineAndRatingButtons() {
+        let result = comments(
+            """
+            Comments
+            Showing 2 of 9 comments
+
+            Hannah Iverson, Skerry Sound
+            Posted 2 December 2026, 07:12
+            Finally. My parents have been stuck on the island every winter.
+            Rate this comment: +31 -2
+            Reply   Report
+
+            Tomasz Wrobel, Old Pier
+            Posted 2 December 2026, 08:40
+            In reply to Hannah Iverson
+            Mine too, and the bus to the old pier takes an hour.
+            Rate this comment: +8 -1
+            Reply   Report
+            """)
+        #expect(result.map(\.author) == ["Hannah Iverson", "Tomasz Wrobel"])
+        #expect(result.map(\.time) == ["2026-12-02T07:12:00Z", "2026-12-02T08:40:00Z"])
+        #expect(result[1].parent == result[0].id)
+        #expect(!result.contains { $0.text.contains("Rate this") })
+    }
 }

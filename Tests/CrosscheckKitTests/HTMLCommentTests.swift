@@ -100,4 +100,46 @@ struct HTMLCommentTests {
         #expect(article.paragraphs.first == "Repairs will take until the spring.")
         #expect(!article.text.contains("opinions of readers"))
     }
+
+    @Test func blocksWithATimeUnderAHeadingThatNamesNoCommentsInMarkup() {
+        let html = """
+            <html><body><main>
+            <h1>Mill Lane footbridge to close after inspectors find cracks</h1>
+            <div class="story-body"><p>The county will close the Mill Lane footbridge on Monday after inspectors found cracks in two of its beams, the highways department said.</p>
+            <p>A detour over the Station Road bridge adds about ten minutes to the walk, the department said.</p></div>
+            <section id="talk">
+            <h3>Join the chat <span>(3)</span></h3>
+            <p>Keep it kind. Posts are read by our moderators before they appear.</p>
+            <div class="cmt"><b>Hannah Iverson</b> <small>3 Dec 2026 09:14</small><p>About time, the railing has been loose for years.</p>
+            <span>Reply · Flag · ♥ 14</span>
+            <blockquote><div class="cmt"><b>Tomasz Wrobel</b> <small>3 Dec 2026 10:02</small><p>It was fixed in 2019 and came loose again.</p></div></blockquote>
+            </div>
+            <div class="cmt"><b>Priya Raman</b> <small>3 Dec 2026 11:47</small><p>Where is the detour going to be signed?</p></div>
+            </section></main></body></html>
+            """
+        let article = HTMLArticleExtractor().extract(html: html)
+        #expect(article.comments.map(\.author) == ["Hannah Iverson", "Tomasz Wrobel", "Priya Raman"])
+        #expect(article.comments.map(\.time) == ["2026-12-03T09:14:00Z", "2026-12-03T10:02:00Z", "2026-12-03T11:47:00Z"])
+        #expect(article.comments[1].parent == article.comments[0].id)
+        #expect(article.comments[0].text == "About time, the railing has been loose for years.")
+        #expect(article.paragraphs.count == 2, "\(article.paragraphs)")
+    }
+
+    @Test func aTableOfReaderRowsUnderItsHeading() {
+        let html = """
+            <html><body><div class="col">
+            <h1>Mill Lane footbridge to close after inspectors find cracks</h1>
+            <p>The county will close the Mill Lane footbridge on Monday after inspectors found cracks in two of its beams, the highways department said.</p>
+            <h2>Reader Feedback</h2>
+            <table><thead><tr><th>Reader</th><th>Comment</th><th>Posted</th></tr></thead><tbody>
+            <tr><td class="who">Hannah Iverson</td><td>About time, the railing has been loose for years.</td><td><time datetime="2026-12-04T07:41:00-06:00">Dec 4, 7:41 am</time></td></tr>
+            <tr><td class="who">walker on Elm</td><td>Where is the detour going to be signed?</td><td><time datetime="2026-12-04T09:15:00-06:00">Dec 4, 9:15 am</time></td></tr>
+            </tbody><tfoot><tr><td colspan="3">Post a comment · Page 1 of 1</td></tr></tfoot></table>
+            </div></body></html>
+            """
+        let article = HTMLArticleExtractor().extract(html: html)
+        #expect(article.comments.map(\.author) == ["Hannah Iverson", "walker on Elm"])
+        #expect(article.comments.map(\.time) == ["2026-12-04T07:41:00-06:00", "2026-12-04T09:15:00-06:00"])
+        #expect(article.comments[1].text == "Where is the detour going to be signed?")
+    }
 }

@@ -114,4 +114,36 @@ struct PageHeaderTests {
         #expect(article.paragraphs.count == 3)
         #expect(article.paragraphs.last == "A detour over the Station Road bridge adds about ten minutes to the walk.")
     }
+
+    @Test func navigationListsAboveTheStoryEndAtABlankLine() {
+        let page = """
+            Home
+            News
+            Top Stories
+            Ferry
+            Weather
+            Sport
+
+            Transport
+            Mill Lane footbridge to close after inspectors find cracks
+            By Tom Aldous, Transport Correspondent
+            Published 1 December 2026 · Updated 16:20
+
+            The bridge has been shut to cyclists since October. Jo Bloggs / Valley Courier
+
+            \(body)
+
+            About the author
+            Tom Aldous has covered transport in the valley since 2019, from bus timetables to the bypass inquiry, and before that reported on councils across the county for the Courier's sister papers.
+
+            This story is free to read because readers chip in.
+            Become a member from £3 a month.
+            Give monthly   Give once
+            """
+        let article = PlainTextExtractor().extract(text: page)
+        #expect(article.title == "Mill Lane footbridge to close after inspectors find cracks")
+        #expect(article.byline == "Tom Aldous, Transport Correspondent")
+        #expect(article.published == "2026-12-01")
+        #expect(article.paragraphs.count == 3, "\(article.paragraphs)")
+    }
 }

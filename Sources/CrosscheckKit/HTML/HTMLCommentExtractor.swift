@@ -13,7 +13,9 @@ struct HTMLCommentExtractor {
     /// The comments in page order and the nodes they occupy, which body extraction must skip.
     func extract() -> (comments: [Comment], nodes: Set<Int>) {
         var items = markedItems()
+        var section: Set<Int> = []
         if items.isEmpty { items = repeatedItemsInContainers() }
+        if items.isEmpty, let headed = timedItemsUnderHeading() { (items, section) = headed }
         guard !items.isEmpty else { return sectionUnderHeading() ?? ([], []) }
         let itemSet = Set(items)
 
@@ -48,7 +50,7 @@ struct HTMLCommentExtractor {
                     id: ids[item]!, author: author?.name, time: DateNormalizer.normalizedOrRaw(time?.value),
                     text: text, parent: parent))
         }
-        var nodes: Set<Int> = []
+        var nodes = section
         for item in items {
             nodes.insert(item)
         }
@@ -189,6 +191,8 @@ struct HTMLCommentExtractor {
         return nil
     }
 
+    func signature(of index: Int) -> String { signatureOf(index) }
+
     private func signatureOf(_ index: Int) -> String {
         let node = document[index]
         guard !node.isText else { return "" }
@@ -237,10 +241,10 @@ struct HTMLCommentExtractor {
 
     private static let authorWords: [Substring] = [
         "author", "username", "user", "name", "fn", "nickname", "handle", "commenter", "screenname", "byline",
-        "avatar-name", "display",
+        "avatar-name", "display", "who", "poster",
     ]
 
-    private func time(of item: Int, skipping nested: Set<Int>) -> (value: String, node: Int)? {
+    func time(of item: Int, skipping nested: Set<Int>) -> (value: String, node: Int)? {
         for index in descendants(of: item, skipping: nested) {
             let node = document[index]
             guard !node.isText else { continue }
@@ -326,7 +330,7 @@ struct HTMLCommentExtractor {
         var run = ""
         func flush() {
             let text = run.collapsingWhitespace
-            if !text.isEmpty, !FurnitureText.isReplyWidget(text) { blocks.append(text) }
+            if !text.isEmpty, !FurnitureText.isReplyWidget(text), !CommentSectionSplitter.isActions(text) { blocks.append(text) }
             run = ""
         }
         var stack: [(Int, Bool)] = [(index, false)]

@@ -25,12 +25,42 @@ extension HTMLCommentExtractor {
         return nil
     }
 
-    /// A heading element, or a short element of text alone, that reads as a comment heading.
+    /// Under a comment heading, the repeated elements of one shape that each show a time (a
+    /// `<div>` per comment, nested for replies; a table row per comment), and the nodes the
+    /// section takes: the heading and the blocks after it. `nil` when there are not two such.
+    func timedItemsUnderHeading() -> (items: [Int], nodes: Set<Int>)? {
+        for heading in document.nodes.indices where isCommentHeading(heading) {
+            guard let blocks = blocksAfter(heading) else { continue }
+            var level = blocks
+            for _ in 0..<6 {
+                var groups: [String: [Int]] = [:]
+                for node in level where !document.text(of: node).isEmpty { groups[signature(of: node), default: []].append(node) }
+                let timed = groups.values.map { $0.filter(hasTime) }.filter { $0.count >= 2 }
+                if let best = timed.max(by: { $0.count < $1.count || ($0.count == $1.count && $0[0] > $1[0]) }) {
+                    let shape = signature(of: best[0])
+                    let everything = blocks.flatMap { [$0] + document.descendants(of: $0) }
+                    let items = everything.filter { signature(of: $0) == shape && hasTime($0) }
+                    return (items, Set(everything + [heading]))
+                }
+                level = level.flatMap { document[$0].children.filter { !document[$0].isText } }
+                if level.isEmpty { break }
+            }
+        }
+        return nil
+    }
+
+    private func hasTime(_ item: Int) -> Bool { time(of: item, skipping: []) != nil }
+
+    /// A heading element, or a short element of text (inline markup aside), that reads as a
+    /// comment heading.
     private func isCommentHeading(_ index: Int) -> Bool {
         let node = document[index]
         guard !node.isText, !HTMLTags.ignored.contains(node.tag) else { return false }
         let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "p", "strong", "b", "header"]
-        guard headings.contains(node.tag), node.children.allSatisfy({ document[$0].isText }) else { return false }
+        let inline: Set<String> = ["span", "small", "em", "strong", "b", "a", "i"]
+        guard headings.contains(node.tag), node.children.allSatisfy({ document[$0].isText || inline.contains(document[$0].tag) }) else {
+            return false
+        }
         let text = document.text(of: index)
         return text.count <= 40 && PlainTextExtractor.isCommentHeading(text)
     }

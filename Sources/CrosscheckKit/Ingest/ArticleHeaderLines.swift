@@ -150,7 +150,11 @@ enum ArticleHeaderLines {
         // "Thu 3 Dec 2026 · 4 min read", "Published … · Updated …": a date, then more furniture.
         let parts = line.components(separatedBy: " · ")
         if parts.count > 1 {
-            return isDateline(parts[0]) && parts.dropFirst().allSatisfy { isDateline($0) || FurnitureText.isFurniture($0) }
+            // "Updated 16:20": a time of the same day.
+            return isDateline(parts[0])
+                && parts.dropFirst().allSatisfy {
+                    isDateline($0) || FurnitureText.isFurniture($0) || PlainTextExtractor.looksLikeTime(datePart($0))
+                }
         }
         let lower = line.lowercased()
         let openers = ["published", "updated", "posted", "first published", "last updated", "date:"]

@@ -32,9 +32,12 @@ enum CommentSectionSplitter {
         }
         var indents = kept.map { line in line.prefix { $0 == " " || $0 == "\t" }.count }
         var kinds = classify(kept)
-        // A user name written as one bare word ("civic_voice_88") is an author when a time follows it.
+        // A user name written as one bare word ("civic_voice_88") is an author when a time follows
+        // it, as is a name with the writer's town ("Huw Bellamy, Llanvair").
         for index in kinds.indices.dropLast() {
-            if case .text(let word) = kinds[index], case .time = kinds[index + 1], isBareUserName(word) { kinds[index] = .author(word) }
+            guard case .text(let line) = kinds[index], case .time = kinds[index + 1] else { continue }
+            if isBareUserName(line) { kinds[index] = .author(line) }
+            if let name = nameWithPlace(line) { kinds[index] = .author(name) }
         }
         // Badges: between an author and the time, or on a line of their own above an author.
         let badges = Set(kinds.indices.filter { isBadge(at: $0, in: kinds) })
@@ -65,6 +68,8 @@ enum CommentSectionSplitter {
         var open = false
         // The latest top-level comment: its id and how deep its opening was indented.
         var top: (id: String, indent: Int)?
+        // The comments opened so far that deeper ones may reply to, each indented more than the last.
+        var openings: [(id: String, indent: Int)] = []
         func close() {
             let body = text.joined(separator: " ").trimmingCharacters(in: .whitespaces)
             if open, !body.isEmpty {
@@ -82,11 +87,14 @@ enum CommentSectionSplitter {
             author = name
             time = when
             open = true
+            // The nearest comment above indented less is the one replied to.
+            while let last = openings.last, last.indent >= indent { openings.removeLast() }
             if let top, indent > top.indent {
-                parent = top.id
+                parent = openings.last?.id ?? top.id
             } else {
                 top = ("c\(comments.count + 1)", indent)
             }
+            openings.append(("c\(comments.count + 1)", indent))
         }
         var index = 0
         while index < kinds.count {
@@ -186,7 +194,7 @@ enum CommentSectionSplitter {
     /// "Jane Doe (2 hours ago)".
     static func header(_ line: String) -> (author: String, time: String?)? {
         guard line.count <= 80 else { return nil }
-        var line = line
+        var line = withoutThreadLinks(line)
         for edited in [" (edited)", " (Edited)", " · edited", " · Edited", " edited"] where line.hasSuffix(edited) {
             line = String(line.dropLast(edited.count))
         }
@@ -233,6 +241,19 @@ enum CommentSectionSplitter {
         return nil
     }
 
+    /// The line without the thread's navigation links after a header ("alice 3 hours ago |
+    /// parent | next [–]").
+    static func withoutThreadLinks(_ line: String) -> String {
+        let parts = line.components(separatedBy: " | ")
+        guard parts.count > 1 else { return line }
+        let links: Set<String> = [
+            "parent", "next", "prev", "root", "context", "flag", "hide", "favorite", "link", "on", "[–]", "[-]", "[+]", "–", "-", "+",
+        ]
+        var kept = parts.count
+        while kept > 1, parts[kept - 1].lowercased().split(separator: " ").allSatisfy({ links.contains(String($0)) }) { kept -= 1 }
+        return kept == parts.count ? line : parts[..<kept].joined(separator: " | ")
+    }
+
     /// A short label a site prints beside an author ("Verified subscriber", "Top comment",
     /// "Moderator"): at most three words, no digits, no sentence end.
     static func isBadge(_ text: String) -> Bool {
@@ -253,6 +274,15 @@ enum CommentSectionSplitter {
 
     /// Headings of what follows a thread on a page.
     static func isSectionEnd(_ line: String) -> Bool { FurnitureText.isLinkListHeading(line) }
+
+    /// The name in "Huw Bellamy, Llanvair": a name, a comma, and a place of one to three capitalised words.
+    static func nameWithPlace(_ line: String) -> String? {
+        let parts = line.components(separatedBy: ", ")
+        guard parts.count == 2, PlainTextExtractor.looksLikeName(parts[0]), parts[0].contains(" "), PlainTextExtractor.looksLikeName(parts[1]),
+            parts[1].split(separator: " ").count <= 3
+        else { return nil }
+        return parts[0]
+    }
 
     /// "@jdoe", "u/jdoe", "/u/jdoe": a user name with its site's mark.
     static func isHandle(_ text: String) -> Bool {
@@ -337,7 +367,8 @@ enum CommentSectionSplitter {
             "reply", "replies", "like", "likes", "liked", "report", "share", "flag", "upvote", "downvote",
             "upvotes", "downvotes", "votes", "vote", "points", "point", "recommend", "recommended",
             "permalink", "edit", "edited", "delete", "respond", "quote", "↑", "↓", "▲", "▼", "👍", "👎", "♥", "❤️", "❤",
-            "(0)", "helpful", "not", "more", "›", "»", "view", "show", "hide", "reaction", "reactions",
+            "(0)", "helpful", "not", "more", "›", "»", "view", "show", "hide", "reaction", "reactions", "rate", "this",
+            "comment", "comment:",
         ]
         var sawButton = false
         var time: String?

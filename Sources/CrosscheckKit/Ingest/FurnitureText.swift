@@ -42,7 +42,7 @@ public enum FurnitureText {
         "(compiled by",
         "our standards:", "article continues below", "continue reading below", "content continues below",
         "thanks for reading", "thank you for reading", "scroll to continue", "all times are", "type your email", "enter your email",
-        "your email address", "email address",
+        "your email address", "email address", "image source", "play audio", "play video",
     ]
 
     /// Phrases anywhere in a short line that mark a promo or widget.
@@ -51,7 +51,7 @@ public enum FurnitureText {
         "cookies", "our app", "in your inbox", "become a member", "support our journalism",
         "donate", "fact checker", "fact-checker", "verify this article", "check the claims in this article",
         "ai-generated audio", "text-to-speech", "narrated", "getty images", "shutterstock", "/ reuters",
-        "/reuters", "ap photo", "afp via", "(photo", "photograph by",
+        "/reuters", "ap photo", "afp via", "(photo", "photograph by", "not responsible for the content of external",
     ]
 
     /// Whether `line` reads as page furniture rather than article text.
@@ -137,10 +137,17 @@ public enum FurnitureText {
     static func isPromoOpening(_ line: String) -> Bool {
         let lower = line.lowercased().trimmingASCII().trimmingDecorations
         guard lower.roughWordCount <= 12 else { return false }
-        return ["subscribe to", "subscribe for", "sign up for", "sign up to", "get our newsletter", "get the newsletter"].contains {
-            lower.hasPrefix($0)
+        let openings = ["subscribe to", "subscribe for", "sign up for", "sign up to", "get our newsletter", "get the newsletter", "about the author"]
+        return openings.contains { lower.hasPrefix($0) } || lower.fastContains("newsletter")
+    }
+
+    /// A line that asks the reader for money or membership: "Become a member from £3 a month".
+    static func isAppeal(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        guard lower.roughWordCount <= 25 else { return false }
+        return ["become a member", "support our journalism", "donate", "make a contribution", "give monthly", "subscribe"].contains {
+            lower.fastContains($0)
         }
-            || lower.fastContains("newsletter")
     }
 
     /// Furniture that can frame a widget box (its title or its button): not a credit, an
@@ -164,7 +171,9 @@ public enum FurnitureText {
             "more from this section",
             "read next", "latest news", "top stories", "more on this story", "more news", "popular now", "editor's picks",
             "explore more on these topics", "topics", "tags", "read more", "see also", "also read", "more on this",
+            "related topics", "related internet links", "related links", "features",
         ].contains(lower) || (lower.hasPrefix("more from ") && lower.split(separator: " ").count <= 4 && !lower.hasSuffix("."))
+            || (["most read ", "most popular ", "most viewed "].contains(where: lower.hasPrefix) && lower.split(separator: " ").count <= 5)
     }
 
     /// A site's path to the page: "Home › Local › Transport", "News > World".
@@ -187,6 +196,16 @@ public enum FurnitureText {
     /// A photo caption ending in its credit: "The new trees along Dock Road. (Valley Courier)",
     /// "Shoppers at the hall (AP Photo/Jo Bloggs)".
     static func isCaptionWithCredit(_ line: String) -> Bool {
+        // "The bridge has been closed since October. Hana Okafor / Valley Dispatch"
+        if let stop = line.range(of: ". ", options: .backwards) {
+            let credit = line[stop.upperBound...]
+            let words = credit.split(separator: " ").filter { $0 != "/" }
+            if credit.contains("/"), (2...7).contains(words.count), !credit.hasSuffix("."),
+                words.allSatisfy({ $0.first?.isUppercase == true || $0.hasPrefix("/") })
+            {
+                return true
+            }
+        }
         guard line.hasSuffix(")"), let open = line.lastIndex(of: "("), !line.contains("\""), !line.contains("“") else { return false }
         let credit = line[line.index(after: open)..<line.index(before: line.endIndex)]
         let words = credit.split(separator: " ")

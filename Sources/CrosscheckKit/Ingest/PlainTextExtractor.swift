@@ -80,8 +80,9 @@ public struct PlainTextExtractor: Sendable {
     }
 
     /// The lines without promotion boxes: a blank-line block of two to six short lines (at most
-    /// 25 words each) that opens with a newsletter or subscription line, or holds two furniture
-    /// lines or more, making up at least a third of it ("Morning briefing" / what it is / "Your
+    /// 25 words each) that opens with a newsletter, subscription or about-the-author line, holds
+    /// an appeal for members or money (at most four lines), or holds two furniture lines or more,
+    /// making up at least a third of it ("Morning briefing" / what it is / "Your
     /// email address" / "Sign up").
     static func withoutPromoBlocks(_ lines: [String]) -> [String] {
         var result: [String] = []
@@ -91,7 +92,10 @@ public struct PlainTextExtractor: Sendable {
             let short = block.allSatisfy { $0.split(separator: " ").count <= 25 }
             let furniture = block.count { FurnitureText.isFurniture($0) && !FurnitureText.isCreditOrAd($0) }
             let opensPromo = block.first.map(FurnitureText.isPromoOpening) ?? false
-            if (2...6).contains(block.count), short, opensPromo || (furniture >= 2 && furniture * 3 >= block.count) { return }
+            let appeal = block.count <= 4 && block.contains(where: FurnitureText.isAppeal)
+            // A box's title line vouches for up to three lines of any length under it (an author's bio).
+            let titled = opensPromo && block.count <= 4
+            if (2...6).contains(block.count), short || titled, opensPromo || appeal || (furniture >= 2 && furniture * 3 >= block.count) { return }
             result.append(contentsOf: block)
         }
         for line in lines {
@@ -112,14 +116,23 @@ public struct PlainTextExtractor: Sendable {
     static func withoutLinkLists(_ lines: [String]) -> [String] {
         var result: [String] = []
         var inList = false
+        var taken = 0
         for line in lines {
             if FurnitureText.isLinkListHeading(line) {
                 inList = true
+                taken = 0
                 result.append(line)
                 continue
             }
+            if inList, line.isEmpty, taken > 0 {
+                // A list runs on without blank lines; a blank line after its items ends it.
+                inList = false
+            }
             if inList, !line.isEmpty {
-                if isListedHeadline(line) { continue }
+                if isListedHeadline(line) {
+                    taken += 1
+                    continue
+                }
                 inList = false
             }
             result.append(line)
@@ -190,7 +203,7 @@ public struct PlainTextExtractor: Sendable {
     /// The headline is the line just above a "By ..." line near the top, or else the first line
     /// of three or more words that reads as a headline.
     static func takeHeadline(from paragraphs: inout [String]) -> String? {
-        let top = paragraphs.prefix(30)
+        let top = paragraphs.prefix(60)
         if let bylineIndex = top.indices.first(where: {
             $0 > 0 && ArticleHeaderLines.opensByline(paragraphs, at: $0) && looksLikeHeadline(paragraphs[$0 - 1])
         }) {
@@ -246,6 +259,8 @@ public struct PlainTextExtractor: Sendable {
     }
 
     static func isCommentHeading(_ line: String) -> Bool {
+        // "6 comments · sorted by top · new": the heading with its sort links.
+        if let dot = line.range(of: " · "), isCommentHeading(String(line[..<dot.lowerBound])) { return true }
         let lower = line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :.-–—"))
         let words = lower.split(separator: " ")
         // WordPress: "4 thoughts on “Bus fares to rise”", "One response to …".
@@ -260,7 +275,8 @@ public struct PlainTextExtractor: Sendable {
         if [
             "comments", "reader comments", "readers' comments", "join the conversation", "discussion",
             "what readers say", "responses", "comments are open", "reactions", "reader reactions", "conversation", "top comments",
-            "have your say", "join the debate", "your comments", "your say", "discussion about this post",
+            "have your say", "join the debate", "your comments", "your say", "discussion about this post", "join the chat",
+            "reader feedback", "readers' feedback",
             "discussion about this article", "discussion about this story",
         ].contains(lower) {
             return true
@@ -270,7 +286,7 @@ public struct PlainTextExtractor: Sendable {
         let nouns = [
             "comments", "comment", "responses", "response", "replies", "show comments", "view comments",
             "see comments", "all comments", "reader comments", "reactions", "reaction", "what readers say", "readers' comments",
-            "discussion", "conversation", "top comments",
+            "discussion", "conversation", "top comments", "join the chat", "reader feedback",
         ]
         if !digits.isEmpty || lower.hasPrefix("no ") {
             let stripped = letters.hasPrefix("no ") ? String(letters.dropFirst(3)) : letters
