@@ -351,4 +351,45 @@ struct CommentSectionLayoutTests {
         #expect(result[1].parent == result[0].id)
         #expect(!result.contains { $0.text.contains("Rate this") })
     }
+
+    @Test func theTimeBeforeTheNameAndAnArrowBeforeTheReply() {
+        let result = comments(
+            """
+            Comments (2)
+
+            12:04 PM · Dec 2, 2026 — Hannah Iverson
+            Finally. My parents have been stuck on the island every winter.
+            ♡ 14 · Reply · Report
+
+            1:37 PM · Dec 2, 2026 — Tomasz Wrobel
+            ↳ Replying to Hannah Iverson
+            Mine too, and the bus to the old pier takes an hour.
+            ♡ 6 · Reply · Report
+
+            You've reached the end of the comments.
+            """)
+        #expect(result.map(\.author) == ["Hannah Iverson", "Tomasz Wrobel"])
+        #expect(result.map(\.time) == ["2026-12-02T12:04:00Z", "2026-12-02T13:37:00Z"])
+        #expect(result[1].parent == result[0].id)
+    }
+
+    @Test func aNameWithThePlaceInBracketsOverATimeWithItsZone() {
+        let result = comments(
+            """
+            Comments 2
+
+            Park Ji-hoon (Seoul)
+            2026-12-02 14:05 KST
+            Finally. My parents have been stuck on the island every winter.
+            Recommend 27  Oppose 2  Report
+
+            Grace Thornbury (Old Pier)
+            2026-12-02 18:40 KST
+            Mine too, and the bus to the old pier takes an hour.
+            Recommend 11  Oppose 1  Report
+            """)
+        #expect(result.map(\.author) == ["Park Ji-hoon", "Grace Thornbury"])
+        #expect(result.map(\.time) == ["2026-12-02T14:05:00+09:00", "2026-12-02T18:40:00+09:00"])
+        #expect(!result.contains { $0.text.contains("Recommend") })
+    }
 }

@@ -142,4 +142,23 @@ struct HTMLCommentTests {
         #expect(article.comments.map(\.time) == ["2026-12-04T07:41:00-06:00", "2026-12-04T09:15:00-06:00"])
         #expect(article.comments[1].text == "Where is the detour going to be signed?")
     }
+
+    @Test func microformatRepliesNameTheCommentTheyAnswer() {
+        let html = """
+            <html><body><main><article class="h-entry">
+            <h1 class="p-name">Mill Lane footbridge to close after inspectors find cracks</h1>
+            <div class="e-content"><p>The county will close the Mill Lane footbridge on Monday after inspectors found cracks in two of its beams, the highways department said.</p></div>
+            </article>
+            <section class="comments"><ol>
+            <li class="h-entry p-comment" id="c1"><a class="p-author h-card" href="/r/1"><span class="p-name">Hannah Iverson</span></a>
+            <time class="dt-published" datetime="2026-12-02T19:02:00-05:00">7:02 p.m.</time><p class="e-content">About time, the railing is loose.</p></li>
+            <li class="h-entry p-comment" id="c2"><a class="p-author h-card" href="/r/2"><span class="p-name">Tomasz Wrobel</span></a>
+            <time class="dt-published" datetime="2026-12-02T20:15:00-05:00">8:15 p.m.</time>
+            <span>in reply to <a class="u-in-reply-to" href="#c1">Hannah Iverson</a></span><p class="e-content">It was fixed in 2019.</p></li>
+            </ol></section></main></body></html>
+            """
+        let article = HTMLArticleExtractor().extract(html: html)
+        #expect(article.comments.map(\.author) == ["Hannah Iverson", "Tomasz Wrobel"])
+        #expect(article.comments[1].parent == article.comments[0].id)
+    }
 }

@@ -146,4 +146,53 @@ struct PageHeaderTests {
         #expect(article.published == "2026-12-01")
         #expect(article.paragraphs.count == 3, "\(article.paragraphs)")
     }
+
+    @Test func aDatelineBetweenTheHeadlineAndTheByline() {
+        let page = """
+            Home > Society > Transport
+
+            Mill Lane footbridge to close after inspectors find cracks
+
+            Posted : 2026-12-01 09:31 KST  Updated : 2026-12-01 11:02 KST
+            By Tom Aldous, Staff Reporter
+
+            Font size  A+  A-   Print   Share
+
+            \(body)
+
+            Tom Aldous  taldous@courier.example
+
+            ⓒ The Valley Courier, All rights reserved.
+            """
+        let article = PlainTextExtractor().extract(text: page)
+        #expect(article.title == "Mill Lane footbridge to close after inspectors find cracks")
+        #expect(article.byline == "Tom Aldous, Staff Reporter")
+        #expect(article.published == "2026-12-01T09:31:00+09:00")
+        #expect(article.paragraphs.count == 3, "\(article.paragraphs)")
+    }
+
+    @Test func aLongStandfirstAboveTheBylineAndAPullQuoteAndBioInTheStory() {
+        let page = """
+            Mill Lane footbridge to close after inspectors find cracks
+
+            The county says the cracks in two beams were found in a routine inspection, and that repairs will take until the spring at the earliest.
+
+            By Tom Aldous, Contributing Writer
+            December 1, 2026 · 4 min read
+
+            The bridge has been shut to cyclists since October. Photograph: Jo Bloggs for the Valley Courier
+
+            \(body)
+
+            “We cannot keep a bridge open that we know is weakening.”
+
+            Tom Aldous is a contributing writer at the Valley Courier. His book on river crossings is out next spring.
+            """
+        let article = PlainTextExtractor().extract(text: page)
+        #expect(article.title == "Mill Lane footbridge to close after inspectors find cracks")
+        #expect(article.byline == "Tom Aldous, Contributing Writer")
+        #expect(article.paragraphs.count == 4, "\(article.paragraphs)")
+        #expect(article.paragraphs.first?.hasPrefix("The county says") == true)
+        #expect(article.paragraphs.last == "A detour over the Station Road bridge adds about ten minutes to the walk.")
+    }
 }

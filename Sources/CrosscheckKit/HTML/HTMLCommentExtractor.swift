@@ -241,7 +241,7 @@ struct HTMLCommentExtractor {
 
     private static let authorWords: [Substring] = [
         "author", "username", "user", "name", "fn", "nickname", "handle", "commenter", "screenname", "byline",
-        "avatar-name", "display", "who", "poster",
+        "avatar-name", "display", "who", "poster", "nick",
     ]
 
     func time(of item: Int, skipping nested: Set<Int>) -> (value: String, node: Int)? {
@@ -364,6 +364,14 @@ struct HTMLCommentExtractor {
         let node = document[item]
         for name in ["data-parent", "data-parent-id", "data-reply-to", "data-in-reply-to", "data-parentid"] {
             if let value = node.attribute(name), !value.isEmpty, value != "0" { return value }
+        }
+        // Microformats: `<a class="u-in-reply-to" href="#c2">`, or `rel="in-reply-to"`.
+        for index in document.descendants(of: item) where document[index].tag == "a" {
+            let link = document[index]
+            guard (link.attribute("class") ?? "").contains("in-reply-to") || link.attribute("rel") == "in-reply-to",
+                let href = link.attribute("href"), href.hasPrefix("#"), href.count > 1
+            else { continue }
+            return String(href.dropFirst())
         }
         return nil
     }

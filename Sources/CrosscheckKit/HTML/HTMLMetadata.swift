@@ -144,6 +144,12 @@ struct HTMLMetadata: Sendable, Hashable {
         for prefix in ["By ", "by ", "BY ", "Written by ", "Words by ", "Von "] where result.hasPrefix(prefix) {
             result = String(result.dropFirst(prefix.count))
         }
+        // The byline element often holds the date line and share buttons after the names.
+        for marker in [" Published ", " Updated ", " Posted ", " · ", " | "] {
+            if let range = result.range(of: marker), result.distance(from: result.startIndex, to: range.lowerBound) >= 3 {
+                result = String(result[..<range.lowerBound])
+            }
+        }
         return result.trimmingCharacters(in: CharacterSet(charactersIn: " |,·-"))
     }
 

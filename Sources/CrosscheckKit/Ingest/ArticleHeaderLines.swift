@@ -52,7 +52,7 @@ enum ArticleHeaderLines {
                 line.lowercased().hasSuffix(" " + $0)
             })
         {
-            return line
+            return ["By ", "by ", "BY "].first(where: line.hasPrefix).map { String(line.dropFirst($0.count)) } ?? line
         }
         guard line.count <= 100, words.count >= 2, words.count <= 14,
             ["by", "By", "BY"].contains(String(words[0]))
@@ -175,6 +175,6 @@ enum ArticleHeaderLines {
         ] where text.hasPrefix(opener) {
             text = String(text.dropFirst(opener.count))
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        return text.trimmingCharacters(in: CharacterSet(charactersIn: " :"))
     }
 }

@@ -37,6 +37,7 @@ enum CommentSectionSplitter {
         for index in kinds.indices.dropLast() {
             guard case .text(let line) = kinds[index], case .time = kinds[index + 1] else { continue }
             if isBareUserName(line) { kinds[index] = .author(line) }
+            if let name = nameWithPlaceInParentheses(line) { kinds[index] = .author(name) }
             if let name = nameWithPlace(line) { kinds[index] = .author(name) }
         }
         // Badges: between an author and the time, or on a line of their own above an author.
@@ -210,6 +211,13 @@ enum CommentSectionSplitter {
             guard let range = line.range(of: separator, options: separator == ", " ? .backwards : []) else { continue }
             if let found = named(String(line[..<range.lowerBound]), String(line[range.upperBound...])) { return found }
         }
+        // "12:04 PM · Dec 2, 2026 — Odile Marchetti": the time first, then the name.
+        for separator in [" — ", " – ", " - ", " · ", " | ", " by "] {
+            guard let range = line.range(of: separator, options: .backwards) else { continue }
+            let name = String(line[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+            let when = String(line[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+            if PlainTextExtractor.looksLikeName(name) || isHandle(name), isTime(when) { return (name, withoutOpener(when)) }
+        }
         // "Posted by museumfan on Dec 4, 2026 9:30", "Comment by Jane Doe".
         for opener in ["posted by ", "comment by ", "written by ", "submitted by "] where line.lowercased().hasPrefix(opener) {
             let rest = String(line.dropFirst(opener.count))
@@ -282,6 +290,17 @@ enum CommentSectionSplitter {
             parts[1].split(separator: " ").count <= 3
         else { return nil }
         return parts[0]
+    }
+
+    /// The name in "Park Ji-hoon (Seoul)": a name and a place of one to three capitalised words in brackets.
+    static func nameWithPlaceInParentheses(_ line: String) -> String? {
+        guard line.hasSuffix(")"), let open = line.lastIndex(of: "(") else { return nil }
+        let name = line[..<open].trimmingCharacters(in: .whitespaces)
+        let place = String(line[line.index(after: open)..<line.index(before: line.endIndex)])
+        guard PlainTextExtractor.looksLikeName(name), name.contains(" "), PlainTextExtractor.looksLikeName(place),
+            place.split(separator: " ").count <= 3
+        else { return nil }
+        return name
     }
 
     /// "@jdoe", "u/jdoe", "/u/jdoe": a user name with its site's mark.
@@ -368,7 +387,7 @@ enum CommentSectionSplitter {
             "upvotes", "downvotes", "votes", "vote", "points", "point", "recommend", "recommended",
             "permalink", "edit", "edited", "delete", "respond", "quote", "↑", "↓", "▲", "▼", "👍", "👎", "♥", "❤️", "❤",
             "(0)", "helpful", "not", "more", "›", "»", "view", "show", "hide", "reaction", "reactions", "rate", "this",
-            "comment", "comment:",
+            "comment", "comment:", "oppose", "agree", "disagree", "♡", "🤍", "☆", "★",
         ]
         var sawButton = false
         var time: String?
@@ -407,6 +426,8 @@ enum CommentSectionSplitter {
     /// A forum's quotation of the comment replied to ("Quote from jdoe: …", "Quoting Jane Doe: …")
     /// names it too; the quoted words are the other comment's, not this one's.
     static func replyingTo(_ line: String) -> String? {
+        // "↳ Replying to Ana Ruiz": the arrow, then the words.
+        if line.hasPrefix("↳ "), let name = replyingTo(String(line.dropFirst(2))) { return name }
         let lower = line.lowercased()
         for prefix in ["replying to ", "in reply to ", "reply to ", "↳ "] where lower.hasPrefix(prefix) && line.count <= 60 {
             let name = String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)

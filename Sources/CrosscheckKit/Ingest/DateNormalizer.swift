@@ -122,7 +122,14 @@ public enum DateNormalizer {
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
+    /// Zone names news sites print after a time, in minutes east of UTC.
+    static let zoneNames: [String: Int] = [
+        "UTC": 0, "GMT": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180, "KST": 540, "JST": 540,
+        "EST": -300, "EDT": -240, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "AEST": 600, "AEDT": 660,
+    ]
+
     private static func parseOffset(_ zone: String) -> Int? {
+        if let name = zone.split(separator: " ").first, let minutes = zoneNames[String(name)] { return minutes }
         guard let sign = zone.first, sign == "+" || sign == "-" else { return nil }
         let digits = zone.dropFirst().filter(\.isNumber)
         guard digits.count == 4 || digits.count == 2, let value = Int(digits) else { return nil }

@@ -42,7 +42,7 @@ public enum FurnitureText {
         "(compiled by",
         "our standards:", "article continues below", "continue reading below", "content continues below",
         "thanks for reading", "thank you for reading", "scroll to continue", "all times are", "type your email", "enter your email",
-        "your email address", "email address", "image source", "play audio", "play video",
+        "your email address", "email address", "image source", "play audio", "play video", "font size", "text size", "ⓒ",
     ]
 
     /// Phrases anywhere in a short line that mark a promo or widget.
@@ -80,7 +80,16 @@ public enum FurnitureText {
         if words <= 15, isFollowPrompt(bare) { return true }
         if words <= 12, isDividedWidget(bare) { return true }
         if !line.contains(where: { $0.isLetter || $0.isNumber }) { return true }
+        if words <= 8, isSignOff(line) { return true }
         return lower.hasPrefix("we use cookies") || lower.hasPrefix("this website uses cookies")
+    }
+
+    /// "Kim Seo-yeon  sykim@example.com": a writer's name and e-mail address under the story.
+    static func isSignOff(_ line: String) -> Bool {
+        line.split(separator: " ").contains { word in
+            guard let at = word.firstIndex(of: "@"), at != word.startIndex else { return false }
+            return word[at...].contains(".")
+        }
     }
 
     /// "41", "41 Likes", "3:48 min": a number, or a number and a word, standing alone.
@@ -196,6 +205,10 @@ public enum FurnitureText {
     /// A photo caption ending in its credit: "The new trees along Dock Road. (Valley Courier)",
     /// "Shoppers at the hall (AP Photo/Jo Bloggs)".
     static func isCaptionWithCredit(_ line: String) -> Bool {
+        // "The cottage at Carrow Point. Photograph: Luka Anand for The Review"
+        for mark in [". Photograph: ", ". Photo: ", ". Picture: ", ". Image: ", ". Credit: "] {
+            if let range = line.range(of: mark), line[range.upperBound...].split(separator: " ").count <= 10 { return true }
+        }
         // "The bridge has been closed since October. Hana Okafor / Valley Dispatch"
         if let stop = line.range(of: ". ", options: .backwards) {
             let credit = line[stop.upperBound...]

@@ -42,6 +42,7 @@ public struct PlainTextExtractor: Sendable {
             title = Self.takeHeadline(from: &paragraphs)
         }
         ArticleHeaderLines.strip(from: &paragraphs, title: title, byline: &byline, published: &published)
+        paragraphs = PullQuotes.removingBio(from: PullQuotes.removing(from: paragraphs), byline: byline)
         return Article(
             url: url, title: title, byline: byline, published: published, paragraphs: paragraphs,
             comments: Self.comments(from: commentLines))
@@ -204,9 +205,30 @@ public struct PlainTextExtractor: Sendable {
     /// of three or more words that reads as a headline.
     static func takeHeadline(from paragraphs: inout [String]) -> String? {
         let top = paragraphs.prefix(60)
+        // Datelines may stand between the headline and the byline.
+        func above(_ index: Int) -> Int {
+            var at = index - 1
+            while at > 0, ArticleHeaderLines.isDateline(paragraphs[at]) { at -= 1 }
+            return at
+        }
+        // A long lead or standfirst that ends as a sentence may stand between them too.
         if let bylineIndex = top.indices.first(where: {
-            $0 > 0 && ArticleHeaderLines.opensByline(paragraphs, at: $0) && looksLikeHeadline(paragraphs[$0 - 1])
+            $0 > 1 && above($0) > 0 && ArticleHeaderLines.opensByline(paragraphs, at: $0) && !looksLikeHeadline(paragraphs[above($0)])
+                && looksLikeHeadline(paragraphs[above($0) - 1]) && isLongStandfirst(paragraphs[above($0)])
         }) {
+            let title = paragraphs[above(bylineIndex) - 1]
+            paragraphs.removeFirst(above(bylineIndex))
+            return title
+        }
+        if let bylineIndex = top.indices.first(where: {
+            $0 > 0 && ArticleHeaderLines.opensByline(paragraphs, at: $0) && looksLikeHeadline(paragraphs[above($0)])
+        }) {
+            let headline = above(bylineIndex)
+            if headline < bylineIndex - 1 {
+                let title = paragraphs[headline]
+                paragraphs.removeFirst(headline + 1)
+                return title
+            }
             // A standfirst between the headline and the byline (longer than the headline above it,
             // and not a long finished sentence) is the article's first paragraph.
             if bylineIndex > 1, looksLikeHeadline(paragraphs[bylineIndex - 2]),
@@ -238,6 +260,13 @@ public struct PlainTextExtractor: Sendable {
             let headlineLast = headline.last, !".!?\"”".contains(headlineLast)
         else { return false }
         return !".!?\"”".contains(last) || words <= 15
+    }
+
+    /// A paragraph of one to three sentences, at most 45 words: what may stand between a headline
+    /// and its byline.
+    static func isLongStandfirst(_ line: String) -> Bool {
+        let words = line.split(separator: " ").count
+        return (8...45).contains(words) && !FurnitureText.isFurniture(line)
     }
 
     /// A first line that reads as a headline: short and not a finished sentence.
@@ -276,7 +305,7 @@ public struct PlainTextExtractor: Sendable {
             "comments", "reader comments", "readers' comments", "join the conversation", "discussion",
             "what readers say", "responses", "comments are open", "reactions", "reader reactions", "conversation", "top comments",
             "have your say", "join the debate", "your comments", "your say", "discussion about this post", "join the chat",
-            "reader feedback", "readers' feedback",
+            "reader feedback", "readers' feedback", "talkback",
             "discussion about this article", "discussion about this story",
         ].contains(lower) {
             return true
@@ -286,7 +315,7 @@ public struct PlainTextExtractor: Sendable {
         let nouns = [
             "comments", "comment", "responses", "response", "replies", "show comments", "view comments",
             "see comments", "all comments", "reader comments", "reactions", "reaction", "what readers say", "readers' comments",
-            "discussion", "conversation", "top comments", "join the chat", "reader feedback",
+            "discussion", "conversation", "top comments", "join the chat", "reader feedback", "talkback",
         ]
         if !digits.isEmpty || lower.hasPrefix("no ") {
             let stripped = letters.hasPrefix("no ") ? String(letters.dropFirst(3)) : letters

@@ -1,0 +1,37 @@
+internal import Foundation
+
+/// Pull quotes and author bios: paragraphs a page prints beside the story that are not more of it.
+enum PullQuotes {
+    /// `paragraphs` without those (of at most 40 words) whose words all stand, in order, inside a
+    /// longer paragraph: a quotation the page repeats in large type.
+    static func removing(from paragraphs: [String]) -> [String] {
+        let keys = paragraphs.map(key)
+        return paragraphs.indices.compactMap { index in
+            let key = keys[index]
+            guard key.count >= 20, paragraphs[index].split(separator: " ").count <= 40 else { return paragraphs[index] }
+            let repeated = keys.indices.contains { $0 != index && keys[$0].count > key.count && keys[$0].contains(key) }
+            return repeated ? nil : paragraphs[index]
+        }
+    }
+
+    /// `paragraphs` without a bio of the writer at the end: one of the last two paragraphs that
+    /// opens with the byline's first name in full and then "is", "covers", "writes" or "reports".
+    static func removingBio(from paragraphs: [String], byline: String?) -> [String] {
+        guard let byline, paragraphs.count > 1 else { return paragraphs }
+        let first = byline.components(separatedBy: ",")[0].components(separatedBy: " and ")[0].trimmingCharacters(in: .whitespaces)
+        guard first.contains(" ") else { return paragraphs }
+        var result = paragraphs
+        for index in result.indices.suffix(2).reversed() {
+            let paragraph = result[index]
+            guard paragraph.hasPrefix(first + " "), paragraph.split(separator: " ").count <= 60 else { continue }
+            let next = paragraph.dropFirst(first.count + 1).split(separator: " ").first.map(String.init) ?? ""
+            if ["is", "covers", "writes", "reports", "was", "has"].contains(next) { result.remove(at: index) }
+        }
+        return result
+    }
+
+    /// Lower-case letters and digits, words set apart by single spaces.
+    static func key(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+    }
+}
