@@ -392,4 +392,78 @@ struct CommentSectionLayoutTests {
         #expect(result.map(\.time) == ["2026-12-02T14:05:00+09:00", "2026-12-02T18:40:00+09:00"])
         #expect(!result.contains { $0.text.contains("Recommend") })
     }
+
+    @Test func textFirstThenTheSignatureWithItsTime() {
+        let result = comments(
+            """
+            Comments (2)
+
+            1.
+            Finally. My parents have been stuck on the island every winter.
+            Hannah Iverson | 2 Dec 2026 14:05
+            Recommend (9) · Report
+
+            2.
+            Who runs it? The council or a private operator?
+            Priya Raman | 2 Dec 2026 15:22
+            Recommend (2) · Report
+            """)
+        #expect(result.map(\.author) == ["Hannah Iverson", "Priya Raman"])
+        #expect(
+            result.map(\.text) == [
+                "Finally. My parents have been stuck on the island every winter.", "Who runs it? The council or a private operator?",
+            ])
+        #expect(result.map(\.time) == ["2026-12-02T14:05:00Z", "2026-12-02T15:22:00Z"])
+    }
+
+    @Test func aWroteHeaderWithTheTimeUnderTheTextAndDottedDates() {
+        let result = comments(
+            """
+            Reactions (2)
+
+            Hannah Iverson wrote:
+            Finally. My parents have been stuck on the island every winter.
+            02.12.2026, 07:48
+            Reply · Report
+
+            Tomasz Wrobel wrote:
+            In reply to Hannah Iverson
+            Mine too, and the bus to the old pier takes an hour.
+            02.12.2026, 08:31
+            Reply · Report
+            """)
+        #expect(result.map(\.author) == ["Hannah Iverson", "Tomasz Wrobel"])
+        #expect(result.map(\.time) == ["2026-12-02T07:48:00Z", "2026-12-02T08:31:00Z"])
+        #expect(result[1].parent == result[0].id)
+        #expect(!result.contains { $0.text.contains("2026") })
+    }
+
+    @Test func rankBadgesAboveTheAuthorEvenWhenTheyReadAsNames() {
+        let result = comments(
+            """
+            3 comments
+
+            Club Ambassador
+            Hannah Iverson
+            Yesterday at 21:14
+            Finally. My parents have been stuck on the island every winter.
+            👍 48    Reply
+
+            Member since 2009
+            ferry_fan_77
+            Yesterday at 21:30
+            Replying to Hannah Iverson
+            Mine too, and the bus to the old pier takes an hour.
+            👍 31    Reply
+
+            Season ticket holder
+            Priya Raman
+            2h ago
+            Who runs it? The council or a private operator?
+            👍 5    Reply
+            """)
+        #expect(result.map(\.author) == ["Hannah Iverson", "ferry_fan_77", "Priya Raman"])
+        #expect(result[1].parent == result[0].id)
+        #expect(result[0].time == "Yesterday at 21:14")
+    }
 }

@@ -49,7 +49,11 @@ struct PageFixtureTests {
         #expect(article.paragraphs.last?.hasPrefix(expected.lastParagraph) == true)
         #expect(article.comments.map(\.author) == expected.authors.map(Optional.some))
         #expect(article.comments.allSatisfy { !$0.text.isEmpty && !CommentSectionSplitter.isActions($0.text) })
-        if let times = expected.times { #expect(article.comments.map(\.time) == times.map(Optional.some)) }
+        if let times = expected.times {
+            // The same instant however its zone is written ("+00:00" is "Z").
+            let found = article.comments.map { $0.time.map { time in DateNormalizer.date(time).map { "\($0)" } ?? time } }
+            #expect(found == times.map { time in DateNormalizer.date(time).map { "\($0)" } ?? time }, "\(article.comments.map(\.time))")
+        }
         if let parents = expected.parents {
             let authorOf = Dictionary(article.comments.map { ($0.id, $0.author) }, uniquingKeysWith: { a, _ in a })
             #expect(article.comments.map { $0.parent.flatMap { authorOf[$0] ?? nil } } == parents)

@@ -195,4 +195,37 @@ struct PageHeaderTests {
         #expect(article.paragraphs.first?.hasPrefix("The county says") == true)
         #expect(article.paragraphs.last == "A detour over the Station Road bridge adds about ten minutes to the walk.")
     }
+
+    @Test func aNameAndRoleOverADatelineAShareRowAndATrailingSectionHeading() {
+        let page = """
+            News › Transport
+
+            Mill Lane footbridge to close after inspectors find cracks
+
+            Tom Aldous, Chief Transport Writer
+            Thursday 3 December 2026, 17:20
+            4 min read
+
+            \(body)
+
+            Share this article
+            Facebook    X    WhatsApp    Copy link
+
+            FAN ZONE
+            2 comments
+            Hannah Iverson
+            2h ago
+            About time.
+            Reply
+            Priya Raman
+            1h ago
+            Where is the detour?
+            Reply
+            """
+        let article = PlainTextExtractor().extract(text: page)
+        #expect(article.title == "Mill Lane footbridge to close after inspectors find cracks")
+        #expect(article.byline == "Tom Aldous, Chief Transport Writer")
+        #expect(article.paragraphs.count == 3, "\(article.paragraphs)")
+        #expect(article.comments.map(\.author) == ["Hannah Iverson", "Priya Raman"])
+    }
 }

@@ -107,6 +107,13 @@ struct HTMLMetadata: Sendable, Hashable {
             byline = author
         }
         if byline == nil { byline = bylineText }
+        // The byline the reader sees, when it names the same people as the markup, says it as the
+        // page does ("Ana Ruiz and Tom Roe, Environment desk" for the markup's "Ana Ruiz, Tom Roe").
+        if let declared = byline, let visible = bylineText.map(Self.cleanByline), visible != declared,
+            declared.components(separatedBy: ", ").allSatisfy({ visible.contains($0) })
+        {
+            byline = visible
+        }
         self.byline = byline.map(Self.cleanByline).flatMap { $0.isEmpty ? nil : $0 }
 
         let publishedCandidates: [String?] = [

@@ -20,7 +20,7 @@ enum ArticleHeaderLines {
             // A name alone on its line just above the dateline (perhaps with the writer's role
             // between) is the byline without its "By", as is one after the writer's role ("Health
             // reporter Tom Adeyemi").
-            if byline == nil, opensByline(paragraphs, at: index), let name = isPersonName(line) ? line : roleByline(line) {
+            if byline == nil, opensByline(paragraphs, at: index), let name = isPersonName(line) ? line : roleByline(line) ?? nameAndRole(line) {
                 byline = name
                 paragraphs.remove(at: index)
                 continue
@@ -84,10 +84,19 @@ enum ArticleHeaderLines {
         let line = lines[index]
         if bylineName(line) != nil { return true }
         // A section label in capitals ("WORLD NEWS") is no one's name.
-        guard isPersonName(line) && line.contains(where: \.isLowercase) || roleByline(line) != nil, index + 1 < lines.count else { return false }
+        guard isPersonName(line) && line.contains(where: \.isLowercase) || roleByline(line) != nil || nameAndRole(line) != nil,
+            index + 1 < lines.count
+        else { return false }
         var next = index + 1
         if isRole(lines[next]), next + 1 < lines.count { next += 1 }
         return isDateline(lines[next])
+    }
+
+    /// "Tom Pryce, Chief Football Writer": a person's name, a comma and a role; the line as written.
+    static func nameAndRole(_ line: String) -> String? {
+        let parts = line.components(separatedBy: ", ")
+        guard parts.count == 2, isPersonName(parts[0]), isRole(parts[1]) else { return nil }
+        return line
     }
 
     /// A writer's role on its own line: "Transport correspondent", "Senior political reporter".

@@ -40,6 +40,11 @@ enum CommentSectionSplitter {
             if let name = nameWithPlaceInParentheses(line) { kinds[index] = .author(name) }
             if let name = nameWithPlace(line) { kinds[index] = .author(name) }
         }
+        // A rank that reads as a name ("Club Ambassador") over the author and the time is a badge.
+        for index in kinds.indices.dropLast(2) {
+            guard case .author(let rank) = kinds[index], case .author = kinds[index + 1], case .time = kinds[index + 2] else { continue }
+            kinds[index] = .text(rank)
+        }
         // Badges: between an author and the time, or on a line of their own above an author.
         let badges = Set(kinds.indices.filter { isBadge(at: $0, in: kinds) })
         indents = indents.indices.filter { !badges.contains($0) }.map { indents[$0] }
@@ -51,6 +56,7 @@ enum CommentSectionSplitter {
         }
         // Openings with a time or a header decide where comments start; only a site that shows
         // neither is read by author lines alone.
+        (kinds, indents) = signaturesFirst(kinds, indents)
         let strong = kinds.indices.filter { opens(kinds, at: $0, strongOnly: true) }
         // Where every comment shows its author with a time, a name alone is no comment's opening,
         // and lines after a comment's buttons and before the next opening are the page's.
@@ -113,7 +119,13 @@ enum CommentSectionSplitter {
                     text.append(name)
                 }
             case .time(let when):
-                if open && text.isEmpty { time = time ?? when }
+                // Before the text, or as its last line above the buttons ("02.12.2026, 07:48").
+                let closesText: Bool = {
+                    guard index + 1 < kinds.count else { return true }
+                    if case .actions = kinds[index + 1] { return true }
+                    return false
+                }()
+                if open && (text.isEmpty || closesText) { time = time ?? when }
             case .replyingTo(let name):
                 let key = name.hasPrefix("@") ? String(name.dropFirst()) : name
                 parent =
@@ -141,6 +153,28 @@ enum CommentSectionSplitter {
         }
         close()
         return comments
+    }
+
+    /// A section that signs each comment below its text ("text" / "Derek Holt | 2 Dec 2026 14:05" /
+    /// "Recommend · Report"), read as if each signature stood above its text: when every header
+    /// comes right before the buttons and after text.
+    static func signaturesFirst(_ kinds: [Line], _ indents: [Int]) -> ([Line], [Int]) {
+        let openings = kinds.indices.filter { if case .opening = kinds[$0] { return true } else { return false } }
+        guard openings.count >= 2,
+            openings.allSatisfy({ index in
+                guard index > 0, index + 1 < kinds.count, case .text = kinds[index - 1] else { return false }
+                if case .actions = kinds[index + 1] { return true }
+                return false
+            })
+        else { return (kinds, indents) }
+        var lines = Array(zip(kinds, indents))
+        for opening in openings {
+            var start = opening
+            while start > 0, case .text = lines[start - 1].0 { start -= 1 }
+            let moved = lines.remove(at: opening)
+            lines.insert(moved, at: start)
+        }
+        return (lines.map(\.0), lines.map(\.1))
     }
 
     /// Whether the line at `index` is a badge: between an author and the time, or on a line of
@@ -266,8 +300,11 @@ enum CommentSectionSplitter {
     /// "Moderator"): at most three words, no digits, no sentence end.
     static func isBadge(_ text: String) -> Bool {
         let words = text.split(separator: " ")
-        guard (1...3).contains(words.count), text.count <= 30, let last = text.last else { return false }
-        return !".!?:,;\"”".contains(last) && !text.contains(where: \.isNumber)
+        guard (1...4).contains(words.count), text.count <= 30, let last = text.last else { return false }
+        // "Member since 2009": a year may close a badge, no other number stands in one.
+        let numbers = words.filter { $0.contains(where: \.isNumber) }
+        let yearOnly = numbers.count == 1 && numbers[0] == words.last! && numbers[0].count == 4 && numbers[0].allSatisfy(\.isNumber)
+        return !".!?:,;\"”".contains(last) && (numbers.isEmpty || yearOnly)
     }
 
     /// One word of letters, digits and `_ . -`, with a digit or an underscore or no capital: a
@@ -431,7 +468,7 @@ enum CommentSectionSplitter {
         let lower = line.lowercased()
         for prefix in ["replying to ", "in reply to ", "reply to ", "↳ "] where lower.hasPrefix(prefix) && line.count <= 60 {
             let name = String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
-            if PlainTextExtractor.looksLikeName(name) || isHandle(name) { return name }
+            if PlainTextExtractor.looksLikeName(name) || isHandle(name) || isBareUserName(name) { return name }
         }
         for prefix in ["quote from ", "quoting ", "originally posted by "] where lower.hasPrefix(prefix) {
             let rest = line.dropFirst(prefix.count)

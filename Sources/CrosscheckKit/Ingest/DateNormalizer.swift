@@ -58,7 +58,8 @@ public enum DateNormalizer {
         case (true, true): return nil
         }
         guard (1...31).contains(day), (1...12).contains(month) else { return nil }
-        let ambiguous = first <= 12 && second <= 12 && first != second
+        // Dates written with dots ("02.12.2026") put the day first wherever they are used.
+        let ambiguous = first <= 12 && second <= 12 && first != second && separator != "."
         let datePart = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
         if rest.isEmpty { return (datePart, ambiguous) }
         // The time after the date, as a written date's time is read ("14:05", "2:05 pm").

@@ -43,6 +43,8 @@ public enum FurnitureText {
         "our standards:", "article continues below", "continue reading below", "content continues below",
         "thanks for reading", "thank you for reading", "scroll to continue", "all times are", "type your email", "enter your email",
         "your email address", "email address", "image source", "play audio", "play video", "font size", "text size", "ⓒ",
+        "was this article useful", "was this article helpful", "was this helpful", "read also", "do you have a story", "got a story",
+        "more on this:",
     ]
 
     /// Phrases anywhere in a short line that mark a promo or widget.
@@ -81,6 +83,7 @@ public enum FurnitureText {
         if words <= 12, isDividedWidget(bare) { return true }
         if !line.contains(where: { $0.isLetter || $0.isNumber }) { return true }
         if words <= 8, isSignOff(line) { return true }
+        if words <= 12, isShareBar(bare) { return true }
         return lower.hasPrefix("we use cookies") || lower.hasPrefix("this website uses cookies")
     }
 
@@ -90,6 +93,16 @@ public enum FurnitureText {
             guard let at = word.firstIndex(of: "@"), at != word.startIndex else { return false }
             return word[at...].contains(".")
         }
+    }
+
+    /// "Share Facebook X WhatsApp Email Copy link": a row of share buttons copied as one line.
+    static func isShareBar(_ bare: String) -> Bool {
+        let buttons: Set<String> = [
+            "share", "facebook", "x", "twitter", "whatsapp", "email", "e-mail", "copy", "link", "print", "linkedin", "reddit",
+            "telegram", "messenger", "save", "gift", "bluesky", "threads", "pinterest", "mastodon", "flipboard", "|", "·",
+        ]
+        let words = bare.split(separator: " ").map(String.init)
+        return words.count >= 2 && words.allSatisfy(buttons.contains)
     }
 
     /// "41", "41 Likes", "3:48 min": a number, or a number and a word, standing alone.
@@ -137,8 +150,10 @@ public enum FurnitureText {
     static func isPhotoCredit(_ line: String) -> Bool {
         let lower = line.lowercased().trimmingASCII().trimmingDecorations
         guard lower.roughWordCount <= 10 else { return false }
-        return ["photo:", "photo by", "photograph:", "photograph by", "image:", "image by", "image credit", "credit:", "photo credit", "picture:"]
-            .contains { lower.hasPrefix($0) }
+        return [
+            "photo:", "photo by", "photograph:", "photograph by", "image:", "image by", "image credit", "credit:", "photo credit", "picture:", "©",
+        ]
+        .contains { lower.hasPrefix($0) }
     }
 
     /// The first line of a newsletter or subscription box: "Subscribe to …", "Sign up for …",

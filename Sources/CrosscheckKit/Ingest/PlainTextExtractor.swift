@@ -43,6 +43,12 @@ public struct PlainTextExtractor: Sendable {
         }
         ArticleHeaderLines.strip(from: &paragraphs, title: title, byline: &byline, published: &published)
         paragraphs = PullQuotes.removingBio(from: PullQuotes.removing(from: paragraphs), byline: byline)
+        // A section's heading left at the end with nothing under it ("FAN ZONE") is not the story's.
+        while paragraphs.count > 1, let last = paragraphs.last, last.split(separator: " ").count <= 4,
+            let mark = last.last, !".!?\"”’)".contains(mark)
+        {
+            paragraphs.removeLast()
+        }
         return Article(
             url: url, title: title, byline: byline, published: published, paragraphs: paragraphs,
             comments: Self.comments(from: commentLines))
@@ -192,6 +198,8 @@ public struct PlainTextExtractor: Sendable {
     static func joins(_ line: String, _ next: String, hardWrapped: Bool) -> Bool {
         guard let last = line.last, let first = next.first else { return false }
         if ArticleHeaderLines.bylineName(next) != nil || FurnitureText.isFurniture(next) { return false }
+        // A byline and the dateline under it are lines of their own.
+        if ArticleHeaderLines.isDateline(next) || ArticleHeaderLines.isDateline(line) || ArticleHeaderLines.bylineName(line) != nil { return false }
         if ["•", "-", "*", "–", "—"].contains(first) { return false }
         if first.isLowercase { return true }
         guard hardWrapped else { return false }
@@ -490,6 +498,10 @@ public struct PlainTextExtractor: Sendable {
         let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
         guard lower.count <= 40 else { return false }
         if lower.hasSuffix(" ago") || ["just now", "yesterday", "today"].contains(lower) { return true }
+        // "Yesterday at 21:14", "today, 08:05".
+        for day in ["yesterday at ", "today at ", "yesterday, ", "today, "] where lower.hasPrefix(day) {
+            return looksLikeTime(String(lower.dropFirst(day.count)))
+        }
         if DateNormalizer.iso8601(text) != nil || DateNormalizer.isAmbiguousNumericDate(text) { return true }
         let parts = lower.split(separator: ":")
         return parts.count == 2 && parts.allSatisfy { $0.prefix(2).allSatisfy(\.isNumber) } && lower.count <= 8
