@@ -466,4 +466,27 @@ struct CommentSectionLayoutTests {
         #expect(result[1].parent == result[0].id)
         #expect(result[0].time == "Yesterday at 21:14")
     }
+
+    @Test func aReplyThatOpensByNamingTheCommenterAndAZoneAfterTheTime() {
+        let result = comments(
+            """
+            2 Comments
+            Sort by
+            Oldest
+            Hannah Iverson (not verified)
+            Dec 1, 2026 7:12 AM AST
+            Finally. My parents have been stuck on the island every winter.
+            Like (22)
+            Reply
+            1 reply
+            Tomasz Wrobel
+            Dec 1, 2026 8:03 AM AST
+            @Hannah Iverson Mine too, and the bus to the old pier takes an hour.
+            Like (9)
+            Reply
+            """)
+        #expect(result.map(\.author) == ["Hannah Iverson", "Tomasz Wrobel"])
+        #expect(result.map(\.time) == ["2026-12-01T07:12:00-04:00", "2026-12-01T08:03:00-04:00"])
+        #expect(result[1].parent == result[0].id)
+    }
 }

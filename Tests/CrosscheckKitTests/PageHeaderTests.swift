@@ -228,4 +228,39 @@ struct PageHeaderTests {
         #expect(article.paragraphs.count == 3, "\(article.paragraphs)")
         #expect(article.comments.map(\.author) == ["Hannah Iverson", "Priya Raman"])
     }
+
+    @Test func aNavigationListRunningIntoTheHeadlineAndAPullQuoteWithItsAttribution() {
+        let page = """
+            Top Stories
+            Local
+            Climate
+            Mill Lane footbridge to close after inspectors find cracks
+            The county says repairs will take until the spring and a detour will be signed from Monday
+            Tom Aldous, Valley News
+            Posted: Dec 01, 2026 5:00 AM AST | Last Updated: 7 hours ago
+            Social Sharing
+
+            \(body)
+
+            We cannot keep a bridge open that we know is weakening
+
+            Ruth Okonjo, highways director
+            """
+        let article = PlainTextExtractor().extract(text: page)
+        #expect(article.title == "Mill Lane footbridge to close after inspectors find cracks")
+        #expect(article.byline == "Tom Aldous, Valley News")
+        #expect(article.published == "2026-12-01T05:00:00-04:00")
+        #expect(article.paragraphs.count == 4, "\(article.paragraphs)")
+    }
+
+    @Test func aBylineThatRunsOnIntoTheDateAndShareButtons() {
+        #expect(
+            ArticleHeaderLines.bylineName("By Ana Ruiz and Tom Roe December 3, 2026December 3, 2026 Facebook X Email Print") == "Ana Ruiz and Tom Roe"
+        )
+        #expect(DateNormalizer.iso8601("Dec 1, 2026 7:12 AM AST") == "2026-12-01T07:12:00-04:00")
+        #expect(DateNormalizer.iso8601("24/11/2026 14:05") == "2026-11-24T14:05:00Z")
+        #expect(DateNormalizer.iso8601("02.12.2026, 07:48") == "2026-12-02T07:48:00Z")
+        #expect(DateNormalizer.iso8601("02/12/2026 12:47") == nil)
+        #expect(DateNormalizer.isAmbiguousNumericDate("02/12/2026 12:47"))
+    }
 }

@@ -227,7 +227,7 @@ struct HTMLCommentExtractor {
             for suffix in [" says:", " said:", " says", ":"] where name.hasSuffix(suffix) {
                 name = String(name.dropLast(suffix.count))
             }
-            name = name.trimmingCharacters(in: .whitespaces)
+            name = CommentSectionSplitter.withoutVerification(name.trimmingCharacters(in: .whitespaces))
             if !name.isEmpty, name.count <= 80 { return (name, index) }
         }
         // A site that names nothing often sets the author in bold at the head of the comment.

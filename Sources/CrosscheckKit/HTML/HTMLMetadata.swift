@@ -151,6 +151,7 @@ struct HTMLMetadata: Sendable, Hashable {
         for prefix in ["By ", "by ", "BY ", "Written by ", "Words by ", "Von "] where result.hasPrefix(prefix) {
             result = String(result.dropFirst(prefix.count))
         }
+        result = ArticleHeaderLines.cutAtDate(result)
         // The byline element often holds the date line and share buttons after the names.
         for marker in [" Published ", " Updated ", " Posted ", " · ", " | "] {
             if let range = result.range(of: marker), result.distance(from: result.startIndex, to: range.lowerBound) >= 3 {

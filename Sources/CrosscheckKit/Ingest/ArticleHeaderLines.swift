@@ -46,6 +46,10 @@ enum ArticleHeaderLines {
         for opener in ["Written by ", "Words by ", "Reporting by ", "Story by "] where line.hasPrefix(opener) {
             return bylineName("By " + line.dropFirst(opener.count))
         }
+        // "By Ana Ruiz December 3, 2026 Facebook X Email": the date and what follows it are not the byline.
+        if line.hasPrefix("By ") || line.hasPrefix("by ") || line.hasPrefix("BY "), case let cut = cutAtDate(line), cut != line {
+            return bylineName(cut)
+        }
         let words = line.split(separator: " ")
         if (2...6).contains(words.count), let first = words.first?.first, first.isUppercase,
             ["staff", "staff writer", "staff writers", "staff reporter", "staff reporters", "newsroom", "news desk"].contains(where: {
@@ -60,7 +64,7 @@ enum ArticleHeaderLines {
         let rest = words.dropFirst()
         guard let first = rest.first?.first, first.isUppercase else { return nil }
         if line.hasSuffix(".") && words.count > 6 { return nil }
-        var name = rest.joined(separator: " ")
+        var name = cutAtDate(rest.joined(separator: " "))
         for separator in [" | ", " · ", " — ", " - "] {
             if let range = name.range(of: separator) { name = String(name[..<range.lowerBound]) }
         }
@@ -95,8 +99,11 @@ enum ArticleHeaderLines {
     /// "Tom Pryce, Chief Football Writer": a person's name, a comma and a role; the line as written.
     static func nameAndRole(_ line: String) -> String? {
         let parts = line.components(separatedBy: ", ")
-        guard parts.count == 2, isPersonName(parts[0]), isRole(parts[1]) else { return nil }
-        return line
+        guard parts.count == 2, isPersonName(parts[0]) else { return nil }
+        // A role, or the outlet the writer files for ("CPN News").
+        let outlet = parts[1].split(separator: " ")
+        let isOutlet = (1...4).contains(outlet.count) && parts[1].count <= 30 && outlet.allSatisfy { $0.first?.isUppercase == true }
+        return isRole(parts[1]) || isOutlet ? line : nil
     }
 
     /// A writer's role on its own line: "Transport correspondent", "Senior political reporter".
@@ -104,6 +111,18 @@ enum ArticleHeaderLines {
         let words = line.split(separator: " ")
         guard (1...4).contains(words.count), line.count <= 40, let last = words.last, line.first?.isUppercase == true else { return false }
         return ["reporter", "correspondent", "editor", "writer", "columnist", "journalist", "writers", "reporters"].contains(last.lowercased())
+    }
+
+    /// `text` up to a date that runs on after the names ("Ana Ruiz December 3, 2026…"): a month's
+    /// name followed by a day.
+    static func cutAtDate(_ text: String) -> String {
+        let words = text.split(separator: " ", omittingEmptySubsequences: false)
+        for index in words.indices.dropFirst().dropLast() {
+            let month = words[index].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
+            guard CalendarNames.months[month] != nil, month.count >= 3, words[index + 1].first?.isNumber == true else { continue }
+            return words[..<index].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,·|-"))
+        }
+        return text
     }
 
     /// Two to four capitalised words of letters ("Sam Okafor", "Ana de la Cruz" aside): a person's
@@ -157,7 +176,7 @@ enum ArticleHeaderLines {
     static func isDateline(_ line: String) -> Bool {
         guard line.count <= 80 else { return false }
         // "Thu 3 Dec 2026 · 4 min read", "Published … · Updated …": a date, then more furniture.
-        let parts = line.components(separatedBy: " · ")
+        let parts = line.components(separatedBy: " · ").flatMap { $0.components(separatedBy: " | ") }
         if parts.count > 1 {
             // "Updated 16:20": a time of the same day.
             return isDateline(parts[0])
@@ -166,7 +185,7 @@ enum ArticleHeaderLines {
                 }
         }
         let lower = line.lowercased()
-        let openers = ["published", "updated", "posted", "first published", "last updated", "date:"]
+        let openers = ["published", "updated", "posted", "first published", "last updated", "last modified", "date:"]
         if openers.contains(where: lower.hasPrefix), isDate(datePart(line)) { return true }
         return isDate(line) && line.split(separator: " ").count <= 8
     }
@@ -180,7 +199,7 @@ enum ArticleHeaderLines {
         var text = line
         for opener in [
             "Published on", "Published:", "Published", "Updated:", "Updated", "Posted on", "Posted",
-            "First published", "Last updated", "Date:",
+            "First published", "Last updated", "Last modified on", "Last modified", "Date:",
         ] where text.hasPrefix(opener) {
             text = String(text.dropFirst(opener.count))
         }

@@ -79,6 +79,15 @@ enum CommentSectionSplitter {
         var openings: [(id: String, indent: Int)] = []
         func close() {
             let body = text.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            // "@Joan Pottie Same story here": a reply that opens by naming an earlier commenter.
+            if open, parent == nil, body.hasPrefix("@") {
+                parent =
+                    comments.last { earlier in
+                        guard let name = earlier.author, name.count >= 3 else { return false }
+                        let rest = body.dropFirst()
+                        return rest.hasPrefix(name) && (rest.count == name.count || !rest.dropFirst(name.count).first!.isLetter)
+                    }?.id
+            }
             if open, !body.isEmpty {
                 comments.append(
                     Comment(
@@ -215,7 +224,8 @@ enum CommentSectionSplitter {
     static func classify(_ lines: [String]) -> [Line] {
         lines.map { line in
             // A verified or badge mark after a name ("Sheila Grant ✓") is not part of it.
-            let trimmed = line.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: " ✓✔☑★⭐🏅"))
+            let trimmed = withoutVerification(
+                line.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: " ✓✔☑★⭐🏅")))
             if let actions = actions(trimmed) { return .actions(time: actions.time) }
             if let name = replyingTo(trimmed) { return .replyingTo(name) }
             if let header = header(trimmed) { return .opening(author: header.author, time: header.time) }
@@ -337,6 +347,14 @@ enum CommentSectionSplitter {
         guard PlainTextExtractor.looksLikeName(name), name.contains(" "), PlainTextExtractor.looksLikeName(place),
             place.split(separator: " ").count <= 3
         else { return nil }
+        return name
+    }
+
+    /// A name without the site's note of whether it checked the account: "Ian Threlfall (not verified)".
+    static func withoutVerification(_ name: String) -> String {
+        for note in [" (not verified)", " (unverified)", " (verified)", " (guest)"] where name.lowercased().hasSuffix(note) {
+            return String(name.dropLast(note.count))
+        }
         return name
     }
 

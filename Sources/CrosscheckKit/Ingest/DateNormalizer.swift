@@ -127,6 +127,7 @@ public enum DateNormalizer {
     static let zoneNames: [String: Int] = [
         "UTC": 0, "GMT": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180, "KST": 540, "JST": 540,
         "EST": -300, "EDT": -240, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "AEST": 600, "AEDT": 660,
+        "AST": -240, "ADT": -180, "NST": -210, "NDT": -150,
     ]
 
     private static func parseOffset(_ zone: String) -> Int? {
@@ -186,7 +187,13 @@ public enum DateNormalizer {
         var year: Int?
         var hour: Int?
         var minute = 0
+        var zone: Int?
         for (position, word) in words.enumerated() {
+            // "7:12 AM AST": a zone the page names.
+            if zone == nil, hour != nil, let minutes = zoneNames[word.uppercased()] {
+                zone = minutes
+                continue
+            }
             if month == nil, let value = CalendarNames.months[word] {
                 month = value
                 continue
@@ -216,7 +223,8 @@ public enum DateNormalizer {
         guard let month, let day, let year else { return nil }
         let datePart = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
         guard let hour else { return datePart }
-        return datePart + "T" + pad(hour, 2) + ":" + pad(minute, 2) + ":00Z"
+        let zoneText = zone.map { $0 == 0 ? "Z" : formatOffset($0) } ?? "Z"
+        return datePart + "T" + pad(hour, 2) + ":" + pad(minute, 2) + ":00" + zoneText
     }
 
     private static func format(_ date: Date, withTime: Bool) -> String {

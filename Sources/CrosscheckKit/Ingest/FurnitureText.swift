@@ -44,7 +44,7 @@ public enum FurnitureText {
         "thanks for reading", "thank you for reading", "scroll to continue", "all times are", "type your email", "enter your email",
         "your email address", "email address", "image source", "play audio", "play video", "font size", "text size", "ⓒ",
         "was this article useful", "was this article helpful", "was this helpful", "read also", "do you have a story", "got a story",
-        "more on this:",
+        "more on this:", "social sharing",
     ]
 
     /// Phrases anywhere in a short line that mark a promo or widget.

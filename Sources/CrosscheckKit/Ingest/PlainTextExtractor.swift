@@ -121,6 +121,12 @@ public struct PlainTextExtractor: Sendable {
     /// read as other stories' headlines ("1. Storm warning for the north coast"), up to the first
     /// line that does not.
     static func withoutLinkLists(_ lines: [String]) -> [String] {
+        // A headline over a standfirst and a byline is the story's, not the list's.
+        let nonEmpty = lines.filter { !$0.isEmpty }
+        var opensStory: Set<String> = []
+        for index in nonEmpty.indices where ArticleHeaderLines.opensByline(nonEmpty, at: index) {
+            for back in 1...2 where index - back >= 0 { opensStory.insert(nonEmpty[index - back]) }
+        }
         var result: [String] = []
         var inList = false
         var taken = 0
@@ -136,7 +142,7 @@ public struct PlainTextExtractor: Sendable {
                 inList = false
             }
             if inList, !line.isEmpty {
-                if isListedHeadline(line) {
+                if isListedHeadline(line), !opensStory.contains(line) {
                     taken += 1
                     continue
                 }

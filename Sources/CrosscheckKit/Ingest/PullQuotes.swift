@@ -6,11 +6,20 @@ enum PullQuotes {
     /// longer paragraph: a quotation the page repeats in large type.
     static func removing(from paragraphs: [String]) -> [String] {
         let keys = paragraphs.map(key)
-        return paragraphs.indices.compactMap { index in
+        let repeated = paragraphs.indices.map { index in
             let key = keys[index]
-            guard key.count >= 20, paragraphs[index].split(separator: " ").count <= 40 else { return paragraphs[index] }
-            let repeated = keys.indices.contains { $0 != index && keys[$0].count > key.count && keys[$0].contains(key) }
-            return repeated ? nil : paragraphs[index]
+            guard key.count >= 20, paragraphs[index].split(separator: " ").count <= 40 else { return false }
+            return keys.indices.contains { $0 != index && keys[$0].count > key.count && keys[$0].contains(key) }
+        }
+        return paragraphs.indices.compactMap { index in
+            if repeated[index] { return nil }
+            // The quote's attribution under it ("Priya Anand, route director"): short, no sentence end.
+            if index > 0, repeated[index - 1], paragraphs[index].split(separator: " ").count <= 8,
+                let last = paragraphs[index].last, !".!?\"”".contains(last)
+            {
+                return nil
+            }
+            return paragraphs[index]
         }
     }
 
