@@ -1,0 +1,125 @@
+internal import Foundation
+
+/// Page furniture that copied text carries in blocks of lines: widget boxes, captions with their
+/// credits, promotion boxes and lists of other stories.
+extension PlainTextExtractor {
+    /// The lines without the text of widget boxes: a short line with a widget line directly
+    /// above and below it, no blank line between ("Fact Checker" / its call to action / "Try it
+    /// now"), belongs to the box. Credits, advertisement slots, datelines, reading times and link
+    /// list headings sit beside body text, so they frame no box. Body paragraphs are set apart by
+    /// blank lines, or run on.
+    static func withoutWidgetBoxes(_ lines: [String]) -> [String] {
+        let widget = lines.map { !$0.isEmpty && FurnitureText.isWidgetEdge($0) }
+        return lines.indices.compactMap { index in
+            let boxed =
+                index > 0 && index + 1 < lines.count && widget[index - 1] && widget[index + 1]
+                && !lines[index].isEmpty && lines[index].split(separator: " ").count <= 20
+            return boxed ? nil : lines[index]
+        }
+    }
+
+    /// The lines without photo captions: a line directly above a photo credit ("Photo: Jo
+    /// Bloggs/Agency"), the two alone between blank lines, describes the photo.
+    static func withoutCaptions(_ lines: [String]) -> [String] {
+        lines.indices.compactMap { index in
+            let line = lines[index]
+            // The caption and its credit stand as a block of their own, blank lines around them.
+            let alone = (index == 0 || lines[index - 1].isEmpty) && (index + 2 >= lines.count || lines[index + 2].isEmpty)
+            let captions =
+                alone && index + 1 < lines.count && FurnitureText.isPhotoCredit(lines[index + 1]) && !line.isEmpty
+                && line.split(separator: " ").count <= 30 && !FurnitureText.isPhotoCredit(line)
+                && !line.contains("\"") && !line.contains("“")
+            return captions ? nil : line
+        }
+    }
+
+    /// The lines without promotion boxes: a blank-line block of two to six short lines (at most
+    /// 25 words each) that opens with a newsletter, subscription or about-the-author line, holds
+    /// an appeal for members or money (at most four lines), or holds two furniture lines or more,
+    /// making up at least a third of it ("Morning briefing" / what it is / "Your
+    /// email address" / "Sign up").
+    static func withoutPromoBlocks(_ lines: [String]) -> [String] {
+        var result: [String] = []
+        var block: [String] = []
+        func flush() {
+            defer { block = [] }
+            let short = block.allSatisfy { $0.split(separator: " ").count <= 25 }
+            let furniture = block.count { FurnitureText.isFurniture($0) && !FurnitureText.isCreditOrAd($0) }
+            let opensPromo = block.first.map(FurnitureText.isPromoOpening) ?? false
+            let appeal = block.count <= 4 && block.contains(where: FurnitureText.isAppeal)
+            // A box's title line vouches for up to three lines of any length under it (an author's bio).
+            let titled = opensPromo && block.count <= 4
+            if (2...6).contains(block.count), short || titled, opensPromo || appeal || (furniture >= 2 && furniture * 3 >= block.count) { return }
+            result.append(contentsOf: block)
+        }
+        for line in lines {
+            if line.isEmpty {
+                flush()
+                result.append(line)
+            } else {
+                block.append(line)
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// The lines without link lists: under a heading such as "Most read", the short lines that
+    /// read as other stories' headlines ("1. Storm warning for the north coast"), up to the first
+    /// line that does not.
+    static func withoutLinkLists(_ lines: [String]) -> [String] {
+        // A headline over a standfirst and a byline is the story's, not the list's.
+        let nonEmpty = lines.filter { !$0.isEmpty }
+        var opensStory: Set<String> = []
+        for index in nonEmpty.indices where ArticleHeaderLines.opensByline(nonEmpty, at: index) {
+            for back in 1...2 where index - back >= 0 { opensStory.insert(nonEmpty[index - back]) }
+        }
+        var result: [String] = []
+        var inList = false
+        var taken = 0
+        for line in lines {
+            if FurnitureText.isLinkListHeading(line) {
+                inList = true
+                taken = 0
+                result.append(line)
+                continue
+            }
+            if inList, line.isEmpty, taken > 0 {
+                // A list runs on without blank lines; a blank line after its items ends it.
+                inList = false
+            }
+            if inList, !line.isEmpty {
+                if isListedHeadline(line), !opensStory.contains(line) {
+                    taken += 1
+                    continue
+                }
+                inList = false
+            }
+            result.append(line)
+        }
+        return result
+    }
+
+    /// A line of a link list: a numbered line, or a short one that does not end as a sentence.
+    static func isListedHeadline(_ line: String) -> Bool {
+        let words = line.split(separator: " ")
+        guard (1...18).contains(words.count) else { return false }
+        if let first = words.first, first.count <= 3, first.hasSuffix(".") || first.hasSuffix(")"), first.dropLast().allSatisfy(\.isNumber) {
+            return true
+        }
+        guard let last = line.last else { return false }
+        return !".!\"”:;,".contains(last) && words.count <= 14
+    }
+
+    /// The paragraphs without a section's heading left at the end with nothing under it ("FAN
+    /// ZONE"): up to four words that do not end as a sentence.
+    static func withoutTrailingHeadings(_ paragraphs: [String]) -> [String] {
+        var result = paragraphs
+        while result.count > 1, let last = result.last, last.split(separator: " ").count <= 4, let mark = last.last,
+            !".!?\"”’)".contains(mark)
+        {
+            result.removeLast()
+        }
+        return result
+    }
+}
