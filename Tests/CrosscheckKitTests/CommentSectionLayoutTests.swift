@@ -489,4 +489,106 @@ struct CommentSectionLayoutTests {
         #expect(result.map(\.time) == ["2026-12-01T07:12:00-04:00", "2026-12-01T08:03:00-04:00"])
         #expect(result[1].parent == result[0].id)
     }
+
+    @Test func theReplyLineUnderTheNameAndRatingButtonsWithCounts() {
+        let result = comments(
+            """
+            3 comments
+            Hannah Iverson
+            5h ago
+            Finally. My parents have been stuck on the island every winter.
+            Reply
+            Rate this comment up, 12
+            Rate this comment down, 1
+            ferry_fan_77
+            in reply to Hannah Iverson
+            4h ago
+            Mine too. Twelve million is cheap for a year-round route.
+            Reply
+            Tomasz Wrobel
+            In response to ferry_fan_77
+            3h ago
+            Cheap until the crew costs come in.
+            Reply
+            """)
+        #expect(result.map(\.author) == ["Hannah Iverson", "ferry_fan_77", "Tomasz Wrobel"])
+        #expect(result[1].parent == result[0].id)
+        #expect(result[2].parent == result[1].id)
+        #expect(result[0].text == "Finally. My parents have been stuck on the island every winter.", "rating buttons are not text")
+    }
+
+    @Test func repliesCountedUnderTheirCommentWithoutIndentation() {
+        let result = comments(
+            """
+            Comments 4
+            Hannah Iverson
+            1 Dec 2026, 07:58 GMT
+            Finally. My parents have been stuck on the island every winter.
+            Reply
+            2 replies
+            Hide replies
+            Tomasz Wrobel
+            1 Dec 2026, 08:20 GMT
+            Is that the winter timetable or all year?
+            Priya Raman
+            1 Dec 2026, 08:31 GMT
+            All year, the chair said so at the meeting.
+            Reply
+            Ines Duarte
+            1 Dec 2026, 09:02 GMT
+            Who runs it, the council or a private operator?
+            Reply
+            """)
+        #expect(result.map(\.author) == ["Hannah Iverson", "Tomasz Wrobel", "Priya Raman", "Ines Duarte"])
+        #expect(result.map(\.parent) == [nil, "c1", "c1", nil], "the count says how many of the comments below reply")
+    }
+
+    @Test func aReplyNamingItsParentAfterAnArrowOrOnAnIndentedLine() {
+        let arrow = comments(
+            """
+            3 Comments
+            Hannah Iverson
+            9 hours ago
+            Finally. My parents have been stuck on the island every winter.
+            Reply
+            Tomasz Wrobel > Hannah Iverson
+            9 hours ago
+            Same with mine, they moved to the mainland in the end.
+            Reply
+            """)
+        #expect(arrow.map(\.author) == ["Hannah Iverson", "Tomasz Wrobel"])
+        #expect(arrow[1].parent == arrow[0].id)
+        let indented = comments(
+            """
+            3 Comments
+            Hannah Iverson
+            • 3 days ago
+            Finally. My parents have been stuck on the island every winter.
+            Reply
+            Tomasz Wrobel
+             Hannah Iverson
+            • 3 days ago
+            Same with mine, they moved to the mainland in the end.
+            Reply
+            """)
+        #expect(indented.map(\.author) == ["Hannah Iverson", "Tomasz Wrobel"], "the second name is the comment replied to")
+        #expect(indented[1].parent == indented[0].id)
+    }
+
+    @Test func aTimeWrittenWithADotAfterTheDate() {
+        let result = comments(
+            """
+            Comments (2)
+            Pickled_Walnut
+            11 Mar 2026 6.31
+            Twelve million over four years is cheap for a year-round route.
+            Reply
+            hollowayjen
+            11 Mar 2026 17.05
+            Who crews it in winter?
+            Reply
+            """)
+        #expect(result.map(\.author) == ["Pickled_Walnut", "hollowayjen"])
+        #expect(result.map { $0.time.flatMap(DateNormalizer.date) } == ["2026-03-11T06:31:00Z", "2026-03-11T17:05:00Z"].map(DateNormalizer.date))
+    }
 }

@@ -161,4 +161,29 @@ struct HTMLCommentTests {
         #expect(article.comments.map(\.author) == ["Hannah Iverson", "Tomasz Wrobel"])
         #expect(article.comments[1].parent == article.comments[0].id)
     }
+
+    @Test func theInnermostNameAndTextAndRepliesByCommentNumber() {
+        let html = """
+            <html><body><main><article>
+            <h1>Mill Lane footbridge to close after inspectors find cracks</h1>
+            <p>The county will close the Mill Lane footbridge on Monday after inspectors found cracks in two of its beams, the highways department said.</p>
+            </article>
+            <section class="comments"><h2>Comments</h2>
+            <div class="comment" id="c9101" data-comment-id="9101"><article class="comment__body">
+            <header><span class="comment__avatar" aria-hidden="true">HI</span>
+            <div class="comment__author"><strong class="comment__name">Hannah Iverson</strong>, <span class="comment__role">Bridge engineer</span></div>
+            <time datetime="2026-12-02T19:02:00Z">7:02 p.m.</time></header>
+            <div class="comment__content"><p>About time, the railing is loose.</p></div></article></div>
+            <div class="comment" id="c9102" data-comment-id="9102" data-parent-id="9101"><article class="comment__body">
+            <header><span class="comment__avatar" aria-hidden="true">TW</span>
+            <div class="comment__author"><strong class="comment__name">Tomasz Wrobel</strong>, <span class="comment__role">Resident</span></div>
+            <time datetime="2026-12-02T20:15:00Z">8:15 p.m.</time></header>
+            <div class="comment__content"><p>It was fixed in 2019.</p></div></article></div>
+            </section></main></body></html>
+            """
+        let article = HTMLArticleExtractor().extract(html: html)
+        #expect(article.comments.map(\.author) == ["Hannah Iverson", "Tomasz Wrobel"], "the name, not the name and role")
+        #expect(article.comments.map(\.text) == ["About time, the railing is loose.", "It was fixed in 2019."], "no avatar initials")
+        #expect(article.comments[1].parent == article.comments[0].id)
+    }
 }

@@ -38,7 +38,7 @@ struct PageHeaderTests {
             """
         let article = PlainTextExtractor().extract(text: page)
         #expect(article.title == "Mill Lane footbridge to close after inspectors find cracks")
-        #expect(article.byline == "Tom Aldous")
+        #expect(article.byline == "Tom Aldous, Transport correspondent", "the role the page prints stays with the name")
         #expect(article.published == "2026-12-01")
         // The standfirst is the article's own first paragraph; the role line is not.
         #expect(article.paragraphs.first == "The county says repairs will take until the spring and a detour will be signed from Monday")
@@ -262,5 +262,56 @@ struct PageHeaderTests {
         #expect(DateNormalizer.iso8601("02.12.2026, 07:48") == "2026-12-02T07:48:00Z")
         #expect(DateNormalizer.iso8601("02/12/2026 12:47") == nil)
         #expect(DateNormalizer.isAmbiguousNumericDate("02/12/2026 12:47"))
+    }
+
+    @Test func aCommentCountInTheShareRowIsNotTheCommentSection() {
+        let page = """
+            Mill Lane footbridge to close after inspectors find cracks
+            By Tom Aldous
+            Share on Facebook
+            17 comments
+
+            \(body)
+
+            Comments (2)
+            Hannah Iverson
+            2 hours ago
+            About time, the railing is loose.
+            Reply
+            Tomasz Wrobel
+            1 hour ago
+            Where will the detour be signed?
+            Reply
+            """
+        let article = PlainTextExtractor().extract(text: page)
+        #expect(article.paragraphs.count == 3, "\(article.paragraphs)")
+        #expect(article.comments.map(\.author) == ["Hannah Iverson", "Tomasz Wrobel"])
+    }
+
+    @Test func aNameOverItsRoleUnderARelativeDatelineWithACaptionLabel() {
+        let page = """
+            News
+            Local
+
+            Mill Lane footbridge to close after inspectors find cracks
+            11 hours ago
+            Share
+            Save
+            Tom Aldous
+            Transport correspondent, Valley News
+            Image source, Valley News
+            Image caption,
+            The footbridge has carried walkers over the river since 1931
+            \(body)
+            Most viewed
+            1
+            Heatwave warning for the valley this weekend
+            2
+            Mill Lane footbridge to close after inspectors find cracks
+            """
+        let article = PlainTextExtractor().extract(text: page)
+        #expect(article.title == "Mill Lane footbridge to close after inspectors find cracks")
+        #expect(article.byline == "Tom Aldous, Transport correspondent, Valley News")
+        #expect(article.paragraphs.count == 3, "the caption and the headline listed again are not the article: \(article.paragraphs)")
     }
 }

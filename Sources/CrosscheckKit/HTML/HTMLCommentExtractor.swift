@@ -32,6 +32,13 @@ struct HTMLCommentExtractor {
             used.insert(resolved)
         }
 
+        // `data-parent-id="9101"` names the comment whose `data-comment-id` is 9101 (its id may be "c9101").
+        var byNumber: [String: String] = [:]
+        for item in items {
+            for name in ["data-comment-id", "data-id"] {
+                if let number = document[item].attribute(name), !number.isEmpty, byNumber[number] == nil { byNumber[number] = ids[item] }
+            }
+        }
         var comments: [Comment] = []
         for item in items {
             let nested = Set(document.descendants(of: item).filter { itemSet.contains($0) })
@@ -43,7 +50,7 @@ struct HTMLCommentExtractor {
             if let ancestor = document.ancestors(of: item).first(where: { itemSet.contains($0) }) {
                 parent = ids[ancestor]
             } else if let reference = parentAttribute(of: item) {
-                parent = ids.values.first { $0 == reference || $0 == "comment-\(reference)" }
+                parent = byNumber[reference] ?? ids.values.first { $0 == reference || $0 == "comment-\(reference)" }
             }
             comments.append(
                 Comment(
@@ -213,13 +220,10 @@ struct HTMLCommentExtractor {
                     ?? index
             } else if node.tag == "cite" || node.attribute("rel")?.lowercased() == "author" {
                 candidate = index
-            } else {
-                let names = document.classAndID(of: index)
-                if Self.authorWords.contains(where: { word in
-                    names.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).contains { $0 == word }
-                }) {
-                    candidate = index
-                }
+            } else if namesAuthor(index) {
+                // The innermost such element: "<div class=author><strong class=name>Sam Whitlock</strong>,
+                // <span class=role>Pharmacy technician</span></div>" names Sam Whitlock.
+                candidate = document.descendants(of: index).first { !document[$0].isText && namesAuthor($0) } ?? index
             }
             guard let candidate else { continue }
             var name = document.text(of: candidate)
@@ -237,6 +241,11 @@ struct HTMLCommentExtractor {
             break
         }
         return nil
+    }
+
+    private func namesAuthor(_ index: Int) -> Bool {
+        let tokens = document.classAndID(of: index).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" })
+        return Self.authorWords.contains { word in tokens.contains { $0 == word } }
     }
 
     private static let authorWords: [Substring] = [
@@ -279,16 +288,20 @@ struct HTMLCommentExtractor {
                 return paragraphs(in: index, skipping: nested)
             }
         }
-        for index in candidates where !document[index].isText {
-            let node = document[index]
-            guard node.attribute("class") != nil || node.attribute("id") != nil else { continue }
-            let names = document.classAndID(of: index)
-            let tokens = names.split(separator: " ")
-            if tokens.contains(where: Self.isContentToken) {
-                if names.contains("meta") { continue }
-                let text = paragraphs(in: index, skipping: nested.union([author, time].compactMap { $0 }))
-                if !text.isEmpty { return text }
+        func namesContent(_ index: Int) -> Bool {
+            guard !document[index].isText, document[index].attribute("class") != nil || document[index].attribute("id") != nil else {
+                return false
             }
+            let names = document.classAndID(of: index)
+            return !names.contains("meta") && names.split(separator: " ").contains(where: Self.isContentToken)
+        }
+        let contentNodes = candidates.filter(namesContent)
+        for index in contentNodes {
+            // The innermost: a "comment__body" around the avatar, author and "comment__content" is not the text.
+            let inner = Set(document.descendants(of: index))
+            if contentNodes.contains(where: inner.contains) { continue }
+            let text = paragraphs(in: index, skipping: nested.union([author, time].compactMap { $0 }))
+            if !text.isEmpty { return text }
         }
         // 2. Everything in the item but its author, time, replies and action links.
         var skip = nested

@@ -20,6 +20,8 @@ struct HTMLMetadata: Sendable, Hashable {
         var titleTag: String?
         var firstTime: String?
         var bylineText: String?
+        // The writer's role in an element of its own inside the byline ("<span class=author-role>").
+        var bylineRole: String?
 
         for index in document.descendants(of: document.root) {
             let node = document[index]
@@ -71,7 +73,14 @@ struct HTMLMetadata: Sendable, Hashable {
                 let names = document.classAndID(of: index)
                 if names.contains("byline") || names.split(whereSeparator: { !$0.isLetter }).contains("author") {
                     let text = document.text(of: index)
-                    if !text.isEmpty, text.count < 120 { bylineText = text }
+                    if !text.isEmpty, text.count < 120 {
+                        bylineText = text
+                        bylineRole = document.descendants(of: index).lazy.filter { !document[$0].isText }.first { inner in
+                            document.classAndID(of: inner).split(whereSeparator: { !$0.isLetter }).contains {
+                                ["role", "job", "jobtitle", "position"].contains($0)
+                            }
+                        }.map { Self.clean(document.text(of: $0)) }
+                    }
                 } else if ["p", "div", "span"].contains(node.tag), node.children.allSatisfy({ !HTMLTags.block.contains(document[$0].tag) }) {
                     // A line of its own that reads "By Jane Doe · 3 December 2026".
                     let text = Self.clean(document.text(of: index))
@@ -109,11 +118,16 @@ struct HTMLMetadata: Sendable, Hashable {
         if byline == nil { byline = bylineText }
         // The byline the reader sees, when it names the same people as the markup, says it as the
         // page does ("Ana Ruiz and Tom Roe, Environment desk" for the markup's "Ana Ruiz, Tom Roe").
+        // Not when something else runs on after the names without a comma (an outlet's badge:
+        // "Marisol Quintanar Pacific Wire Service").
         if let declared = byline, let visible = bylineText.map(Self.cleanByline), visible != declared,
-            declared.components(separatedBy: ", ").allSatisfy({ visible.contains($0) })
+            case let names = declared.components(separatedBy: ", "), names.allSatisfy({ visible.contains($0) }),
+            let last = names.last.flatMap({ visible.range(of: $0, options: .backwards) }),
+            visible[last.upperBound...].isEmpty || visible[last.upperBound...].hasPrefix(",")
         {
             byline = visible
         }
+        if let name = byline, !name.contains(","), let role = bylineRole, ArticleHeaderLines.isRole(role) { byline = name + ", " + role }
         self.byline = byline.map(Self.cleanByline).flatMap { $0.isEmpty ? nil : $0 }
 
         let publishedCandidates: [String?] = [

@@ -25,8 +25,10 @@ enum ArticleHeaderLines {
                 paragraphs.remove(at: index)
                 continue
             }
-            // "Transport correspondent" under the byline: the writer's role.
-            if byline != nil, isRole(line) {
+            // "Transport correspondent" under the byline: the writer's role, kept with the name
+            // as the page prints it.
+            if let name = byline, isRole(line) {
+                if !name.contains(",") { byline = name + ", " + line }
                 paragraphs.remove(at: index)
                 continue
             }
@@ -43,8 +45,14 @@ enum ArticleHeaderLines {
     /// staff" or "Harbour Herald Staff Writer": the whole line.
     static func bylineName(_ line: String) -> String? {
         // "Written by Paul Greene", "Words by …", "Reporting by …": the same as "By …".
-        for opener in ["Written by ", "Words by ", "Reporting by ", "Story by "] where line.hasPrefix(opener) {
+        for opener in ["Written by ", "Words by ", "Reporting by ", "Story by ", "By: ", "by: ", "BY: "] where line.hasPrefix(opener) {
             return bylineName("By " + line.dropFirst(opener.count))
+        }
+        // "ByRachel Denholm": "By" and the name in two elements, copied without a space.
+        if line.hasPrefix("By"), line.count > 4, case let rest = line.dropFirst(2), rest.first?.isUppercase == true,
+            rest.dropFirst().first?.isLowercase == true, isPersonName(String(rest.prefix { $0 != "," }))
+        {
+            return bylineName("By " + rest)
         }
         // "By Ana Ruiz December 3, 2026 Facebook X Email": the date and what follows it are not the byline.
         if line.hasPrefix("By ") || line.hasPrefix("by ") || line.hasPrefix("BY "), case let cut = cutAtDate(line), cut != line {
@@ -92,7 +100,12 @@ enum ArticleHeaderLines {
             index + 1 < lines.count
         else { return false }
         var next = index + 1
-        if isRole(lines[next]), next + 1 < lines.count { next += 1 }
+        // A name over the writer's role is a byline wherever the date stands.
+        if isRole(lines[next]) {
+            guard next + 1 < lines.count else { return false }
+            if isPersonName(line) { return true }
+            next += 1
+        }
         return isDateline(lines[next])
     }
 
@@ -108,6 +121,11 @@ enum ArticleHeaderLines {
 
     /// A writer's role on its own line: "Transport correspondent", "Senior political reporter".
     static func isRole(_ line: String) -> Bool {
+        // "Health correspondent, KPB Marches": the role, then the outlet or edition.
+        let parts = line.components(separatedBy: ", ")
+        if parts.count == 2, parts[1].count <= 30, parts[1].split(separator: " ").allSatisfy({ $0.first?.isUppercase == true }) {
+            return isRole(parts[0])
+        }
         let words = line.split(separator: " ")
         guard (1...4).contains(words.count), line.count <= 40, let last = words.last, line.first?.isUppercase == true else { return false }
         return ["reporter", "correspondent", "editor", "writer", "columnist", "journalist", "writers", "reporters"].contains(last.lowercased())
@@ -120,7 +138,14 @@ enum ArticleHeaderLines {
         for index in words.indices.dropFirst().dropLast() {
             let month = words[index].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
             guard CalendarNames.months[month] != nil, month.count >= 3, words[index + 1].first?.isNumber == true else { continue }
-            return words[..<index].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,·|-"))
+            // "… Editor Fri 12 June 2026": the weekday and the day go with the date.
+            var start = index
+            while start > 1, case let before = words[start - 1].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,")),
+                before.allSatisfy(\.isNumber) || (before.count >= 3 && CalendarNames.weekdays.keys.contains { $0.hasPrefix(before) })
+            {
+                start -= 1
+            }
+            return words[..<start].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,·|-"))
         }
         return text
     }
@@ -176,7 +201,7 @@ enum ArticleHeaderLines {
     static func isDateline(_ line: String) -> Bool {
         guard line.count <= 80 else { return false }
         // "Thu 3 Dec 2026 · 4 min read", "Published … · Updated …": a date, then more furniture.
-        let parts = line.components(separatedBy: " · ").flatMap { $0.components(separatedBy: " | ") }
+        let parts = line.components(separatedBy: " · ").flatMap { $0.components(separatedBy: " | ") }.flatMap { $0.components(separatedBy: " / ") }
         if parts.count > 1 {
             // "Updated 16:20": a time of the same day.
             return isDateline(parts[0])
@@ -185,9 +210,18 @@ enum ArticleHeaderLines {
                 }
         }
         let lower = line.lowercased()
+        if isRelativeTime(datePart(line)) { return true }
         let openers = ["published", "updated", "posted", "first published", "last updated", "last modified", "date:"]
         if openers.contains(where: lower.hasPrefix), isDate(datePart(line)) { return true }
         return isDate(line) && line.split(separator: " ").count <= 8
+    }
+
+    /// "11 hours ago", "a day ago", "3 mins ago": a page's dateline as the time since publishing.
+    static func isRelativeTime(_ text: String) -> Bool {
+        let words = text.lowercased().split(separator: " ")
+        guard words.count == 3, words[2] == "ago", Int(words[0]) != nil || ["a", "an", "one"].contains(words[0]) else { return false }
+        let unit = words[1].hasSuffix("s") ? words[1].dropLast() : words[1]
+        return ["second", "sec", "minute", "min", "hour", "hr", "day", "week", "month"].contains(unit)
     }
 
     /// A date ``DateNormalizer`` reads, or a numeric one whose day and month could be either way.

@@ -8,6 +8,7 @@ extension CommentSectionSplitter {
             // A verified or badge mark after a name ("Sheila Grant ✓") is not part of it.
             let trimmed = withoutVerification(
                 line.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: " ✓✔☑★⭐🏅")))
+            if let count = replyCount(trimmed) { return .replyCount(count) }
             if let actions = actions(trimmed) { return .actions(time: actions.time) }
             if let name = replyingTo(trimmed) { return .replyingTo(name) }
             if let header = header(trimmed) { return .opening(author: header.author, time: header.time) }
@@ -224,7 +225,7 @@ extension CommentSectionSplitter {
             "upvotes", "downvotes", "votes", "vote", "points", "point", "recommend", "recommended",
             "permalink", "edit", "edited", "delete", "respond", "quote", "↑", "↓", "▲", "▼", "👍", "👎", "♥", "❤️", "❤",
             "(0)", "helpful", "not", "more", "›", "»", "view", "show", "hide", "reaction", "reactions", "rate", "this",
-            "comment", "comment:", "oppose", "agree", "disagree", "♡", "🤍", "☆", "★",
+            "comment", "comment:", "oppose", "agree", "disagree", "♡", "🤍", "☆", "★", "up", "down", "dislike", "dislikes",
         ]
         var sawButton = false
         var time: String?
@@ -236,7 +237,7 @@ extension CommentSectionSplitter {
             }
             for part in segment.split(separator: " ") {
                 let word = part.lowercased()
-                let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "()[]+:›»"))
+                let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "()[]+:,›»"))
                 if buttons.contains(word) || buttons.contains(bare) {
                     sawButton = true
                     continue
@@ -248,9 +249,29 @@ extension CommentSectionSplitter {
         return sawButton ? ActionLine(time: time) : nil
     }
 
+    /// "2 replies", "1 reply", "Hide 2 replies" on a line of its own: the count over replies the page shows. A
+    /// button that would show them ("View 2 replies") means they were folded away, so it is not one.
+    static func replyCount(_ line: String) -> Int? {
+        var words = line.trimmingDecorations.trimmingCharacters(in: CharacterSet(charactersIn: "▾▼▴▲⌄⌃ ")).lowercased().split(separator: " ")
+        // "Hide 2 replies": the button that folds replies the page shows.
+        if words.first == "hide" { words.removeFirst() }
+        guard words.count == 2, let count = Int(words[0]), count > 0, count < 100,
+            words[1] == (count == 1 ? "reply" : "replies")
+        else { return nil }
+        return count
+    }
+
     /// A header line that names the comment replied to after the time ("Posted by Ana Ruiz on
     /// 02/12/2026 13:20 – in reply to Ben Cole") as two lines: the header, then "In reply to …".
     static func separatingReply(_ line: String) -> [String] {
+        // "Sharon Lindqvist > Jim Caswell": the author, then the comment replied to.
+        let sides = line.components(separatedBy: " > ")
+        if sides.count == 2, line.count <= 80 {
+            let indent = String(line.prefix { $0 == " " || $0 == "\t" })
+            let (name, other) = (sides[0].trimmingCharacters(in: .whitespaces), sides[1].trimmingCharacters(in: .whitespaces))
+            func isName(_ text: String) -> Bool { PlainTextExtractor.looksLikeName(text) || isHandle(text) || isBareUserName(text) }
+            if isName(name), isName(other) { return [indent + name, indent + "In reply to " + other] }
+        }
         guard line.count <= 140, let range = line.range(of: " in reply to ", options: .caseInsensitive) else { return [line] }
         let head = line[..<range.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " –—-|·,("))
         let name = line[range.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " )"))
@@ -266,7 +287,7 @@ extension CommentSectionSplitter {
         // "↳ Replying to Ana Ruiz": the arrow, then the words.
         if line.hasPrefix("↳ "), let name = replyingTo(String(line.dropFirst(2))) { return name }
         let lower = line.lowercased()
-        for prefix in ["replying to ", "in reply to ", "reply to ", "↳ "] where lower.hasPrefix(prefix) && line.count <= 60 {
+        for prefix in ["replying to ", "in reply to ", "in response to ", "reply to ", "↳ "] where lower.hasPrefix(prefix) && line.count <= 60 {
             let name = String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
             if PlainTextExtractor.looksLikeName(name) || isHandle(name) || isBareUserName(name) { return name }
         }

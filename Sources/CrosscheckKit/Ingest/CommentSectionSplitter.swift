@@ -17,6 +17,8 @@ enum CommentSectionSplitter {
         case author(String)
         case time(String)
         case replyingTo(String)
+        /// "2 replies": that many of the comments below reply to the one above.
+        case replyCount(Int)
         /// A line of buttons and counts, with the comment's time when the site puts it there.
         case actions(time: String?)
         case text(String)
@@ -32,6 +34,13 @@ enum CommentSectionSplitter {
         }
         var indents = kept.map { line in line.prefix { $0 == " " || $0 == "\t" }.count }
         var kinds = classify(kept)
+        // "Name" / "in reply to Name" / "4h ago": the reply line read after the time, so the
+        // author and the time still open the comment together.
+        for index in kinds.indices.dropLast(2) {
+            guard case .replyingTo = kinds[index + 1], case .time = kinds[index + 2] else { continue }
+            kinds.swapAt(index + 1, index + 2)
+            indents.swapAt(index + 1, index + 2)
+        }
         // A user name written as one bare word ("civic_voice_88") is an author when a time follows
         // it, as is a name with the writer's town ("Huw Bellamy, Llanvair").
         for index in kinds.indices.dropLast() {
@@ -40,10 +49,33 @@ enum CommentSectionSplitter {
             if let name = nameWithPlaceInParentheses(line) { kinds[index] = .author(name) }
             if let name = nameWithPlace(line) { kinds[index] = .author(name) }
         }
-        // A rank that reads as a name ("Club Ambassador") over the author and the time is a badge.
-        for index in kinds.indices.dropLast(2) {
-            guard case .author(let rank) = kinds[index], case .author = kinds[index + 1], case .time = kinds[index + 2] else { continue }
-            kinds[index] = .text(rank)
+        // Two names over a time: the second is the comment replied to when it names an earlier
+        // commenter ("Fenland Jack" / "  Hedgerow Harry" / "• 3 days ago"); otherwise the first
+        // is a rank that reads as a name ("Club Ambassador") over the author.
+        func name(at index: Int) -> String? {
+            switch kinds[index] {
+            case .author(let name): return name
+            case .text(let line) where isBareUserName(line): return line
+            default: return nil
+            }
+        }
+        var earlier: Set<String> = []
+        for index in kinds.indices {
+            if case .opening(let name, _) = kinds[index] { earlier.insert(name) }
+            guard let first = name(at: index) else { continue }
+            guard index + 2 < kinds.count, let second = name(at: index + 1), case .time = kinds[index + 2] else {
+                if case .author = kinds[index] { earlier.insert(first) }
+                continue
+            }
+            if earlier.contains(second) {
+                kinds[index] = .author(first)
+                kinds[index + 1] = kinds[index + 2]
+                kinds[index + 2] = .replyingTo(second)
+                indents.swapAt(index + 1, index + 2)
+                earlier.insert(first)
+            } else if case .author = kinds[index] {
+                kinds[index] = .text(first)
+            }
         }
         // Badges: between an author and the time, or on a line of their own above an author.
         let badges = Set(kinds.indices.filter { isBadge(at: $0, in: kinds) })
@@ -77,6 +109,8 @@ enum CommentSectionSplitter {
         var top: (id: String, indent: Int)?
         // The comments opened so far that deeper ones may reply to, each indented more than the last.
         var openings: [(id: String, indent: Int)] = []
+        // The comment a "2 replies" line stands under, and how many of the comments after it reply to it.
+        var pending: (id: String, remaining: Int)?
         func close() {
             let body = text.joined(separator: " ").trimmingCharacters(in: .whitespaces)
             // "@Joan Pottie Same story here": a reply that opens by naming an earlier commenter.
@@ -107,8 +141,12 @@ enum CommentSectionSplitter {
             while let last = openings.last, last.indent >= indent { openings.removeLast() }
             if let top, indent > top.indent {
                 parent = openings.last?.id ?? top.id
+            } else if let replied = pending, replied.remaining > 0 {
+                parent = replied.id
+                pending = (replied.id, replied.remaining - 1)
             } else {
                 top = ("c\(comments.count + 1)", indent)
+                pending = nil
             }
             openings.append(("c\(comments.count + 1)", indent))
         }
@@ -145,6 +183,10 @@ enum CommentSectionSplitter {
             case .actions(let when):
                 if open, time == nil, let when { time = when }
                 close()
+            case .replyCount(let count):
+                // "2 replies" under a comment, the replies shown below it without indentation.
+                close()
+                pending = top.map { ($0.id, count) }
             case .text(let line):
                 if !open, headed {
                     index += 1

@@ -17,7 +17,19 @@ public enum DateNormalizer {
         if let date = parseISO(text) { return date }
         if let date = parseRFC822(text) { return format(date, withTime: true) }
         if let numeric = numericDate(text) { return numeric.ambiguous ? nil : numeric.iso }
-        return parseWritten(text)
+        return parseWritten(withColonTime(text))
+    }
+
+    /// "11 Mar 2026 6.31" as "11 Mar 2026 6:31": a time written with a dot after a written date.
+    static func withColonTime(_ text: String) -> String {
+        guard let space = text.lastIndex(of: " ") else { return text }
+        let last = text[text.index(after: space)...]
+        let parts = last.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }),
+            let hour = Int(parts[0]), hour < 24, let minute = Int(parts[1]), minute < 60,
+            text[..<space].contains(where: \.isLetter)
+        else { return text }
+        return text[..<space] + " " + parts[0] + ":" + parts[1]
     }
 
     /// Whether `raw` is a numeric date whose day and month could be either way round

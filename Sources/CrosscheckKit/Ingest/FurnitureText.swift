@@ -7,7 +7,8 @@ internal import Foundation
 public enum FurnitureText {
     /// Whole-line phrases (lower-cased, without trailing punctuation) that are furniture.
     static let exactLines: Set<String> = [
-        "advertisement", "advertising", "ad", "sponsored", "sponsored content", "share", "share this",
+        "advertisement", "advertising", "ad", "sponsored", "sponsored content", "share", "share this", "get in touch", "contact form", "save article",
+        "your email",
         "share this article", "share this story", "share on facebook", "share on twitter", "share on x",
         "tweet", "email", "print", "copy link", "link copied", "listen", "listen to this article",
         "listen to the article", "listen to this story", "play", "pause", "read more", "see more",
@@ -44,7 +45,8 @@ public enum FurnitureText {
         "thanks for reading", "thank you for reading", "scroll to continue", "all times are", "type your email", "enter your email",
         "your email address", "email address", "image source", "play audio", "play video", "font size", "text size", "ⓒ",
         "was this article useful", "was this article helpful", "was this helpful", "read also", "do you have a story", "got a story",
-        "more on this:", "social sharing",
+        "more on this:", "social sharing", "privacy notice:", "support £", "support $", "support €", "hide ad", "skip ad", "close ad",
+        "report this ad", "remind me in",
     ]
 
     /// Phrases anywhere in a short line that mark a promo or widget.
@@ -54,6 +56,7 @@ public enum FurnitureText {
         "donate", "fact checker", "fact-checker", "verify this article", "check the claims in this article",
         "ai-generated audio", "text-to-speech", "narrated", "getty images", "shutterstock", "/ reuters",
         "/reuters", "ap photo", "afp via", "(photo", "photograph by", "not responsible for the content of external",
+        "share your experience", "share your story", "send your story", "story ideas",
     ]
 
     /// Whether `line` reads as page furniture rather than article text.
@@ -66,12 +69,14 @@ public enum FurnitureText {
         if words > 40 {
             // Long text is furniture only when it is a cookie notice.
             let head = String(line.prefix(40)).lowercased()
-            return head.hasPrefix("we use cookies") || head.hasPrefix("this website uses cookies")
+            return head.hasPrefix("we use cookies") || head.hasPrefix("this website uses cookies") || head.hasPrefix("privacy notice:")
                 || head.hasPrefix("this site uses cookies")
         }
         let lower = line.lowercased().trimmingASCII()
         let bare = lower.trimmingASCII(".:!?>|-*").trimmingDecorations
         if exactLines.contains(bare) { return true }
+        // "Reporting from Holmesby, Norfolk": where the reporter is, under the byline.
+        if words <= 6, bare.hasPrefix("reporting from ") { return true }
         if prefixes.contains(where: { bare.hasPrefix($0) }) { return true }
         if words <= 25, infixes.contains(where: { lower.fastContains($0) }) { return true }
         if words <= 6, isCountLine(bare) { return true }
@@ -195,7 +200,8 @@ public enum FurnitureText {
             "more from this section",
             "read next", "latest news", "top stories", "more on this story", "more news", "popular now", "editor's picks",
             "explore more on these topics", "topics", "tags", "read more", "see also", "also read", "more on this",
-            "related topics", "related internet links", "related links", "features",
+            "related topics", "related internet links", "related links", "features", "you might also like", "more like this",
+            "trending stories",
         ].contains(lower) || (lower.hasPrefix("more from ") && lower.split(separator: " ").count <= 4 && !lower.hasSuffix("."))
             || (["most read ", "most popular ", "most viewed "].contains(where: lower.hasPrefix) && lower.split(separator: " ").count <= 5)
     }

@@ -3,12 +3,23 @@ internal import Foundation
 /// The comment section of copied text: where it starts, its chrome, and its comments when the
 /// section shows no structure for ``CommentSectionSplitter``.
 extension PlainTextExtractor {
-    /// The index of a line that opens the comment section ("8 Comments", "Comments (8)").
+    /// The index of a line that opens the comment section ("8 Comments", "Comments (8)"). A count
+    /// above the story (a link in the share row under the byline) is not the section when another
+    /// heading follows: the section follows an article, so at least two lines of prose stand above it.
     func commentSectionStart(_ lines: [String]) -> Int? {
-        for (index, line) in lines.enumerated() where index > 0 && Self.isCommentHeading(line) {
-            return index
+        var prose = 0
+        var candidates: [(index: Int, prose: Int)] = []
+        for (index, line) in lines.enumerated() where index > 0 {
+            if Self.isCommentHeading(line) { candidates.append((index, prose)) }
+            if Self.isProse(line) { prose += 1 }
         }
-        return nil
+        return (candidates.first { $0.prose >= 2 } ?? candidates.first)?.index
+    }
+
+    /// A line that reads as a paragraph of text: long, ending as a sentence ends.
+    static func isProse(_ line: String) -> Bool {
+        guard line.count >= 80, let last = line.last else { return false }
+        return ".!?\"”’')".contains(last)
     }
 
     static func isCommentHeading(_ line: String) -> Bool {
@@ -164,6 +175,8 @@ extension PlainTextExtractor {
     static func isHiddenCount(_ bare: String) -> Bool {
         let words = bare.split(separator: " ")
         guard (2...5).contains(words.count), words.contains(where: { $0.allSatisfy(\.isNumber) }), let last = words.last else { return false }
+        // "2 replies" alone counts replies the page shows below it (``CommentSectionSplitter``).
+        if CommentSectionSplitter.replyCount(bare) != nil { return false }
         return ["reply", "replies", "comment", "comments", "response", "responses"].contains(String(last))
     }
 

@@ -23,6 +23,8 @@ extension PlainTextExtractor {
     static func withoutCaptions(_ lines: [String]) -> [String] {
         lines.indices.compactMap { index in
             let line = lines[index]
+            // "Image caption," on a line of its own labels the line under it.
+            if index > 0, isCaptionLabel(lines[index - 1]) { return nil }
             // The caption and its credit stand as a block of their own, blank lines around them.
             let alone = (index == 0 || lines[index - 1].isEmpty) && (index + 2 >= lines.count || lines[index + 2].isEmpty)
             let captions =
@@ -31,6 +33,12 @@ extension PlainTextExtractor {
                 && !line.contains("\"") && !line.contains("“")
             return captions ? nil : line
         }
+    }
+
+    /// "Image caption,", "Media caption", "Caption:": a label a screen reader reads before a caption.
+    static func isCaptionLabel(_ line: String) -> Bool {
+        let bare = line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " ,:."))
+        return ["image caption", "media caption", "photo caption", "video caption", "caption"].contains(bare)
     }
 
     /// The lines without promotion boxes: a blank-line block of two to six short lines (at most
@@ -49,7 +57,11 @@ extension PlainTextExtractor {
             let appeal = block.count <= 4 && block.contains(where: FurnitureText.isAppeal)
             // A box's title line vouches for up to three lines of any length under it (an author's bio).
             let titled = opensPromo && block.count <= 4
-            if (2...6).contains(block.count), short || titled, opensPromo || appeal || (furniture >= 2 && furniture * 3 >= block.count) { return }
+            // Furniture lines around a paragraph of the story (a list right under its last line) leave it standing.
+            let widgets =
+                furniture >= 2 && furniture * 3 >= block.count
+                && !block.contains(where: { $0.roughWordCount >= 10 && $0.last.map { ".!?\"”".contains($0) } == true })
+            if (2...6).contains(block.count), short || titled, opensPromo || appeal || widgets { return }
             result.append(contentsOf: block)
         }
         for line in lines {
@@ -69,15 +81,17 @@ extension PlainTextExtractor {
     /// line that does not.
     static func withoutLinkLists(_ lines: [String]) -> [String] {
         // A headline over a standfirst and a byline is the story's, not the list's.
-        let nonEmpty = lines.filter { !$0.isEmpty }
-        var opensStory: Set<String> = []
+        // By place, not by words: the same headline listed under "Most viewed" is the list's.
+        let positions = lines.indices.filter { !lines[$0].isEmpty }
+        let nonEmpty = positions.map { lines[$0] }
+        var opensStory: Set<Int> = []
         for index in nonEmpty.indices where ArticleHeaderLines.opensByline(nonEmpty, at: index) {
-            for back in 1...2 where index - back >= 0 { opensStory.insert(nonEmpty[index - back]) }
+            for back in 1...2 where index - back >= 0 { opensStory.insert(positions[index - back]) }
         }
         var result: [String] = []
         var inList = false
         var taken = 0
-        for line in lines {
+        for (position, line) in lines.enumerated() {
             if FurnitureText.isLinkListHeading(line) {
                 inList = true
                 taken = 0
@@ -89,7 +103,7 @@ extension PlainTextExtractor {
                 inList = false
             }
             if inList, !line.isEmpty {
-                if isListedHeadline(line), !opensStory.contains(line) {
+                if isListedHeadline(line), !opensStory.contains(position) {
                     taken += 1
                     continue
                 }
@@ -108,7 +122,7 @@ extension PlainTextExtractor {
             return true
         }
         guard let last = line.last else { return false }
-        return !".!\"”:;,".contains(last) && words.count <= 14
+        return !".!\"”:;,".contains(last) && words.count <= 18
     }
 
     /// The paragraphs without a section's heading left at the end with nothing under it ("FAN
