@@ -10,6 +10,16 @@ public struct LabelledThread: Sendable {
     public var expected: [Set<String>]
     /// Per comment, in order: its template family, if any.
     public var families: [String?]
+    /// The expected flags of labelled comments the page reader did not find (pages only).
+    public var unread: [Set<String>] = []
+
+    public init(name: String, article: Article, expected: [Set<String>], families: [String?], unread: [Set<String>] = []) {
+        self.name = name
+        self.article = article
+        self.expected = expected
+        self.families = families
+        self.unread = unread
+    }
 
     /// Every `.json` file in `directory`, sorted by name.
     /// - Throws: ``CrosscheckError`` when the folder is missing or a file is not a labelled thread.

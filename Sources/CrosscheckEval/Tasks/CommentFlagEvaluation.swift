@@ -42,6 +42,8 @@ public struct CommentFlagEvaluation: Sendable {
     /// On-topic genuine comments (expected no flag) that got any of the measured flags.
     public var genuineFlagged = 0
     public var genuine = 0
+    /// Labelled comments the page reader did not find; their flags count as missed.
+    public var unread = 0
     public var misses: [Miss] = []
 
     public init() {}
@@ -69,6 +71,10 @@ public struct CommentFlagEvaluation: Sendable {
                     evaluation.genuine += 1
                     if !predicted.intersection(flags).isEmpty { evaluation.genuineFlagged += 1 }
                 }
+            }
+            evaluation.unread += thread.unread.count
+            for expected in thread.unread {
+                for flag in flags where expected.contains(flag) { evaluation.perFlag[flag, default: Counts()].falseNegatives += 1 }
             }
             for a in result.comments.indices {
                 for b in result.comments.indices where b > a {

@@ -23,7 +23,12 @@ public struct CommentScreener: Sendable {
         /// A comment whose own lift is within this of the cut-off is off-topic when the exchange it
         /// starts or continues is, taken as a whole.
         public var offTopicBorderline: Double = 0.05
-        /// Comments shorter than this (content words) are never off-topic: short replies.
+        /// A comment that says it leaves the subject ("Off topic, but …") is off-topic below this
+        /// lift: its own words lower the bar, its meaning must still be far from the article.
+        public var offTopicDeclaredLift: Double = 0.35
+        /// A reply to an off-topic comment is off-topic too unless its own lift reaches this.
+        public var offTopicReplyLift: Double = 0.4
+        /// Comments shorter than this (content words) are never off-topic on their own: short replies.
         public var offTopicMinWords: Int = 6
         /// Two comments at least this alike in meaning (cosine) …
         public var templateSimilarity: Double = 0.55
@@ -35,6 +40,8 @@ public struct CommentScreener: Sendable {
         public var generic: Double = 0.35
         /// … and closer to it than to the article by this margin is boilerplate.
         public var genericMargin: Double = 0.05
+        /// A reply must be at least this close to a generic comment to be boilerplate.
+        public var genericReply: Double = 0.6
         /// A spam score that flags a comment with no link, contact or call to act.
         public var spamWithoutCue: Double = 0.9
         /// A spam score that flags a comment carrying a link or contact details.
@@ -47,10 +54,12 @@ public struct CommentScreener: Sendable {
         /// Every cut-off by name, as reports record them.
         public var recorded: [String: Double] {
             [
-                "off_topic_lift": offTopicLift, "off_topic_borderline": offTopicBorderline,
+                "off_topic_lift": offTopicLift, "off_topic_borderline": offTopicBorderline, "off_topic_declared_lift": offTopicDeclaredLift,
+                "off_topic_reply_lift": offTopicReplyLift,
                 "off_topic_min_words": Double(offTopicMinWords), "template_similarity": templateSimilarity,
                 "template_overlap": templateOverlap, "template_score": templateScore, "generic": generic,
-                "generic_margin": genericMargin, "spam_with_address": spamWithAddress, "spam_without_cue": spamWithoutCue,
+                "generic_margin": genericMargin, "generic_reply": genericReply, "spam_with_address": spamWithAddress,
+                "spam_without_cue": spamWithoutCue,
                 "max_comments": Double(maxComments),
             ]
         }
@@ -126,7 +135,9 @@ public struct CommentScreener: Sendable {
             OffTopicJudgement(
                 meaning: meaning, comments: comments,
                 eligible: lexical.map { ($0?.contentWords ?? 0) >= thresholds.offTopicMinWords },
-                threshold: thresholds.offTopicLift, borderline: thresholds.offTopicBorderline)
+                declared: texts.map { DigressionCues.declaration($0) != nil },
+                threshold: thresholds.offTopicLift, declaredThreshold: thresholds.offTopicDeclaredLift, borderline: thresholds.offTopicBorderline,
+                replyThreshold: thresholds.offTopicReplyLift)
         }
         // A focused comment's parent is screened too: a bare agreement with a flagged one is flagged.
         let wanted = focus.map { focus in
@@ -184,11 +195,15 @@ public struct CommentScreener: Sendable {
                 // A reply is measured against its parent too: close to it is conversation, not boilerplate.
                 let parentIndex = comment.parent.flatMap { indexByID[$0] }.flatMap { $0 < index ? $0 : nil }
                 let toParent = parentIndex.map { meaning.similarity(index, $0) } ?? -1
-                let continuesOffTopic = parentIndex.map { judgement.offTopic[$0] && toParent > closeness } ?? false
+                let continuesOffTopic =
+                    parentIndex.map { judgement.offTopic[$0] && (toParent > closeness || judgement.offTopic[index]) } ?? false
                 let isGeneric =
                     genericness.score >= thresholds.generic
                     && genericness.score >= max(bodied == nil ? -1 : closeness, toParent) + thresholds.genericMargin
-                if !shortReply && !continuesOffTopic && (isGeneric || Boilerplate.isContentFree(text)) {
+                // Thanking or agreeing with the comment above is conversation: a reply is boilerplate
+                // only when it is as good as a stock comment itself.
+                let stockReply = parentIndex == nil || genericness.score >= thresholds.genericReply
+                if !shortReply && !continuesOffTopic && stockReply && (isGeneric || Boilerplate.isContentFree(text)) {
                     flags.append("boilerplate")
                     var reason =
                         "fits any article: as close to a stock comment (“\(GenericComments.prototypes[genericness.prototype])”) as to this article"
@@ -202,9 +217,15 @@ public struct CommentScreener: Sendable {
                         related.shared.isEmpty
                         ? "it shares no specific words with it"
                         : "the words it shares (\(related.shared.prefix(3).joined(separator: ", "))) are incidental"
-                    reasons.append(
-                        "about something else: no closer in meaning to the article (\(Self.percent(max(0, closeness))) at best) than to unrelated subjects; \(shared)"
-                    )
+                    if let declaration = DigressionCues.declaration(text), judgement.lifts[index] >= thresholds.offTopicLift {
+                        reasons.append(
+                            "about something else: says so itself (“\(declaration)”), and it is far in meaning from the article (\(Self.percent(max(0, closeness))) at best)"
+                        )
+                    } else {
+                        reasons.append(
+                            "about something else: no closer in meaning to the article (\(Self.percent(max(0, closeness))) at best) than to unrelated subjects; \(shared)"
+                        )
+                    }
                     probabilities.append(0.7)
                 }
             } else {

@@ -11,7 +11,13 @@ struct OffTopicJudgement {
     /// Per comment: whether it is off-topic (before boilerplate takes precedence).
     var offTopic: [Bool]
 
-    init(meaning: ThreadMeaning, comments: [Comment], eligible: [Bool], threshold: Double, borderline: Double) {
+    /// - Parameter replyThreshold: the lift a reply to an off-topic comment needs to be on topic.
+    /// - Parameter declared: per comment, whether it says it leaves the subject; such a comment
+    ///   is off-topic below `declaredThreshold` instead of `threshold`.
+    init(
+        meaning: ThreadMeaning, comments: [Comment], eligible: [Bool], declared: [Bool], threshold: Double, declaredThreshold: Double,
+        borderline: Double, replyThreshold: Double
+    ) {
         let count = comments.count
         let indexByID = Dictionary(comments.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         let closeness = (0..<count).map { meaning.relatedness($0) }
@@ -45,8 +51,15 @@ struct OffTopicJudgement {
                     lifts[index] = max(own[index], toParent)
                 }
             }
+            // A reply to an off-topic comment stays in its exchange, short or not, unless it is
+            // itself plainly about the article.
+            if let parent = parents[index], offTopic[parent], own[index] < replyThreshold {
+                offTopic[index] = true
+                lifts[index] = min(lifts[index], own[index])
+                continue
+            }
             guard eligible[index] else { continue }
-            if lifts[index] < threshold {
+            if lifts[index] < (declared[index] ? max(threshold, declaredThreshold) : threshold) {
                 offTopic[index] = true
             } else if own[index] < threshold + borderline, let group = members[root[index]], group.count >= 3,
                 let lift = exchangeLift[root[index]], lift < threshold, root[index] == index || continues[index]

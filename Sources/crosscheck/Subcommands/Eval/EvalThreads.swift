@@ -9,8 +9,10 @@ struct EvalThreads: ParsableCommand {
         abstract: "Comment flags on labelled threads: precision and recall of off_topic, template, boilerplate and spam.",
         discussion: """
             DIR holds threads in the JSON article shape whose comments carry "expect" (the flags a \
-            moderator would give) and "template" (a family name shared by copies of one template); \
-            Examples/comment-threads/dev is ours. Prints the figures by meaning (the sentence \
+            moderator would give) and "template" (a family name shared by copies of one template) — \
+            Evaluation/comment-threads/dev is ours — or pages (copied text or HTML) with labels.jsonl, \
+            one line a page: {"page", "comments": [{"author", "expect", "template"?}]}, read as \
+            `crosscheck check` reads them. Prints the figures by meaning (the sentence \
             encoder) and, with --words-only, by shared words alone.
             """)
 
@@ -20,6 +22,15 @@ struct EvalThreads: ParsableCommand {
     @Flag(help: "Judge by shared words only (no sentence encoder).")
     var wordsOnly = false
 
+    @Option(help: "The off-topic lift cut-off to measure (default: the shipped one).")
+    var offTopicLift: Double?
+
+    @Option(help: "The off-topic lift cut-off for comments that say they leave the subject (default: the shipped one).")
+    var offTopicDeclaredLift: Double?
+
+    @Option(help: "The lift a reply to an off-topic comment needs to be on topic (default: the shipped one).")
+    var offTopicReplyLift: Double?
+
     @Flag(help: "List each comment the screen got wrong.")
     var misses = false
 
@@ -27,9 +38,13 @@ struct EvalThreads: ParsableCommand {
     var scores = false
 
     func run() throws {
-        let threads = try LabelledThread.load(directory: data)
+        let pages = FileManager.default.fileExists(atPath: URL(fileURLWithPath: data).appendingPathComponent("labels.jsonl").path)
+        let threads = try pages ? LabelledThread.loadPages(directory: data) : LabelledThread.load(directory: data)
         let encoder = wordsOnly ? nil : try SentenceEncoder.bundled()
-        let screener = try CommentScreener.standard(encoder: encoder)
+        var screener = try CommentScreener.standard(encoder: encoder)
+        if let offTopicLift { screener.thresholds.offTopicLift = offTopicLift }
+        if let offTopicReplyLift { screener.thresholds.offTopicReplyLift = offTopicReplyLift }
+        if let offTopicDeclaredLift { screener.thresholds.offTopicDeclaredLift = offTopicDeclaredLift }
         let evaluation = CommentFlagEvaluation.measure(threads, screener: screener)
         let comments = threads.reduce(0) { $0 + $1.article.comments.count }
         print("\(threads.count) threads, \(comments) comments; judged by \(encoder == nil ? "words" : "meaning (\(encoder!.identity.name))")")
@@ -49,6 +64,7 @@ struct EvalThreads: ParsableCommand {
                     format: "%.3f      %.3f   %.3f  (%d %d %d)", pairs.precision, pairs.recall, pairs.f1,
                     pairs.truePositives, pairs.falsePositives, pairs.falseNegatives))
         print("genuine comments flagged: \(evaluation.genuineFlagged) of \(evaluation.genuine)")
+        if pages { print("labelled comments the reader did not find: \(evaluation.unread)") }
         if scores {
             for thread in threads {
                 let result = screener.screen(thread.article.comments, article: thread.article)

@@ -1,0 +1,29 @@
+import CrosscheckKit
+import Foundation
+import Testing
+
+@testable import CrosscheckEval
+
+/// Pages written apart from the code, each with a comment section labelled by hand
+/// (`Evaluation/comment-pages/`): read as `crosscheck check` reads them, then screened. What a
+/// moderator relies on: no on-topic comment flagged, every comment the screen names as a template
+/// really one, off-topic flags that are right when they are given.
+@Suite("Comment screening on pasted pages")
+struct CommentPageTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Evaluation/comment-pages").path
+
+    @Test func screeningPastedPagesByMeaning() throws {
+        let encoder = try #require(try SentenceEncoder.bundled(), "the shipped encoder should load")
+        let threads = try LabelledThread.loadPages(directory: Self.directory)
+        #expect(threads.count == 13)
+        let evaluation = CommentFlagEvaluation.measure(threads, screener: try CommentScreener.standard(encoder: encoder))
+        #expect(evaluation.genuineFlagged <= 2, "\(evaluation.genuineFlagged) of \(evaluation.genuine) on-topic comments flagged")
+        #expect(evaluation.templatePairs.precision == 1, "no two different comments clustered as one template")
+        let offTopic = try #require(evaluation.perFlag["off_topic"])
+        #expect(offTopic.precision >= 0.8, "off-topic precision \(offTopic.precision)")
+        #expect(offTopic.recall >= 0.5, "off-topic recall \(offTopic.recall)")
+        #expect(try #require(evaluation.perFlag["boilerplate"]).precision == 1)
+        #expect(evaluation.unread <= 6, "\(evaluation.unread) labelled comments the reader did not find")
+    }
+}
