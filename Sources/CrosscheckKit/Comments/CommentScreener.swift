@@ -211,7 +211,8 @@ public struct CommentScreener: Sendable {
                     if !phrases.isEmpty { reason += "; stock phrases: " + phrases.prefix(3).map { "“\($0)”" }.joined(separator: ", ") }
                     reasons.append(reason)
                     probabilities.append(phrases.isEmpty ? 0.45 : 0.55)
-                } else if let related, judgement.offTopic[index] {
+                } else if let related, judgement.offTopic[index], !flags.contains("spam") {
+                    // A promotion is spam first: calling it off-topic too says nothing more.
                     flags.append("off_topic")
                     let shared =
                         related.shared.isEmpty
