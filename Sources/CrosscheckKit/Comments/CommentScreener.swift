@@ -131,11 +131,13 @@ public struct CommentScreener: Sendable {
 
         // Shared words, scored once: eligibility for off-topic, and the reasons.
         let lexical = texts.map { relatedness?.score($0) }
+        // What a comment says of itself ("Off topic, but …"): it lowers the off-topic bar and gives the reason.
+        let declarations = texts.map(DigressionCues.declaration)
         let judgement = meaning.map { meaning in
             OffTopicJudgement(
                 meaning: meaning, comments: comments,
                 eligible: lexical.map { ($0?.contentWords ?? 0) >= thresholds.offTopicMinWords },
-                declared: texts.map { DigressionCues.declaration($0) != nil },
+                declared: declarations.map { $0 != nil },
                 threshold: thresholds.offTopicLift, declaredThreshold: thresholds.offTopicDeclaredLift, borderline: thresholds.offTopicBorderline,
                 replyThreshold: thresholds.offTopicReplyLift)
         }
@@ -218,7 +220,7 @@ public struct CommentScreener: Sendable {
                         related.shared.isEmpty
                         ? "it shares no specific words with it"
                         : "the words it shares (\(related.shared.prefix(3).joined(separator: ", "))) are incidental"
-                    if let declaration = DigressionCues.declaration(text), judgement.lifts[index] >= thresholds.offTopicLift {
+                    if let declaration = declarations[index], judgement.lifts[index] >= thresholds.offTopicLift {
                         reasons.append(
                             "about something else: says so itself (“\(declaration)”), and it is far in meaning from the article (\(Self.percent(max(0, closeness))) at best)"
                         )

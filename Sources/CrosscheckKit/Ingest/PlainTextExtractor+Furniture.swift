@@ -35,6 +35,11 @@ extension PlainTextExtractor {
         }
     }
 
+    /// A line of ten words or more that ends as a sentence ends: a paragraph of the story, not a widget.
+    static func isSentence(_ line: String) -> Bool {
+        line.roughWordCount >= 10 && line.last.map { ".!?\"”".contains($0) } == true
+    }
+
     /// "Image caption,", "Media caption", "Caption:": a label a screen reader reads before a caption.
     static func isCaptionLabel(_ line: String) -> Bool {
         let bare = line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " ,:."))
@@ -60,7 +65,7 @@ extension PlainTextExtractor {
             // Furniture lines around a paragraph of the story (a list right under its last line) leave it standing.
             let widgets =
                 furniture >= 2 && furniture * 3 >= block.count
-                && !block.contains(where: { $0.roughWordCount >= 10 && $0.last.map { ".!?\"”".contains($0) } == true })
+                && !block.contains(where: isSentence)
             if (2...6).contains(block.count), short || titled, opensPromo || appeal || widgets { return }
             result.append(contentsOf: block)
         }
