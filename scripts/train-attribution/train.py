@@ -26,13 +26,11 @@ them from the encoder's file (its SHA-256 is recorded in the manifest), as for t
 """
 
 import argparse
-import hashlib
 import importlib.util
 import json
 import random
 import sys
 import time
-import unicodedata
 from pathlib import Path
 
 import torch
@@ -44,110 +42,12 @@ _stance = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_stance)
 CrossEncoder, make_tokenizer = _stance.CrossEncoder, _stance.make_tokenizer
 
-LABELS = ["O", "B-CONTENT", "I-CONTENT", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE"]
-HELD_PERCENT = 20
-WINDOW_PIECES = 254
-
-
-def held_aside(article_id):
-    """True for the articles kept for measurement: the first 2 bytes of SHA-256(id) below 20 %."""
-    digest = hashlib.sha256(article_id.encode()).digest()
-    return int.from_bytes(digest[:2], "big") % 100 < HELD_PERCENT
-
-
-def is_punctuation(ch):
-    cp = ord(ch)
-    if 33 <= cp <= 47 or 58 <= cp <= 64 or 91 <= cp <= 96 or 123 <= cp <= 126:
-        return True
-    return unicodedata.category(ch).startswith("P")
-
-
-def is_space(ch):
-    return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs")
-
-
-def words(text):
-    """(start, end) of each word in Unicode scalars; newline positions end paragraphs."""
-    result = []
-    start = None
-    for i, ch in enumerate(text):
-        if is_space(ch):
-            if start is not None:
-                result.append((start, i))
-                start = None
-        elif is_punctuation(ch):
-            if start is not None:
-                result.append((start, i))
-                start = None
-            result.append((i, i + 1))
-        elif start is None:
-            start = i
-    if start is not None:
-        result.append((start, len(text)))
-    return result
-
-
-def windows(text, spans, pieces_of):
-    """Lists of word indices: paragraphs packed up to WINDOW_PIECES pieces, long ones cut."""
-    paragraphs = []
-    current = []
-    last_end = 0
-    for index, (start, end) in enumerate(spans):
-        if current and "\n" in text[last_end:start]:
-            paragraphs.append(current)
-            current = []
-        current.append(index)
-        last_end = end
-    if current:
-        paragraphs.append(current)
-    result = []
-    window, size = [], 0
-    for paragraph in paragraphs:
-        count = sum(pieces_of[i] for i in paragraph)
-        if window and size + count > WINDOW_PIECES:
-            result.append(window)
-            window, size = [], 0
-        if count > WINDOW_PIECES:
-            for i in paragraph:
-                if window and size + pieces_of[i] > WINDOW_PIECES:
-                    result.append(window)
-                    window, size = [], 0
-                window.append(i)
-                size += pieces_of[i]
-            result.append(window)
-            window, size = [], 0
-            continue
-        window += paragraph
-        size += count
-    if window:
-        result.append(window)
-    return result
-
-
-def word_labels(spans, relations):
-    """One label per word from the annotated relations (contents first, longest first; a word keeps
-    its first label)."""
-    labels = [0] * len(spans)
-
-    def mark(ranges, begin, inside, first_begins=True):
-        first = True
-        for lo, hi in ranges:
-            for i, (start, end) in enumerate(spans):
-                if end <= lo or start >= hi or labels[i] != 0:
-                    if start < hi and end > lo and labels[i] != 0:
-                        first = False
-                    continue
-                labels[i] = begin if first and first_begins else inside
-                first = False
-
-    for relation in sorted(relations, key=lambda r: r["start"] - r["end"]):
-        mark(relation.get("spans") or [[relation["start"], relation["end"]]], 1, 2)
-    for relation in relations:
-        if relation.get("speaker_start") is not None:
-            mark([[relation["speaker_start"], relation["speaker_end"]]], 3, 4)
-        if relation.get("cue_start") is not None:
-            mark([[relation["cue_start"], relation["cue_end"]]], 5, 6)
-    return labels
+# The words, windows and labels (no PyTorch needed; transitions.py uses them alone).
+_labels_spec = importlib.util.spec_from_file_location("attribution_wordlabels", Path(__file__).resolve().parent / "wordlabels.py")
+_labels = importlib.util.module_from_spec(_labels_spec)
+_labels_spec.loader.exec_module(_labels)
+LABELS, HELD_PERCENT, WINDOW_PIECES = _labels.LABELS, _labels.HELD_PERCENT, _labels.WINDOW_PIECES
+held_aside, words, windows, word_labels = _labels.held_aside, _labels.words, _labels.windows, _labels.word_labels
 
 
 def encode_article(tokenizer, text, relations=None):
@@ -197,8 +97,10 @@ def batch_tensors(items):
     return ids, torch.zeros_like(ids), mask
 
 
-def export(model, out, encoder_manifest, info, name="crosscheck-attribution-minilm-l6", kind="attribution-tagger", labels=LABELS):
-    """Writes the model and its manifest (`name`, version `kind`-digest, `labels`) to `out`."""
+def export(model, out, encoder_manifest, info, name="crosscheck-attribution-minilm-l6", kind="attribution-tagger", labels=LABELS,
+           transitions=None):
+    """Writes the model and its manifest (`name`, version `kind`-digest, `labels`, the label
+    bigram counts the runtime decodes with when given) to `out`."""
     digest = _stance.save_weights(model, out)
     manifest = {
         "name": name,
@@ -211,6 +113,9 @@ def export(model, out, encoder_manifest, info, name="crosscheck-attribution-mini
         "storage": "float16 layers, float32 classifier",
         "training": info,
     }
+    if transitions is not None:
+        manifest["transitions"] = transitions
+        manifest["transitionWeight"] = _labels.TRANSITION_WEIGHT
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     return manifest
 
@@ -318,7 +223,8 @@ def main():
         "minutes": round(minutes, 1), "articles": len(training), "windows": len(items),
         "held_aside": {"quotes-dev": HELD_PERCENT}, "torch": torch.__version__,
     }
-    export(model, args.out, json.loads((args.encoder / "manifest.json").read_text()), info)
+    export(model, args.out, json.loads((args.encoder / "manifest.json").read_text()), info,
+           transitions=_labels.label_transitions(training))
     if args.reference:
         reference(args.out, args.encoder, tokenizer, config, args.reference)
     print("wrote", args.out, flush=True)

@@ -42,6 +42,15 @@ public struct ClaimAnalyzer: Sendable {
         // Scored in one batch: a model with meaning features embeds every sentence at once.
         let scores = model?.scores(sentences.map { scalars.text($0) })
         let relations = attribution?.relations(in: text) ?? []
+        // Words the text gives as names somewhere: a one-word speaker must be one of them, not a
+        // word capitalised only because it opens its sentence ("Inspections rated the deck “fair”").
+        let namedWords = Set(
+            EntityRecognizer().entities(in: scalars, span: TextSpan(start: 0, end: scalars.count)).flatMap {
+                $0.text.split(separator: " ").map(String.init)
+            })
+        let isSpeakerName: (String) -> Bool = { speaker in
+            SpeakerNames.isName(speaker) && (speaker.contains(" ") || namedWords.contains(speaker))
+        }
 
         for (number, sentence) in sentences.enumerated() {
             let tokens = Tokenizer().tokens(in: scalars, range: sentence)
@@ -60,7 +69,7 @@ public struct ClaimAnalyzer: Sendable {
                 let quoted = scalars.text(span).trimmingASCII()
                 var quotation = Quotation(text: quoted, kind: kind(of: span, in: sentence, scalars: scalars), start: span.start, end: span.end)
                 // The tagger's relation holding these quoted words, when it names a speaker.
-                let tagged = relations.first { $0.start <= span.start && span.end <= $0.end && $0.speaker.map(SpeakerNames.isName) == true }
+                let tagged = relations.first { $0.start <= span.start && span.end <= $0.end && $0.speaker.map(isSpeakerName) == true }
                 if quotation.kind == .scare, tagged != nil { quotation.kind = .partial }
                 if quotation.kind != .scare {
                     let nearest = attributions.min { distance($0.span, span) < distance($1.span, span) }

@@ -13,6 +13,8 @@ struct FineTunedModel: Sendable {
     let calibration: PlattScaling?
     let blend: FineTunedManifest.Blend?
     let displayThresholds: [String: Double]?
+    /// How a word tagger's labels follow each other, when its trainer counted them.
+    let decoder: LabelSequenceDecoder?
     let maxTokens: Int
     let tokenizer: WordPieceTokenizer
     let weights: EncoderWeights
@@ -55,6 +57,17 @@ struct FineTunedModel: Sendable {
         self.calibration = manifest.calibration
         self.blend = manifest.blend
         self.displayThresholds = manifest.displayThresholds
+        if let transitions = manifest.transitions {
+            guard transitions.count == manifest.labels.count else {
+                throw CrosscheckError(
+                    .modelMissing,
+                    "\(manifestURL.path) counts transitions between \(transitions.count) labels, not its \(manifest.labels.count); restore it from the repository"
+                )
+            }
+            self.decoder = try LabelSequenceDecoder(counts: transitions, transitionWeight: manifest.transitionWeight ?? 1)
+        } else {
+            self.decoder = nil
+        }
         self.maxTokens = min(manifest.maxLength, encoder.config.maxPositions)
         self.tokenizer = encoder.tokenizer
         self.blas = encoder.blas
@@ -63,7 +76,9 @@ struct FineTunedModel: Sendable {
             details: [
                 "storage": manifest.storage ?? "float16", "labels": manifest.labels.joined(separator: ","),
                 "max_tokens": String(maxTokens), "encoder": String(manifest.wordEmbeddingsFrom.sha256.prefix(12)),
-            ])
+            ].merging(
+                manifest.transitions == nil ? [:] : ["decoding": "viterbi over training label bigrams, weight \(manifest.transitionWeight ?? 1)"]
+            ) { $1 })
     }
 
     var forward: EncoderForward { EncoderForward(weights: weights, blas: blas) }
@@ -105,6 +120,11 @@ public struct FineTunedManifest: Sendable, Codable {
     public var blend: Blend?
     /// Per label (a technique tagger's techniques), the score a span needs to be shown to readers.
     public var displayThresholds: [String: Double]?
+    /// For a word tagger, how often each label followed each other in its training data
+    /// (`transitions[previous][next]`, in ``labels`` order); its words are then read as one sequence.
+    public var transitions: [[Double]]?
+    /// The weight of those bigrams against the tagger's reading of each word (1 when absent).
+    public var transitionWeight: Double?
 
     /// `weight` × the classifier's probability + (1 − `weight`) × the regression's, decided at
     /// `threshold` (in place of ``threshold``).

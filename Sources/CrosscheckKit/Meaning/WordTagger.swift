@@ -19,6 +19,8 @@ public struct WordTagger: Sendable {
     public var labels: [String] { model.labels }
     /// What its manifest says a span of each kind needs to be shown to readers, when it says.
     public var displayThresholds: [String: Double]? { model.displayThresholds }
+    /// Reads a text's words as one sequence of labels, when the manifest counted its trainer's bigrams.
+    public var decoder: LabelSequenceDecoder? { model.decoder }
     /// Tokens per forward batch; bounds the activations' memory.
     public var batchTokens = 2048
 

@@ -49,6 +49,15 @@ struct AttributionPatternTests {
         #expect(second.speaker?.contains("Ruiz") == true, "\(second)")
     }
 
+    @Test func theSpeakerIsTheNameNotTheWordsAfterIt() throws {
+        let text = "“The fund will not be touched,” said Treasury Secretary Mira Lund on Thursday, after the vote."
+        let item = try #require(covering(try items(text), "will not be touched", in: text))
+        #expect(item.speaker == "Mira Lund", "\(item)")
+        // A name that goes on in lower case is not cut short.
+        #expect(SpeakerNames.name(in: "White House press secretary Josh Earnest") == "White House press secretary Josh Earnest")
+        #expect(SpeakerNames.name(in: "Councillor Ray Duarte in a statement") == "Ray Duarte")
+    }
+
     @Test func theSpeakerCarriesOverToTheNextQuotationParagraph() throws {
         let text = """
             “The council has ignored three warnings,” said Marta Kowalczyk, who chairs the residents' association.

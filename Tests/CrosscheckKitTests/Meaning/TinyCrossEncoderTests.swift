@@ -97,6 +97,11 @@ struct TinyCrossEncoderTests {
         manifest.labels = ["entails", "contradicts"]
         try JSONEncoder().encode(manifest).write(to: directory.appendingPathComponent("manifest.json"))
         #expect(throws: CrosscheckError.self) { try CrossEncoder(directory: directory, encoder: encoder) }
+        // Label bigram counts that do not fit its labels.
+        manifest.labels = Self.labels
+        manifest.transitions = [[1, 2], [3, 4]]
+        try JSONEncoder().encode(manifest).write(to: directory.appendingPathComponent("manifest.json"))
+        #expect(throws: CrosscheckError.self) { try CrossEncoder(directory: directory, encoder: encoder) }
         // No weights.
         try FileManager.default.removeItem(at: directory.appendingPathComponent("model.safetensors"))
         do {

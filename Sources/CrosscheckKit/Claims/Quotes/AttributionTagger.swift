@@ -12,6 +12,9 @@ public struct AttributionTagger: Sendable {
     /// Whether a quotation with no source in its paragraph takes the speaker of the quotation in
     /// the paragraph before.
     public var carryOver = true
+    /// Whether the words are read as one sequence of labels (when the model counted its trainer's
+    /// label bigrams) rather than each word's likeliest label alone.
+    public var sequenceDecoding = true
 
     /// Wraps a word tagger whose labels are `O` and `B-`/`I-` of `CONTENT`, `SOURCE` and `CUE`.
     /// - Throws: ``CrosscheckError`` with code `modelMissing` when a label is absent.
@@ -29,7 +32,11 @@ public struct AttributionTagger: Sendable {
 
     static let labels = ["O", "B-CONTENT", "I-CONTENT", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE"]
 
-    public var identity: ModelIdentity { tagger.identity }
+    public var identity: ModelIdentity {
+        var identity = tagger.identity
+        if let decoder = tagger.decoder, sequenceDecoding { identity.version += "+viterbi-\(decoder.transitionWeight)" }
+        return identity
+    }
 
     /// The attribution tagger shipped with the engine, on `encoder`, from `models` (by default
     /// ``ModelDirectory/standard(environment:)``); `nil` when its files were removed.
@@ -52,21 +59,32 @@ public struct AttributionTagger: Sendable {
     public func relations(in text: String) -> [SpeechExtraction.Item] {
         let scalars = Array(text.unicodeScalars)
         let words = tagger.tag(scalars)
-        let columns = Self.labels.map { labelIndex[$0] ?? 0 }
-        let runs = Self.runs(
-            labels: words.map { word in
-                let best = columns.indices.max { word.probabilities[columns[$0]] < word.probabilities[columns[$1]] } ?? 0
-                return Self.labels[best]
-            })
+        let runs: [Run]
+        if let decoder = tagger.decoder, sequenceDecoding {
+            let modelLabels = tagger.labels
+            runs = Self.runs(labels: decoder.decode(words.map(\.probabilities)).map { modelLabels[$0] })
+        } else {
+            let columns = Self.labels.map { labelIndex[$0] ?? 0 }
+            runs = Self.runs(
+                labels: words.map { word in
+                    let best = columns.indices.max { word.probabilities[columns[$0]] < word.probabilities[columns[$1]] } ?? 0
+                    return Self.labels[best]
+                })
+        }
         let spans = words.map(\.range)
         let contents = Self.joined(runs.filter { $0.role == .content }, spans: spans, scalars: scalars)
-        // A source of conjunctions alone ("and" before a second verb) names no one.
-        let sources = runs.filter { run in
-            run.role == .source
-                && run.words.contains { index in
-                    let word = String(String.UnicodeScalarView(scalars[spans[index]])).lowercased()
-                    return !Self.notSources.contains(word) && !TextWords.isPunctuation(scalars[spans[index].lowerBound])
-                }
+        // A source opens with no conjunction ("while Finance Minister Ana Ruiz" is Ana Ruiz), and
+        // one of conjunctions alone ("and" before a second verb) names no one.
+        let sources = runs.compactMap { run -> Run? in
+            guard run.role == .source else { return nil }
+            let named = run.words.drop { index in
+                let word = String(String.UnicodeScalarView(scalars[spans[index]])).lowercased()
+                return Self.notSources.contains(word) || TextWords.isPunctuation(scalars[spans[index].lowerBound])
+            }
+            guard let first = named.first else { return nil }
+            var trimmed = run
+            trimmed.words = first..<run.words.upperBound
+            return trimmed
         }
         let paragraphs = Paragraphs(scalars)
         var items: [SpeechExtraction.Item] = []

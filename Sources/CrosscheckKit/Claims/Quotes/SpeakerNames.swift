@@ -6,6 +6,11 @@ import Foundation
 struct SpeakerNames {
     static let pronouns: Set<String> = ["he", "she", "they", "we", "i", "you", "it", "who", "him", "her", "them", "us", "me"]
 
+    /// Words that end a name and start the rest of the sentence ("… on Tuesday", "… in a statement").
+    static let afterName: Set<String> = [
+        "on", "in", "at", "during", "after", "before", "yesterday", "today", "tonight", "earlier", "later", "last", "this", "when", "while",
+    ]
+
     /// Names in text order, with the offset where each was given.
     private(set) var names: [(offset: Int, name: String)] = []
 
@@ -17,8 +22,15 @@ struct SpeakerNames {
     /// The name in a speaker mention: an apposition after a comma or parenthesis cut off
     /// ("Ray Duarte, who voted against the plan" → "Ray Duarte"), and the titles before a
     /// capitalised name ("Defence Minister Tomas Berg" → "Tomas Berg", "Dr. Amara Osei" → "Amara Osei").
+    /// A name followed by words of the sentence ("Jan Novak on Tuesday", "Ray Duarte in a
+    /// statement") keeps its capitalised words alone.
     static func name(in mention: String) -> String {
         var words = mention.split(whereSeparator: { $0 == "," || $0 == "(" }).first.map { $0.split(separator: " ").map(String.init) } ?? []
+        if let end = words.indices.first(where: { !(words[$0].first?.isUppercase ?? false) }), end > 0,
+            Self.afterName.contains(words[end].lowercased())
+        {
+            words.removeSubrange(end...)
+        }
         if let lastTitle = words.lastIndex(where: { EntityRecognizer.isTitle($0) }), lastTitle + 1 < words.count,
             words[(lastTitle + 1)...].allSatisfy({ $0.first?.isUppercase == true }),
             words[...lastTitle].allSatisfy({ $0.first?.isUppercase == true })
