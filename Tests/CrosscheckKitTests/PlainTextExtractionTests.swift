@@ -110,6 +110,65 @@ struct PlainTextExtractionTests {
             ])
     }
 
+    @Test func boxesCaptionsAndAppealsBesideTheStoryAreNotIt() {
+        let text = """
+            Quarry expansion approved despite objections
+            By Nia Holt
+            2 March 2026
+
+            The county approved the quarry's expansion on Monday after a four-hour hearing.
+
+            Lorries queue at the quarry gate on Monday
+            Lorries queue at the quarry gate on Monday(Image: Dale Courier / Sam Reed)
+
+            AT A GLANCE
+            Extra area: 14 hectares
+            Lorry trips: 120 a day
+
+            ADVERTISEMENT
+            Garden rooms – 20% off until Easter
+            Find your nearest showroom ›
+
+            Get the biggest Dale stories straight to your inbox
+            Sign up to the Dale Courier daily newsletter
+            Enter email
+            Sign up
+            We use your sign-up to provide content in ways you've consented to and to improve our understanding of you. This may include adverts from us and third parties based on our understanding. You can unsubscribe at any time.
+
+            Residents said they would ask for a judicial review of the decision.
+            Listen: Nia Holt reports from the hearing for Dale Radio
+            Play Video
+            00:00 / 01:58
+            Mute
+            Fullscreen
+            … before you go: thousands of readers support our reporting, which stays free to read because of them. Please consider supporting us today. Thank you.
+            Support £5/monthly
+            Support £10/monthly
+            """
+        let article = PlainTextExtractor().extract(text: text)
+        #expect(
+            article.paragraphs == [
+                "The county approved the quarry's expansion on Monday after a four-hour hearing.",
+                "Residents said they would ask for a judicial review of the decision.",
+            ])
+    }
+
+    @Test func theSitesOwnNameIsNotPartOfTheByline() {
+        let text = """
+            Valley Post
+            Menu
+            Ferry fares to rise by a fifth
+            Ana Ruiz
+            Transport correspondent, Valley Post
+            Posted: Mar 4, 2026 / 11:48 PM MST
+
+            Ferry fares will rise by a fifth from April, the operator said on Tuesday.
+            """
+        let article = PlainTextExtractor().extract(text: text)
+        #expect(article.byline == "Ana Ruiz, Transport correspondent")
+        #expect(article.paragraphs == ["Ferry fares will rise by a fifth from April, the operator said on Tuesday."])
+    }
+
     @Test(arguments: [
         "8 Comments", "Comments (8)", "12 comments", "Comments", "1 Comment", "No comments", "4 thoughts on “Bus fares to rise”",
         "One response to \"Library hours cut\"",

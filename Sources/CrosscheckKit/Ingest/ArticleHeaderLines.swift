@@ -119,6 +119,15 @@ enum ArticleHeaderLines {
         return isRole(parts[1]) || isOutlet ? line : nil
     }
 
+    /// "Harriet Quayle, Environment correspondent, UBC News" on a page whose masthead reads "UBC
+    /// News": the site's own name is not part of the writer's; an edition or outlet the page does
+    /// not print on a line of its own ("…, KPB Marches") stays.
+    static func withoutMasthead(_ byline: String, pageLines: [String]) -> String {
+        let parts = byline.components(separatedBy: ", ")
+        guard parts.count >= 3, let last = parts.last, pageLines.prefix(60).contains(last) else { return byline }
+        return parts.dropLast().joined(separator: ", ")
+    }
+
     /// A writer's role on its own line: "Transport correspondent", "Senior political reporter".
     static func isRole(_ line: String) -> Bool {
         // "Health correspondent, KPB Marches": the role, then the outlet or edition.

@@ -23,12 +23,12 @@ public enum FurnitureText {
         "support us", "open in app", "view in app", "save", "saved", "bookmark", "gift this article", "gift article",
         "reuse this content", "explore more on these topics", "facebook", "x", "twitter", "whatsapp", "linkedin", "reddit",
         "telegram", "pinterest", "messenger", "bluesky", "threads", "flipboard", "follow", "unfollow", "previous", "next",
-        "previous article", "next article",
+        "previous article", "next article", "mute", "unmute", "fullscreen", "full screen", "exit fullscreen", "enter email",
     ]
 
     /// Line openings (lower-cased) that mark furniture when the line is short.
     static let prefixes: [String] = [
-        "listen to this", "listen to the", "audio:", "share this", "share on", "share:", "follow us",
+        "listen to this", "listen to the", "listen:", "audio:", "share this", "share on", "share:", "follow us",
         "follow @", "sign up for", "sign up to", "subscribe to", "subscribe for", "get our newsletter",
         "newsletter:", "read more:", "read more at", "read next", "more:", "related:", "see also:", "also read",
         "recommended:", "advertisement", "photo:", "photo by", "photograph:", "image:", "image by",
@@ -46,7 +46,7 @@ public enum FurnitureText {
         "your email address", "email address", "image source", "play audio", "play video", "font size", "text size", "ⓒ",
         "was this article useful", "was this article helpful", "was this helpful", "read also", "do you have a story", "got a story",
         "more on this:", "social sharing", "privacy notice:", "support £", "support $", "support €", "hide ad", "skip ad", "close ad",
-        "report this ad", "remind me in",
+        "report this ad", "remind me in", "download on the app store", "get it on google play",
     ]
 
     /// Phrases anywhere in a short line that mark a promo or widget.
@@ -82,7 +82,7 @@ public enum FurnitureText {
         if words <= 6, isCountLine(bare) { return true }
         if words <= 25, isCaptionWithCredit(line) { return true }
         if words <= 12, isBreadcrumb(line) { return true }
-        if words <= 3, isCountOrDuration(bare) { return true }
+        if words <= 3, isCountOrDuration(bare) || isPlayerClock(bare) { return true }
         if words <= 6, bare.hasSuffix("'s avatar") || bare.hasSuffix("’s avatar") || isLinkListHeading(line) { return true }
         if words <= 15, isFollowPrompt(bare) { return true }
         if words <= 12, isDividedWidget(bare) { return true }
@@ -116,6 +116,15 @@ public enum FurnitureText {
         guard let first = parts.first, parts.count <= 2, first.contains(where: \.isNumber) else { return false }
         guard first.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." || $0 == "," || $0 == "k" }) else { return false }
         return parts.count == 1 || parts[1].allSatisfy(\.isLetter)
+    }
+
+    /// "00:00 / 02:41": a media player's position and length.
+    static func isPlayerClock(_ bare: String) -> Bool {
+        let parts = bare.split(separator: " ")
+        return parts.count == 3 && parts[1] == "/"
+            && [parts[0], parts[2]].allSatisfy { part in
+                part.contains(":") && part.allSatisfy { $0.isNumber || $0 == ":" }
+            }
     }
 
     /// "Follow Northline on WhatsApp for alerts": a prompt to follow the site somewhere.
@@ -246,7 +255,9 @@ public enum FurnitureText {
         guard (1...5).contains(words.count) else { return false }
         let lower = credit.lowercased()
         let first = lower.split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
-        if credit.contains("/") || ["photo", "photograph", "getty", "reuters", "afp", "ap", "file", "handout", "supplied"].contains(first) {
+        if credit.contains("/")
+            || ["photo", "photograph", "image", "picture", "pic", "getty", "reuters", "afp", "ap", "file", "handout", "supplied"].contains(first)
+        {
             return true
         }
         let before = line[..<open].trimmingCharacters(in: .whitespaces)

@@ -232,6 +232,11 @@ extension PlainTextExtractor {
             return looksLikeTime(String(lower.dropFirst(day.count)))
         }
         if DateNormalizer.iso8601(text) != nil || DateNormalizer.isAmbiguousNumericDate(text) { return true }
+        // "11:48 PM MST": a time with its zone's abbreviation.
+        let words = text.split(separator: " ")
+        if words.count >= 2, let zone = words.last, (2...5).contains(zone.count), zone.allSatisfy(\.isUppercase), zone != "AM", zone != "PM" {
+            return looksLikeTime(words.dropLast().joined(separator: " "))
+        }
         let parts = lower.split(separator: ":")
         return parts.count == 2 && parts.allSatisfy { $0.prefix(2).allSatisfy(\.isNumber) } && lower.count <= 8
     }

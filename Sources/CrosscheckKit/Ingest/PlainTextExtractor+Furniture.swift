@@ -25,6 +25,9 @@ extension PlainTextExtractor {
             let line = lines[index]
             // "Image caption," on a line of its own labels the line under it.
             if index > 0, isCaptionLabel(lines[index - 1]) { return nil }
+            // A caption printed twice, the second time with its credit run on.
+            if index + 1 < lines.count, isCaptionAgainWithCredit(line, lines[index + 1]) { return nil }
+            if index > 0, isCaptionAgainWithCredit(lines[index - 1], line) { return nil }
             // The caption and its credit stand as a block of their own, blank lines around them.
             let alone = (index == 0 || lines[index - 1].isEmpty) && (index + 2 >= lines.count || lines[index + 2].isEmpty)
             let captions =
@@ -33,6 +36,15 @@ extension PlainTextExtractor {
                 && !line.contains("\"") && !line.contains("“")
             return captions ? nil : line
         }
+    }
+
+    /// "Staff leaving the site" over "Staff leaving the site(Image: Evening Post)": the same caption
+    /// twice (as a screen reader's text and as shown), the second with its credit.
+    static func isCaptionAgainWithCredit(_ line: String, _ next: String) -> Bool {
+        guard !line.isEmpty, next.count > line.count, next.hasPrefix(line) else { return false }
+        let credit = next.dropFirst(line.count).trimmingCharacters(in: .whitespaces).lowercased()
+        guard credit.hasPrefix("("), credit.hasSuffix(")"), credit.roughWordCount <= 12 else { return false }
+        return ["(image", "(photo", "(picture", "(pic", "(credit"].contains { credit.hasPrefix($0) } || credit.contains("/")
     }
 
     /// A line of ten words or more that ends as a sentence ends: a paragraph of the story, not a widget.
@@ -67,6 +79,7 @@ extension PlainTextExtractor {
                 furniture >= 2 && furniture * 3 >= block.count
                 && !block.contains(where: isSentence)
             if (2...6).contains(block.count), short || titled, opensPromo || appeal || widgets { return }
+            if isSignUpBox(block) || isAdCopy(block) || isFactBox(block) { return }
             result.append(contentsOf: block)
         }
         for line in lines {
@@ -79,6 +92,52 @@ extension PlainTextExtractor {
         }
         flush()
         return result
+    }
+
+    /// A newsletter box: a line about the newsletter (or opening one) and a lone "Sign up" button,
+    /// in two to six lines of any length (its small print runs long).
+    static func isSignUpBox(_ block: [String]) -> Bool {
+        guard (2...6).contains(block.count), block.contains(where: FurnitureText.isPromoOpening) else { return false }
+        let buttons: Set<String> = ["sign up", "sign up now", "subscribe", "subscribe now", "sign me up", "join", "submit"]
+        return block.contains { buttons.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".!>›→ "))) }
+    }
+
+    /// An advertisement's copy: a slot line ("ADVERTISEMENT") over one to three short lines that
+    /// do not end as sentences ("Reel irrigators – 0% finance until 30 April" / "Find a dealer ›").
+    static func isAdCopy(_ block: [String]) -> Bool {
+        guard (2...4).contains(block.count) else { return false }
+        let slot = block[0].lowercased().trimmingASCII(".:- ").trimmingDecorations
+        guard ["advertisement", "advertising", "sponsored", "sponsored content", "promoted", "ad"].contains(slot) else { return false }
+        return block.dropFirst().allSatisfy { line in
+            line.roughWordCount <= 15 && line.last.map { !".!?\"”".contains($0) } == true
+        }
+    }
+
+    /// A box of facts: a short heading ("AT A GLANCE") over two or more "Label: value" lines.
+    static func isFactBox(_ block: [String]) -> Bool {
+        guard block.count >= 3, let heading = block.first, heading.roughWordCount <= 5,
+            heading.last.map({ !".!?\"”:".contains($0) }) == true
+        else { return false }
+        return block.dropFirst().allSatisfy { line in
+            guard let colon = line.firstIndex(of: ":"), line.roughWordCount <= 10, !line.hasSuffix(".") else { return false }
+            let label = line[..<colon].split(separator: " ")
+            return (1...5).contains(label.count) && label.first?.first?.isUppercase == true && line[line.index(after: colon)...].hasPrefix(" ")
+        }
+    }
+
+    /// The lines without a request for money: a line that asks for support right above a button
+    /// that takes it ("Support £5/monthly", "Donate"), whatever its length.
+    static func withoutAppeals(_ lines: [String]) -> [String] {
+        let button = lines.map { line in
+            let lower = line.lowercased()
+            return line.roughWordCount <= 4
+                && ["support £", "support $", "support €", "donate", "contribute", "give now"].contains { lower.hasPrefix($0) }
+        }
+        return lines.indices.compactMap { index in
+            let lower = lines[index].lowercased()
+            let asks = ["support", "contribut", "donat"].contains { lower.fastContains($0) }
+            return asks && !button[index] && index + 1 < lines.count && button[index + 1] ? nil : lines[index]
+        }
     }
 
     /// The lines without link lists: under a heading such as "Most read", the short lines that

@@ -20,7 +20,8 @@ public struct PlainTextExtractor: Sendable {
             commentLines = raw[(start + 1)...].map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
             lines = Array(lines[..<start])
         }
-        let blocks = Self.paragraphs(from: Self.withoutLinkLists(Self.withoutPromoBlocks(Self.withoutCaptions(Self.withoutWidgetBoxes(lines)))))
+        let blocks = Self.paragraphs(
+            from: Self.withoutLinkLists(Self.withoutPromoBlocks(Self.withoutCaptions(Self.withoutAppeals(Self.withoutWidgetBoxes(lines))))))
         var byline: String?
         var published: String?
         // "Posted on March 1, 2026 by Dana Whitfield": a blog's header line, furniture by its
@@ -42,6 +43,7 @@ public struct PlainTextExtractor: Sendable {
             title = Self.takeHeadline(from: &paragraphs)
         }
         ArticleHeaderLines.strip(from: &paragraphs, title: title, byline: &byline, published: &published)
+        byline = byline.map { ArticleHeaderLines.withoutMasthead($0, pageLines: lines) }
         paragraphs = Self.withoutTrailingHeadings(PullQuotes.removingBio(from: PullQuotes.removing(from: paragraphs), byline: byline))
         return Article(
             url: url, title: title, byline: byline, published: published, paragraphs: paragraphs,
