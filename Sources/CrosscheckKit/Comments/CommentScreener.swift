@@ -36,6 +36,9 @@ public struct CommentScreener: Sendable {
         public var templateOverlap: Double = 0.25
         /// … with similarity and overlap adding up to this are one template reworded.
         public var templateScore: Double = 0.95
+        /// A reply at least this close to a generic comment ("Thank you for explaining that")
+        /// keeps the subject of its on-topic parent.
+        public var conversationalReply: Double = 0.3
         /// A comment at least this close to a generic comment …
         public var generic: Double = 0.35
         /// … and closer to it than to the article by this margin is boilerplate.
@@ -58,7 +61,8 @@ public struct CommentScreener: Sendable {
                 "off_topic_reply_lift": offTopicReplyLift,
                 "off_topic_min_words": Double(offTopicMinWords), "template_similarity": templateSimilarity,
                 "template_overlap": templateOverlap, "template_score": templateScore, "generic": generic,
-                "generic_margin": genericMargin, "generic_reply": genericReply, "spam_with_address": spamWithAddress,
+                "generic_margin": genericMargin, "generic_reply": genericReply, "conversational_reply": conversationalReply,
+                "spam_with_address": spamWithAddress,
                 "spam_without_cue": spamWithoutCue,
                 "max_comments": Double(maxComments),
             ]
@@ -138,6 +142,7 @@ public struct CommentScreener: Sendable {
                 meaning: meaning, comments: comments,
                 eligible: lexical.map { ($0?.contentWords ?? 0) >= thresholds.offTopicMinWords },
                 declared: declarations.map { $0 != nil },
+                conversational: comments.indices.map { meaning.genericness($0).score >= thresholds.conversationalReply },
                 threshold: thresholds.offTopicLift, declaredThreshold: thresholds.offTopicDeclaredLift, borderline: thresholds.offTopicBorderline,
                 replyThreshold: thresholds.offTopicReplyLift)
         }

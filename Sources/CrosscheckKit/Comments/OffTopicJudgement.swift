@@ -14,9 +14,12 @@ struct OffTopicJudgement {
     /// - Parameter replyThreshold: the lift a reply to an off-topic comment needs to be on topic.
     /// - Parameter declared: per comment, whether it says it leaves the subject; such a comment
     ///   is off-topic below `declaredThreshold` instead of `threshold`.
+    /// - Parameter conversational: per comment, whether it is as close to a stock comment as a
+    ///   generic one is ("Thank you for explaining that"); such a reply to an on-topic comment
+    ///   carries no subject of its own and keeps its parent's.
     init(
-        meaning: ThreadMeaning, comments: [Comment], eligible: [Bool], declared: [Bool], threshold: Double, declaredThreshold: Double,
-        borderline: Double, replyThreshold: Double
+        meaning: ThreadMeaning, comments: [Comment], eligible: [Bool], declared: [Bool], conversational: [Bool], threshold: Double,
+        declaredThreshold: Double, borderline: Double, replyThreshold: Double
     ) {
         let count = comments.count
         let indexByID = Dictionary(comments.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
@@ -59,6 +62,7 @@ struct OffTopicJudgement {
                 continue
             }
             guard eligible[index] else { continue }
+            if let parent = parents[index], !offTopic[parent], conversational[index], !declared[index] { continue }
             if lifts[index] < (declared[index] ? max(threshold, declaredThreshold) : threshold) {
                 offTopic[index] = true
             } else if own[index] < threshold + borderline, let group = members[root[index]], group.count >= 3,

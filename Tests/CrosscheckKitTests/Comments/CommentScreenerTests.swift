@@ -142,6 +142,19 @@ struct CommentMeaningTests {
         #expect(result.comments[2].reasons.contains { $0.hasPrefix("about something else") })
     }
 
+    @Test func aThankYouReplyInAnOnTopicExchangeKeepsItsSubject() throws {
+        let encoder = try #require(Self.encoder)
+        let thread = [
+            comment("a", "ana", "The automation clauses worry me, the southern terminal lost half its crane jobs within two years."),
+            comment("b", "bo", "My brother worked there, they were told the new cranes would create jobs and the opposite happened.", parent: "a"),
+            comment("c", "ana", "Thank you for telling me that. Did anyone ever explain it to them properly?", parent: "b"),
+            comment("d", "cy", "Has anyone found a good plan for learning to code at home this year? I need a challenge."),
+        ]
+        let result = try CommentScreener.standard(encoder: encoder).screen(thread, article: article)
+        #expect(result.comments[2].flags.isEmpty, "\(result.comments[2]) \(result.comments[1])")
+        #expect(result.comments[3].flags.contains("off_topic"), "\(result.comments[3])")
+    }
+
     @Test func rewordedTemplateByTwoAccountsIsOneCluster() throws {
         let encoder = try #require(Self.encoder)
         let thread = [
@@ -166,7 +179,7 @@ struct CommentMeaningTests {
         let result = try CommentScreener.standard(encoder: encoder).screen(thread, article: article)
         #expect(result.comments[0].flags.contains("template"), "\(result.comments[0])")
         #expect(result.comments[0].cluster != nil && result.comments[0].cluster == result.comments[1].cluster)
-        #expect(result.comments[2].flags.isEmpty, "\(result.comments[2])")
+        #expect(result.comments[2].flags.isEmpty, "\(result.comments[2]) \(result.comments[1])")
     }
 
     @Test func withoutTheEncoderTheSummarySaysSo() throws {
