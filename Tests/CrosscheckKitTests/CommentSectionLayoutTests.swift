@@ -21,6 +21,25 @@ struct CommentSectionLayoutTests {
         PlainTextExtractor().extract(text: article + section).comments
     }
 
+    @Test func avatarInitialsAboveANameAreNotAComment() {
+        let result = comments(
+            """
+            Comments (2)
+            MO
+            Maureen Oldfield
+            11 Mar 2026 · 16:40
+            My mother had one of these men at her door, same story about the chimney.
+            Reply
+            SC
+            Steve Carragher
+            11 Mar 2026 · 16:52
+            Glad your mum was alright.
+            Reply
+            """)
+        #expect(result.map(\.author) == ["Maureen Oldfield", "Steve Carragher"])
+        #expect(result.map(\.text) == ["My mother had one of these men at her door, same story about the chimney.", "Glad your mum was alright."])
+    }
+
     @Test func nameTimeTextAndActionLinesWithoutBlankLines() {
         let result = comments(
             """

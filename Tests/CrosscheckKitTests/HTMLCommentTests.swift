@@ -19,6 +19,35 @@ struct HTMLCommentTests {
         #expect(!article.text.contains("raises the stakes"), "comments must not leak into the body")
     }
 
+    @Test func theStreamAroundTheCommentsIsNotOneOfThem() {
+        let html = """
+            <html><body><article><h1>Signallers walk out for 72 hours</h1>
+            <p class="byline">By Anjali Brennan</p>
+            <p>Signallers at the Calder operating centre began a 72-hour strike on Monday over rosters.</p></article>
+            <section id="comments"><div id="stream" class="coral coral-stream"><p>Sign in to join the conversation</p>
+            <div class="coral coral-comment" id="c-1"><span class="coral-username">RelayRoomRay</span>
+            <time datetime="2026-03-10T08:02:00Z">2h</time><div class="coral-content">Twelve-hour shifts on a workstation are another thing entirely.</div>
+            <div class="coral coral-comment coral-reply" id="c-2"><span class="coral-username">Em_Sturgess</span>
+            <time datetime="2026-03-10T08:19:00Z">1h</time><div class="coral-content">This. The desk at peak is relentless.</div></div></div>
+            <div class="coral coral-comment" id="c-3"><span class="coral-username">Phil Gaskin</span>
+            <time datetime="2026-03-10T09:00:00Z">1h</time><div class="coral-content">Nobody wants a strike, but the rosters were agreed in 2019.</div></div>
+            </div></section></body></html>
+            """
+        let article = HTMLArticleExtractor().extract(html: html)
+        #expect(article.comments.map(\.author) == ["RelayRoomRay", "Em_Sturgess", "Phil Gaskin"])
+        #expect(article.comments.map(\.parent) == [nil, "c-1", nil])
+    }
+
+    @Test func aScreenReaderLabelIsNotPartOfTheByline() {
+        let html = """
+            <html><body><article><h1 class="entry-title">Allotments decision put off again</h1>
+            <span class="byline"><span class="author vcard"><span class="screen-reader-text">Author </span> <a class="url fn n" href="/author/colm/">Colm Fitzgerald</a></span></span>
+            <p>The planning committee deferred its decision on the Hollins Lane allotments for a second time on Thursday.</p>
+            </article></body></html>
+            """
+        #expect(HTMLArticleExtractor().extract(html: html).byline == "Colm Fitzgerald")
+    }
+
     @Test func aSectionNamedOnlyByItsHeadingIsReadAsCopiedText() throws {
         let article = try Fixtures.article("heading-comments.html")
         #expect(article.comments.map(\.author) == ["Marta Vidal", "Tom Reed", "Joanna Berg"])

@@ -153,6 +153,41 @@ struct PlainTextExtractionTests {
             ])
     }
 
+    @Test func aDatelineLabelOnItsOwnLineAndLinksBetweenParagraphs() {
+        let text = """
+            Coast & Vale
+            News
+            Saltholme pier split in two as storm batters north coast
+
+            Published
+            14 March 2026, 18:30 GMT
+
+            By Harriet Okonjo, North Coast reporter
+            Published: 14 Mar 2026 · 18:30
+            5 min read
+
+            The seaward end of the Victorian pier collapsed into the sea overnight.
+
+            Storm Ilse: What we know so far
+            How to report a power cut
+
+            The amber wind warning remains in force until 21:00 on Saturday.
+
+            Get the North Coast Briefing
+            The top stories from Saltholme to Fellhaven, in your inbox at 7am every weekday.
+            Sign up
+            """
+        let article = PlainTextExtractor().extract(text: text)
+        #expect(article.title == "Saltholme pier split in two as storm batters north coast")
+        #expect(article.byline == "Harriet Okonjo, North Coast reporter")
+        #expect(article.published?.hasPrefix("2026-03-14") == true)
+        #expect(
+            article.paragraphs == [
+                "The seaward end of the Victorian pier collapsed into the sea overnight.",
+                "The amber wind warning remains in force until 21:00 on Saturday.",
+            ])
+    }
+
     @Test func theSitesOwnNameIsNotPartOfTheByline() {
         let text = """
             Valley Post

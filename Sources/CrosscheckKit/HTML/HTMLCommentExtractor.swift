@@ -17,6 +17,14 @@ struct HTMLCommentExtractor {
         if items.isEmpty { items = repeatedItemsInContainers() }
         if items.isEmpty, let headed = timedItemsUnderHeading() { (items, section) = headed }
         guard !items.isEmpty else { return sectionUnderHeading() ?? ([], []) }
+        // An element that holds every other one ("coral coral-stream" around "coral coral-comment"s)
+        // is the section, not a comment.
+        if items.count >= 3 {
+            items = items.filter { item in
+                let inside = Set(document.descendants(of: item))
+                return !items.allSatisfy { $0 == item || inside.contains($0) }
+            }
+        }
         let itemSet = Set(items)
 
         var ids: [Int: String] = [:]

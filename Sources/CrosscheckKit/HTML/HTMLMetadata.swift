@@ -162,7 +162,8 @@ struct HTMLMetadata: Sendable, Hashable {
     /// "By Jane Doe and John Roe, Staff Writers" keeps the names part after "By".
     static func cleanByline(_ text: String) -> String {
         var result = clean(text)
-        for prefix in ["By ", "by ", "BY ", "Written by ", "Words by ", "Von "] where result.hasPrefix(prefix) {
+        // "Author Colm Fitzgerald": a label for screen readers (WordPress themes) before the name.
+        for prefix in ["By ", "by ", "BY ", "Written by ", "Words by ", "Von ", "Author ", "Author: ", "Posted by "] where result.hasPrefix(prefix) {
             result = String(result.dropFirst(prefix.count))
         }
         result = ArticleHeaderLines.cutAtDate(result)

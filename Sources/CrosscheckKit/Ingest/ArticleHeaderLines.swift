@@ -222,6 +222,8 @@ enum ArticleHeaderLines {
         if isRelativeTime(datePart(line)) { return true }
         let openers = ["published", "updated", "posted", "first published", "last updated", "last modified", "date:"]
         if openers.contains(where: lower.hasPrefix), isDate(datePart(line)) { return true }
+        // "Published" on a line of its own, the date on the next.
+        if openers.contains(lower.trimmingCharacters(in: CharacterSet(charactersIn: " :"))) { return true }
         return isDate(line) && line.split(separator: " ").count <= 8
     }
 

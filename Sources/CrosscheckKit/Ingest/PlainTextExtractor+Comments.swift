@@ -60,7 +60,7 @@ extension PlainTextExtractor {
     }
 
     static func comments(from lines: [String]) -> [Comment] {
-        let section = lines.filter { !isCommentChrome($0.trimmingCharacters(in: .whitespaces)) }
+        let section = withoutInitialAvatars(lines).filter { !isCommentChrome($0.trimmingCharacters(in: .whitespaces)) }
         if let split = CommentSectionSplitter.split(section) { return split }
         var body = section.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
             !FurnitureText.isReplyWidget($0) && !CommentSectionSplitter.isActions($0)
@@ -201,6 +201,17 @@ extension PlainTextExtractor {
         if line.hasSuffix(":"), looksLikeName(String(line.dropLast())) { return (String(line.dropLast()), nil) }
         if line.hasPrefix("@"), !line.contains(" ") { return (line, nil) }
         return nil
+    }
+
+    /// The lines without avatars drawn as initials: "MO" over "Maureen Oldfield".
+    static func withoutInitialAvatars(_ lines: [String]) -> [String] {
+        lines.indices.compactMap { index in
+            let line = lines[index].trimmingCharacters(in: .whitespaces)
+            guard (1...3).contains(line.count), line.allSatisfy(\.isUppercase), index + 1 < lines.count else { return lines[index] }
+            let next = lines[index + 1].trimmingCharacters(in: .whitespaces)
+            let initials = String(next.split(separator: " ").compactMap(\.first).filter(\.isUppercase))
+            return looksLikeName(next) && initials == line ? nil : lines[index]
+        }
     }
 
     /// Lower-case words that stand inside names: "de", "van", "bin".

@@ -75,11 +75,13 @@ extension PlainTextExtractor {
             // A box's title line vouches for up to three lines of any length under it (an author's bio).
             let titled = opensPromo && block.count <= 4
             // Furniture lines around a paragraph of the story (a list right under its last line) leave it standing.
+            // Nor do a byline's dateline and reading time make its block a widget.
             let widgets =
                 furniture >= 2 && furniture * 3 >= block.count
-                && !block.contains(where: isSentence)
+                && !block.contains(where: isSentence) && !block.contains(where: { ArticleHeaderLines.bylineName($0) != nil })
             if (2...6).contains(block.count), short || titled, opensPromo || appeal || widgets { return }
-            if isSignUpBox(block) || isAdCopy(block) || isFactBox(block) { return }
+            let afterColon = result.last(where: { !$0.isEmpty })?.hasSuffix(":") ?? false
+            if isSignUpBox(block) || isAdCopy(block) || isFactBox(block) || (!afterColon && isLinkBlock(block)) { return }
             result.append(contentsOf: block)
         }
         for line in lines {
@@ -97,7 +99,9 @@ extension PlainTextExtractor {
     /// A newsletter box: a line about the newsletter (or opening one) and a lone "Sign up" button,
     /// in two to six lines of any length (its small print runs long).
     static func isSignUpBox(_ block: [String]) -> Bool {
-        guard (2...6).contains(block.count), block.contains(where: FurnitureText.isPromoOpening) else { return false }
+        guard (2...6).contains(block.count),
+            block.contains(where: { FurnitureText.isPromoOpening($0) || ["inbox", "newsletter"].contains(where: $0.lowercased().fastContains) })
+        else { return false }
         let buttons: Set<String> = ["sign up", "sign up now", "subscribe", "subscribe now", "sign me up", "join", "submit"]
         return block.contains { buttons.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".!>›→ "))) }
     }
@@ -110,6 +114,16 @@ extension PlainTextExtractor {
         guard ["advertisement", "advertising", "sponsored", "sponsored content", "promoted", "ad"].contains(slot) else { return false }
         return block.dropFirst().allSatisfy { line in
             line.roughWordCount <= 15 && line.last.map { !".!?\"”".contains($0) } == true
+        }
+    }
+
+    /// Links to other stories set between paragraphs: two to four lines of three words or more
+    /// that read as headlines ("Storm Ilse: What we know so far" / "How to report a power cut").
+    static func isLinkBlock(_ block: [String]) -> Bool {
+        guard (2...4).contains(block.count), !block.indices.contains(where: { ArticleHeaderLines.opensByline(block, at: $0) }) else { return false }
+        return block.allSatisfy { line in
+            isListedHeadline(line) && line.roughWordCount >= 3 && line.first?.isUppercase == true && !ArticleHeaderLines.isDateline(line)
+                && ArticleHeaderLines.bylineName(line) == nil
         }
     }
 
