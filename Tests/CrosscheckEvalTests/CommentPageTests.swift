@@ -16,7 +16,7 @@ struct CommentPageTests {
     @Test func screeningPastedPagesByMeaning() throws {
         let encoder = try #require(try SentenceEncoder.bundled(), "the shipped encoder should load")
         let threads = try LabelledThread.loadPages(directory: Self.directory)
-        #expect(threads.count == 13)
+        #expect(threads.count == 17)
         let evaluation = CommentFlagEvaluation.measure(threads, screener: try CommentScreener.standard(encoder: encoder))
         #expect(evaluation.genuineFlagged <= 2, "\(evaluation.genuineFlagged) of \(evaluation.genuine) on-topic comments flagged")
         #expect(evaluation.templatePairs.precision == 1, "no two different comments clustered as one template")

@@ -36,6 +36,10 @@ public struct CommentScreener: Sendable {
         public var templateOverlap: Double = 0.25
         /// … with similarity and overlap adding up to this are one template reworded.
         public var templateScore: Double = 0.95
+        /// Two accounts' comments this close in meaning are one template reworded whatever their words …
+        public var templateParaphrase: Double = 0.75
+        /// … and three accounts' comments each this close to the other two are one.
+        public var templateTriad: Double = 0.65
         /// A reply at least this close to a generic comment ("Thank you for explaining that")
         /// keeps the subject of its on-topic parent.
         public var conversationalReply: Double = 0.3
@@ -60,7 +64,8 @@ public struct CommentScreener: Sendable {
                 "off_topic_lift": offTopicLift, "off_topic_borderline": offTopicBorderline, "off_topic_declared_lift": offTopicDeclaredLift,
                 "off_topic_reply_lift": offTopicReplyLift,
                 "off_topic_min_words": Double(offTopicMinWords), "template_similarity": templateSimilarity,
-                "template_overlap": templateOverlap, "template_score": templateScore, "generic": generic,
+                "template_overlap": templateOverlap, "template_score": templateScore, "template_paraphrase": templateParaphrase,
+                "template_triad": templateTriad, "generic": generic,
                 "generic_margin": genericMargin, "generic_reply": genericReply, "conversational_reply": conversationalReply,
                 "spam_with_address": spamWithAddress,
                 "spam_without_cue": spamWithoutCue,
@@ -297,18 +302,42 @@ public struct CommentScreener: Sendable {
         return Result(comments: results, summary: summary, method: summary.method)
     }
 
-    /// Pairs of comments by different accounts that say the same thing with a shared skeleton of
-    /// words: one template reworded.
+    /// Pairs of comments by different accounts that say the same thing — with a shared skeleton
+    /// of words, in other words but very close in meaning, or as three accounts each close to the
+    /// other two: one template reworded.
     func semanticTemplateLinks(_ meaning: ThreadMeaning, comments: [Comment]) -> [(Int, Int, Double)] {
         let words = comments.map { Set(Self.words($0.text)) }
-        return meaning.similarPairs(threshold: Float(thresholds.templateSimilarity)).compactMap { a, b, similarity in
-            guard words[a].count >= 4, words[b].count >= 4 else { return nil }
-            if let first = comments[a].author, let second = comments[b].author, first == second { return nil }
+        var links: [(Int, Int, Double)] = []
+        // Pairs close enough to be one point made again, by two accounts neither answering the other.
+        var close: [Int: [Int: Double]] = [:]
+        for (a, b, similarity) in meaning.similarPairs(threshold: Float(min(thresholds.templateSimilarity, thresholds.templateTriad))) {
+            guard words[a].count >= 4, words[b].count >= 4 else { continue }
+            if let first = comments[a].author, let second = comments[b].author, first == second { continue }
             let shared = words[a].intersection(words[b]).count
             let overlap = Double(shared) / Double(words[a].union(words[b]).count)
-            let linked = overlap >= thresholds.templateOverlap && Double(similarity) + overlap >= thresholds.templateScore
-            return linked ? (a, b, Double(similarity)) : nil
+            let skeleton =
+                Double(similarity) >= thresholds.templateSimilarity && overlap >= thresholds.templateOverlap
+                && Double(similarity) + overlap >= thresholds.templateScore
+            // Reworded past a shared skeleton: the same point in other words (a reply restating
+            // its parent is conversation).
+            let answers = comments[a].parent == comments[b].id || comments[b].parent == comments[a].id
+            if skeleton || (Double(similarity) >= thresholds.templateParaphrase && !answers) { links.append((a, b, Double(similarity))) }
+            if !answers, Double(similarity) >= thresholds.templateTriad {
+                close[a, default: [:]][b] = Double(similarity)
+                close[b, default: [:]][a] = Double(similarity)
+            }
         }
+        // Three accounts making the same point, each close to the other two: a campaign, though
+        // no two of them share a skeleton.
+        for (a, neighbours) in close {
+            for (b, ab) in neighbours where b > a {
+                for (c, bc) in close[b] ?? [:] where c > b && neighbours[c] != nil {
+                    links.append((a, b, ab))
+                    links.append((b, c, bc))
+                }
+            }
+        }
+        return links
     }
 
     static func words(_ text: String) -> [String] {

@@ -182,6 +182,21 @@ struct CommentMeaningTests {
         #expect(result.comments[2].flags.isEmpty, "\(result.comments[2]) \(result.comments[1])")
     }
 
+    @Test func threeAccountsMakingOnePointInTheirOwnWordsAreOneTemplate() throws {
+        let encoder = try #require(Self.encoder)
+        let thread = [
+            comment("a", "first", "Twelve years tied to one partner is far too long. Parliament should tear this deal up."),
+            comment("b", "second", "Tying ourselves to a single partner for twelve years is far too long. MPs must throw this deal out."),
+            comment("c", "third", "No nation should bind itself to one partner for twelve years. Vote this agreement down."),
+            comment("d", "fourth", "My cousin drives trucks at the container port and says the night shifts are already short-staffed."),
+            comment("e", "fifth", "If the first trains only run in 2030, who pays for the port upgrades until then?"),
+        ]
+        let result = try CommentScreener.standard(encoder: encoder).screen(thread, article: article)
+        for index in 0..<3 { #expect(result.comments[index].flags.contains("template"), "\(result.comments[index])") }
+        #expect(Set((0..<3).map { result.comments[$0].cluster }).count == 1)
+        for index in 3..<5 { #expect(!result.comments[index].flags.contains("template"), "\(result.comments[index])") }
+    }
+
     @Test func withoutTheEncoderTheSummarySaysSo() throws {
         let result = try CommentScreener.standard(encoder: nil).screen([comment("a", "x", "Great read.")], article: article)
         #expect(result.method == "words")
