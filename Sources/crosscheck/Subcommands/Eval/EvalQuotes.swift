@@ -21,6 +21,9 @@ struct EvalQuotes: ParsableCommand {
     @Flag(help: "Find quotations by the rules only, without the attribution tagger.")
     var wordsOnly = false
 
+    @Flag(help: "Read each word's likeliest label alone, not the words as one sequence (the tagger before its label bigrams).")
+    var wordByWord = false
+
     @Flag(help: "Measure on every article, including those the tagger was trained on.")
     var all = false
 
@@ -29,7 +32,8 @@ struct EvalQuotes: ParsableCommand {
 
     func run() throws {
         let file = data.hasSuffix(".jsonl") ? data : URL(fileURLWithPath: data).appendingPathComponent("dev.jsonl").path
-        let attribution = wordsOnly ? nil : try SharedEngine.engine().attribution()
+        var attribution = wordsOnly ? nil : try SharedEngine.engine().attribution()
+        if wordByWord { attribution?.sequenceDecoding = false }
         var articles = try QuoteArticle.load(file: file)
         if !all { articles = articles.filter(\.isHeldAside) }
         if let limit { articles = Array(articles.prefix(limit)) }
