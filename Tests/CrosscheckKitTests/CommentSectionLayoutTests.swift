@@ -40,6 +40,61 @@ struct CommentSectionLayoutTests {
         #expect(result.map(\.text) == ["My mother had one of these men at her door, same story about the chimney.", "Glad your mum was alright."])
     }
 
+    @Test func arrowsBeforeTheAuthorAndABadgeLine() {
+        let result = comments(
+            """
+            Comments (3)
+            Kari Nygaard
+            14.03.2026 07:52
+            With the last ferry at 00:30 I cannot get home after a late shift.
+            Like (41)    Reply    Report
+
+            ↳ Per-Erik Solheim
+            replying to Kari Nygaard
+            14.03.2026 08:10
+            A night ferry on request should be the minimum.
+            Like (17)    Reply    Report
+
+            ↳↳ Ingrid Haugland
+            replying to Per-Erik Solheim
+            Journalist, NT English
+            14.03.2026 08:14
+            We have asked the roads authority and will update the article.
+            Like (9)    Reply    Report
+            """)
+        #expect(result.map(\.author) == ["Kari Nygaard", "Per-Erik Solheim", "Ingrid Haugland"])
+        #expect(
+            result.map(\.text) == [
+                "With the last ferry at 00:30 I cannot get home after a late shift.", "A night ferry on request should be the minimum.",
+                "We have asked the roads authority and will update the article.",
+            ])
+        #expect(result[1].parent == result[0].id)
+        #expect(result[2].parent == result[1].id)
+    }
+
+    @Test func aPlaceUnderTheNameAndTheReplyLineAboveIt() {
+        let result = comments(
+            """
+            18 comments
+            Gazza1974
+            Eastbury, United Kingdom
+            14/03/2026 10:02
+            Been twice. The toilets were a disgrace both times.
+            Reply     ▲ 301     ▼ 9     Report abuse
+
+            ↳ Replying to Gazza1974
+            MrsB_Kent
+            Maidstone, United Kingdom
+            14/03/2026 10:15
+            Same here.
+            Reply     ▲ 97     ▼ 2     Report abuse
+            """)
+        #expect(result.map(\.author) == ["Gazza1974", "MrsB_Kent"])
+        #expect(result.map(\.text) == ["Been twice. The toilets were a disgrace both times.", "Same here."])
+        #expect(result[1].parent == result[0].id)
+        #expect(result[1].time == "2026-03-14T10:15:00Z")
+    }
+
     @Test func nameTimeTextAndActionLinesWithoutBlankLines() {
         let result = comments(
             """

@@ -188,6 +188,29 @@ struct PlainTextExtractionTests {
             ])
     }
 
+    @Test func aSummaryInBulletsBetweenTheHeadlineAndTheByline() {
+        let text = """
+            News › UK News › Food
+
+            TV chef's flagship restaurant given zero hygiene rating
+
+            • Inspectors found mouse droppings in three areas of the kitchen
+            • The chef blames a new supplier
+
+            By Kerry-Ann Docherty, Consumer Editor
+            Published: 09:41, 14 March 2026 | Updated: 11:02, 14 March 2026
+
+            Share   f   X   WhatsApp   Email   Copy link
+            214 shares   |   View comments (18)
+
+            The chef's flagship restaurant has been handed a zero-star food hygiene rating.
+            """
+        let article = PlainTextExtractor().extract(text: text)
+        #expect(article.title == "TV chef's flagship restaurant given zero hygiene rating")
+        #expect(article.byline == "Kerry-Ann Docherty, Consumer Editor")
+        #expect(article.paragraphs == ["The chef's flagship restaurant has been handed a zero-star food hygiene rating."])
+    }
+
     @Test func theSitesOwnNameIsNotPartOfTheByline() {
         let text = """
             Valley Post

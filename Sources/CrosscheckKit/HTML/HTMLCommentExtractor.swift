@@ -121,6 +121,13 @@ struct HTMLCommentExtractor {
             }
             if let id = node.attribute("id")?.lowercased(), Self.isCommentID(id) {
                 result.append(index)
+                continue
+            }
+            // Disqus: `<li class="post" id="post-6412290101">`.
+            if node.tag == "li", classes.contains("post"), let id = node.attribute("id"), id.hasPrefix("post-"),
+                id.dropFirst(5).allSatisfy(\.isNumber), id.count > 5
+            {
+                result.append(index)
             }
         }
         return result
@@ -191,7 +198,9 @@ struct HTMLCommentExtractor {
                         continue
                     }
                     next.append(child)
-                    guard !document.text(of: child).isEmpty else { continue }
+                    // A row of buttons or sign-in services ("D", "f", "X") is no comment: a shape
+                    // counts by children that hold a few words.
+                    guard document.text(of: child).roughWordCount >= 4 else { continue }
                     groups[signatureOf(child), default: 0] += 1
                 }
             }
@@ -252,8 +261,34 @@ struct HTMLCommentExtractor {
     }
 
     private func namesAuthor(_ index: Int) -> Bool {
-        let tokens = document.classAndID(of: index).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" })
+        let node = document[index]
+        let tokens = Self.nameTokens([node.attribute("class"), node.attribute("id")].compactMap { $0 }.joined(separator: " "))
+        // "comment-badge--author" is the "Author" badge beside the name, not the name.
+        if tokens.contains("badge") { return false }
         return Self.authorWords.contains { word in tokens.contains { $0 == word } }
+    }
+
+    /// The words of class names and ids, split at "-", "_" and inner capitals ("commentAuthor" →
+    /// "comment", "author"), lower-cased.
+    static func nameTokens(_ names: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        var previous: Character?
+        for character in names {
+            if character == " " || character == "-" || character == "_" {
+                if !current.isEmpty { tokens.append(current) }
+                current = ""
+            } else {
+                if character.isUppercase, let previous, previous.isLowercase, !current.isEmpty {
+                    tokens.append(current)
+                    current = ""
+                }
+                current.append(contentsOf: character.lowercased())
+            }
+            previous = character
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens
     }
 
     private static let authorWords: [Substring] = [
@@ -275,7 +310,8 @@ struct HTMLCommentExtractor {
             let tokens = document.classAndID(of: index).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" })
             if tokens.contains(where: { ["date", "time", "timestamp", "posted", "when", "ago", "timeago", "age"].contains($0) }) {
                 let value = document[index].attribute("title") ?? document.text(of: index)
-                if !value.isEmpty, value.count < 60 { return (value, index) }
+                // A bullet beside the time ("•" in `time-ago-bullet`) is not it.
+                if value.contains(where: { $0.isLetter || $0.isNumber }), value.count < 60 { return (value, index) }
             }
         }
         // A small element that holds nothing but a time ("2h", "3 hours ago", "Mar 3, 2026").

@@ -167,6 +167,10 @@ struct HTMLMetadata: Sendable, Hashable {
             result = String(result.dropFirst(prefix.count))
         }
         result = ArticleHeaderLines.cutAtDate(result)
+        // "…, Local Democracy Reporter @OwenPritchLDR": the writer's handle after the byline.
+        if let last = result.split(separator: " ").last, last.hasPrefix("@"), last.count > 1, result.split(separator: " ").count > 1 {
+            result = String(result.dropLast(last.count))
+        }
         // The byline element often holds the date line and share buttons after the names.
         for marker in [" Published ", " Updated ", " Posted ", " · ", " | "] {
             if let range = result.range(of: marker), result.distance(from: result.startIndex, to: range.lowerBound) >= 3 {

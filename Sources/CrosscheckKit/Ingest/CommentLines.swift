@@ -225,7 +225,7 @@ extension CommentSectionSplitter {
             "upvotes", "downvotes", "votes", "vote", "points", "point", "recommend", "recommended",
             "permalink", "edit", "edited", "delete", "respond", "quote", "↑", "↓", "▲", "▼", "👍", "👎", "♥", "❤️", "❤",
             "(0)", "helpful", "not", "more", "›", "»", "view", "show", "hide", "reaction", "reactions", "rate", "this",
-            "comment", "comment:", "oppose", "agree", "disagree", "♡", "🤍", "☆", "★", "up", "down", "dislike", "dislikes",
+            "comment", "comment:", "oppose", "agree", "disagree", "♡", "🤍", "☆", "★", "up", "down", "dislike", "dislikes", "abuse",
         ]
         var sawButton = false
         var time: String?

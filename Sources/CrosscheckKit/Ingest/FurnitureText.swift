@@ -46,7 +46,7 @@ public enum FurnitureText {
         "your email address", "email address", "image source", "play audio", "play video", "font size", "text size", "ⓒ",
         "was this article useful", "was this article helpful", "was this helpful", "read also", "do you have a story", "got a story",
         "more on this:", "social sharing", "privacy notice:", "support £", "support $", "support €", "hide ad", "skip ad", "close ad",
-        "report this ad", "remind me in", "download on the app store", "get it on google play",
+        "report this ad", "remind me in", "share or comment on this", "view comments", "download on the app store", "get it on google play",
     ]
 
     /// Phrases anywhere in a short line that mark a promo or widget.
@@ -75,6 +75,12 @@ public enum FurnitureText {
         let lower = line.lowercased().trimmingASCII()
         let bare = lower.trimmingASCII(".:!?>|-*").trimmingDecorations
         if exactLines.contains(bare) { return true }
+        // "214 shares | View comments (18)": a row of furniture set apart by bars.
+        if words <= 12, line.contains(" | "), case let parts = line.components(separatedBy: " | "), parts.count >= 2,
+            parts.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty && isFurniture($0.trimmingCharacters(in: .whitespaces)) })
+        {
+            return true
+        }
         // "Reporting from Holmesby, Norfolk": where the reporter is, under the byline.
         if words <= 6, bare.hasPrefix("reporting from ") { return true }
         if prefixes.contains(where: { bare.hasPrefix($0) }) { return true }
@@ -103,7 +109,7 @@ public enum FurnitureText {
     /// "Share Facebook X WhatsApp Email Copy link": a row of share buttons copied as one line.
     static func isShareBar(_ bare: String) -> Bool {
         let buttons: Set<String> = [
-            "share", "facebook", "x", "twitter", "whatsapp", "email", "e-mail", "copy", "link", "print", "linkedin", "reddit",
+            "share", "f", "facebook", "x", "twitter", "whatsapp", "email", "e-mail", "copy", "link", "print", "linkedin", "reddit",
             "telegram", "messenger", "save", "gift", "bluesky", "threads", "pinterest", "mastodon", "flipboard", "|", "·",
         ]
         let words = bare.split(separator: " ").map(String.init)

@@ -108,9 +108,10 @@ public struct PlainTextExtractor: Sendable {
     static func takeHeadline(from paragraphs: inout [String]) -> String? {
         let top = paragraphs.prefix(60)
         // Datelines may stand between the headline and the byline.
+        // Datelines, and a summary in bullet points, may stand between the headline and the byline.
         func above(_ index: Int) -> Int {
             var at = index - 1
-            while at > 0, ArticleHeaderLines.isDateline(paragraphs[at]) { at -= 1 }
+            while at > 0, ArticleHeaderLines.isDateline(paragraphs[at]) || isBullet(paragraphs[at]) { at -= 1 }
             return at
         }
         // A long lead or standfirst that ends as a sentence may stand between them too.
@@ -129,6 +130,7 @@ public struct PlainTextExtractor: Sendable {
             if headline < bylineIndex - 1 {
                 let title = paragraphs[headline]
                 paragraphs.removeFirst(headline + 1)
+                while let first = paragraphs.first, isBullet(first) { paragraphs.removeFirst() }
                 return title
             }
             // A standfirst between the headline and the byline (longer than the headline above it,
@@ -155,6 +157,11 @@ public struct PlainTextExtractor: Sendable {
     /// Whether `line` under `headline` is the story's standfirst: the headline has six words or
     /// more and is no dateline, and the line is longer and either does not end as a sentence or
     /// is a short one (a lead paragraph is longer).
+    /// "• Inspectors found mouse droppings in three areas": a point of a summary under the headline.
+    static func isBullet(_ line: String) -> Bool {
+        ["• ", "▪ ", "■ ", "► "].contains(where: line.hasPrefix)
+    }
+
     static func isStandfirst(_ line: String, under headline: String) -> Bool {
         let headlineWords = headline.split(separator: " ").count
         let words = line.split(separator: " ").count
