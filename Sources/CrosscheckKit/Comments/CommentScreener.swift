@@ -318,10 +318,10 @@ public struct CommentScreener: Sendable {
             let skeleton =
                 Double(similarity) >= thresholds.templateSimilarity && overlap >= thresholds.templateOverlap
                 && Double(similarity) + overlap >= thresholds.templateScore
-            // Reworded past a shared skeleton: the same point in other words (a reply restating
-            // its parent is conversation).
+            // Reworded past a shared skeleton: the same point in other words. A reply that repeats
+            // its parent's words ("Is it 2 till 7?" / "2 till 7.") is conversation either way.
             let answers = comments[a].parent == comments[b].id || comments[b].parent == comments[a].id
-            if skeleton || (Double(similarity) >= thresholds.templateParaphrase && !answers) { links.append((a, b, Double(similarity))) }
+            if !answers, skeleton || Double(similarity) >= thresholds.templateParaphrase { links.append((a, b, Double(similarity))) }
             if !answers, Double(similarity) >= thresholds.templateTriad {
                 close[a, default: [:]][b] = Double(similarity)
                 close[b, default: [:]][a] = Double(similarity)
