@@ -225,7 +225,7 @@ extension PlainTextExtractor {
             let line = result[index].trimmingCharacters(in: .whitespaces)
             let name = result[index + 1].trimmingCharacters(in: .whitespaces)
             if CommentSectionSplitter.replyingTo(line) != nil, line.lowercased().contains("replying to") || line.lowercased().contains("reply to"),
-                looksLikeName(name) || CommentSectionSplitter.isHandle(name) || CommentSectionSplitter.isBareUserName(name),
+                isCommenterName(name),
                 CommentSectionSplitter.isTime(result[index + 2].trimmingCharacters(in: .whitespaces))
             {
                 result.swapAt(index, index + 1)
@@ -247,7 +247,7 @@ extension PlainTextExtractor {
                 CommentSectionSplitter.replyingTo(lines[index + 1].trimmingCharacters(in: .whitespaces)) != nil
             else { return lines[index] }
             let name = line.dropFirst(arrows).trimmingCharacters(in: .whitespaces)
-            guard looksLikeName(name) || CommentSectionSplitter.isHandle(name) || CommentSectionSplitter.isBareUserName(name) else {
+            guard isCommenterName(name) else {
                 return lines[index]
             }
             return String(repeating: "    ", count: arrows) + name
@@ -270,10 +270,15 @@ extension PlainTextExtractor {
                     return (1...3).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
                 }
             let named =
-                looksLikeName(above) || CommentSectionSplitter.isHandle(above) || CommentSectionSplitter.isBareUserName(above)
+                isCommenterName(above)
                 || CommentSectionSplitter.replyingTo(above) != nil
             return place && named && CommentSectionSplitter.isTime(lines[index + 1].trimmingCharacters(in: .whitespaces)) ? nil : lines[index]
         }
+    }
+
+    /// A commenter as a section prints them: a person's name, a handle or a bare user name.
+    static func isCommenterName(_ text: String) -> Bool {
+        looksLikeName(text) || CommentSectionSplitter.isHandle(text) || CommentSectionSplitter.isBareUserName(text)
     }
 
     /// Lower-case words that stand inside names: "de", "van", "bin".
