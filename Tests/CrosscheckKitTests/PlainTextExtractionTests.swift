@@ -251,6 +251,8 @@ struct PlainTextExtractionTests {
         "Home › Local › Transport", "News > World", "WhatsApp", "Mara Ellis's avatar", "41", "41 Likes", "3:48 min",
         "▶ Listen · 5 min", "Follow", "Follow the Valley Courier on WhatsApp for news alerts →", "More from Politics",
         "Thanks for reading the Valley Courier! This post is public.", "Type your email...", "∙",
+        "0:00 / 1:45 CC Mute Fullscreen", "▶ Watch: the chef on the set of his cooking show (2023)",
+        "Read aloud with a synthetic voice. Report errors in the audio here.", "— Rosie", "214 shares   |   View comments (18)",
     ])
     func widgetLinesAreFurniture(line: String) {
         #expect(FurnitureText.isFurniture(line))
@@ -261,6 +263,7 @@ struct PlainTextExtractionTests {
         "\"We will listen to residents,\" the mayor said.", "The vote is planned for the spring (April 3)",
         "The plan passed the Transport Committee (TC).", "Prices rose > 4 percent in May, the office said.",
         "Follow-up inspections found no faults, the agency said.", "More from the budget will go to schools next year.",
+        "— and then the council changed its mind.", "The vote is at 0:00 / midnight, the clerk said.",
     ])
     func sentencesAreNotFurniture(line: String) {
         #expect(!FurnitureText.isFurniture(line))

@@ -46,7 +46,8 @@ public enum FurnitureText {
         "your email address", "email address", "image source", "play audio", "play video", "font size", "text size", "ⓒ",
         "was this article useful", "was this article helpful", "was this helpful", "read also", "do you have a story", "got a story",
         "more on this:", "social sharing", "privacy notice:", "support £", "support $", "support €", "hide ad", "skip ad", "close ad",
-        "report this ad", "remind me in", "share or comment on this", "view comments", "download on the app store", "get it on google play",
+        "report this ad", "remind me in", "share or comment on this", "view comments", "▶ watch", "► watch", "▶ listen",
+        "► listen", "read aloud", "download on the app store", "get it on google play",
     ]
 
     /// Phrases anywhere in a short line that mark a promo or widget.
@@ -56,7 +57,7 @@ public enum FurnitureText {
         "donate", "fact checker", "fact-checker", "verify this article", "check the claims in this article",
         "ai-generated audio", "text-to-speech", "narrated", "getty images", "shutterstock", "/ reuters",
         "/reuters", "ap photo", "afp via", "(photo", "photograph by", "not responsible for the content of external",
-        "share your experience", "share your story", "send your story", "story ideas",
+        "share your experience", "share your story", "send your story", "story ideas", "synthetic voice",
     ]
 
     /// Whether `line` reads as page furniture rather than article text.
@@ -88,7 +89,9 @@ public enum FurnitureText {
         if words <= 6, isCountLine(bare) { return true }
         if words <= 25, isCaptionWithCredit(line) { return true }
         if words <= 12, isBreadcrumb(line) { return true }
-        if words <= 3, isCountOrDuration(bare) || isPlayerClock(bare) { return true }
+        if words <= 3, isCountOrDuration(bare) { return true }
+        if words <= 8, isPlayerClock(bare) { return true }
+        if words <= 3, isDashSignOff(line) { return true }
         if words <= 6, bare.hasSuffix("'s avatar") || bare.hasSuffix("’s avatar") || isLinkListHeading(line) { return true }
         if words <= 15, isFollowPrompt(bare) { return true }
         if words <= 12, isDividedWidget(bare) { return true }
@@ -124,13 +127,22 @@ public enum FurnitureText {
         return parts.count == 1 || parts[1].allSatisfy(\.isLetter)
     }
 
-    /// "00:00 / 02:41": a media player's position and length.
+    /// "00:00 / 02:41", "0:00 / 1:45 CC Mute Fullscreen": a media player's position and length,
+    /// perhaps with its buttons.
     static func isPlayerClock(_ bare: String) -> Bool {
         let parts = bare.split(separator: " ")
-        return parts.count == 3 && parts[1] == "/"
+        let controls: Set<Substring> = ["cc", "mute", "unmute", "fullscreen", "settings", "play", "pause", "hd"]
+        return parts.count >= 3 && parts[1] == "/" && parts.dropFirst(3).allSatisfy(controls.contains)
             && [parts[0], parts[2]].allSatisfy { part in
                 part.contains(":") && part.allSatisfy { $0.isNumber || $0 == ":" }
             }
+    }
+
+    /// "— Rosie": a writer's sign-off under a letter or newsletter.
+    static func isDashSignOff(_ line: String) -> Bool {
+        guard line.hasPrefix("— ") || line.hasPrefix("– ") else { return false }
+        let words = line.dropFirst(2).split(separator: " ")
+        return (1...2).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
     }
 
     /// "Follow Northline on WhatsApp for alerts": a prompt to follow the site somewhere.
