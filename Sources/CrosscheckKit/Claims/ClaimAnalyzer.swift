@@ -42,19 +42,17 @@ public struct ClaimAnalyzer: Sendable {
         // Scored in one batch: a model with meaning features embeds every sentence at once.
         let scores = model?.scores(sentences.map { scalars.text($0) })
         let relations = attribution?.relations(in: text) ?? []
+        let sentenceEntities = sentences.map { EntityRecognizer().entities(in: scalars, span: $0) }
         // Words the text gives as names somewhere: a one-word speaker must be one of them, not a
         // word capitalised only because it opens its sentence ("Inspections rated the deck “fair”").
-        let namedWords = Set(
-            EntityRecognizer().entities(in: scalars, span: TextSpan(start: 0, end: scalars.count)).flatMap {
-                $0.text.split(separator: " ").map(String.init)
-            })
+        let namedWords = Set(sentenceEntities.joined().flatMap { $0.text.split(separator: " ").map(String.init) })
         let isSpeakerName: (String) -> Bool = { speaker in
             SpeakerNames.isName(speaker) && (speaker.contains(" ") || namedWords.contains(speaker))
         }
 
         for (number, sentence) in sentences.enumerated() {
             let tokens = Tokenizer().tokens(in: scalars, range: sentence)
-            let entities = EntityRecognizer().entities(in: scalars, span: sentence)
+            let entities = sentenceEntities[number]
             people.add(entities)
             let block = blocks.firstIndex { $0.start <= sentence.start && sentence.start <= $0.end } ?? 0
             let sentenceQuotes = quoteSpans.filter { $0.start >= sentence.start && $0.start < sentence.end }

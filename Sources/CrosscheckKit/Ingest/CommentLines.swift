@@ -269,8 +269,9 @@ extension CommentSectionSplitter {
         if sides.count == 2, line.count <= 80 {
             let indent = String(line.prefix { $0 == " " || $0 == "\t" })
             let (name, other) = (sides[0].trimmingCharacters(in: .whitespaces), sides[1].trimmingCharacters(in: .whitespaces))
-            func isName(_ text: String) -> Bool { PlainTextExtractor.looksLikeName(text) || isHandle(text) || isBareUserName(text) }
-            if isName(name), isName(other) { return [indent + name, indent + "In reply to " + other] }
+            if PlainTextExtractor.isCommenterName(name), PlainTextExtractor.isCommenterName(other) {
+                return [indent + name, indent + "In reply to " + other]
+            }
         }
         guard line.count <= 140, let range = line.range(of: " in reply to ", options: .caseInsensitive) else { return [line] }
         let head = line[..<range.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " –—-|·,("))
@@ -289,12 +290,12 @@ extension CommentSectionSplitter {
         let lower = line.lowercased()
         for prefix in ["replying to ", "in reply to ", "in response to ", "reply to ", "↳ "] where lower.hasPrefix(prefix) && line.count <= 60 {
             let name = String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
-            if PlainTextExtractor.looksLikeName(name) || isHandle(name) || isBareUserName(name) { return name }
+            if PlainTextExtractor.isCommenterName(name) { return name }
         }
         for prefix in ["quote from ", "quoting ", "originally posted by "] where lower.hasPrefix(prefix) {
             let rest = line.dropFirst(prefix.count)
             let name = String(rest.prefix { $0 != ":" }).trimmingCharacters(in: .whitespaces)
-            if PlainTextExtractor.looksLikeName(name) || isHandle(name) || isBareUserName(name) { return name }
+            if PlainTextExtractor.isCommenterName(name) { return name }
         }
         return nil
     }
