@@ -17,6 +17,9 @@ Training pairs (seeded, deterministic):
   and (SNLI only) entailments made by negating a contradicted hypothesis (see `augmented`).
 SICK is non-commercial: it is measured on, never trained on.
 
+With --other-scene-below COS, SNLI contradictions about another scene than the premise's (less
+than COS alike in the encoder's meaning, and not a denial) are trained as neutral: see other_scene.
+
     python3 scripts/train-stance/train.py --data ../shared/data \
         --encoder Sources/CrosscheckModels/Models/encoder \
         --out Sources/CrosscheckModels/Models/stance \
@@ -139,6 +142,54 @@ def renumbered(claim, evidence, rng):
         changed = max(0, value * rng.randint(2, 5) + rng.randint(1, 9))
     tokens[i] = tokens[i].replace(raw, str(changed))
     return " ".join(tokens)
+
+
+def embeddings(model, tokenizer, texts, batch_size=64):
+    """The encoder's sentence vectors (mean pooled, unit length) for texts, in order."""
+    model.eval()
+    rows = []
+    with torch.no_grad():
+        for start in range(0, len(texts), batch_size):
+            encoded = tokenizer.encode_batch([t.strip() for t in texts[start:start + batch_size]])
+            ids, types, mask = tensors([(e.ids, e.type_ids) for e in encoded])
+            m = mask[:, :, None].float()
+            pooled = (model.states(ids, types, mask) * m).sum(1) / m.sum(1)
+            rows.append(torch.nn.functional.normalize(pooled, dim=-1))
+    return torch.cat(rows) if rows else torch.zeros((0, model.config["hidden_size"]))
+
+
+NEGATIONS = {"no", "not", "nobody", "none", "nothing", "never", "neither", "nor", "nowhere", "noone"}
+
+
+def denies(sentence):
+    """True when the sentence has a negation word ("no", "nobody", "never", "n't", ...)."""
+    words = sentence.lower().replace("n't", " not").split()
+    return any(w.strip(".,;:!?") in NEGATIONS for w in words)
+
+
+def other_scene(pairs, encoder_dir, config, below):
+    """SNLI reads a hypothesis about another scene than the premise's as a contradiction (its
+    annotators were told both describe one photograph); a fact-checker reads a passage about
+    something else as saying nothing of the claim. SNLI contradictions (and the entailments
+    `augmented` made from them) whose sentences are less than `below` alike in the shipped
+    encoder's meaning become neutral — unless the hypothesis denies something ("Nobody is
+    carrying anything"), which contradicts a scene whatever else it shares with it. Returns the
+    new pairs and how many changed."""
+    encoder = CrossEncoder(load_file(str(encoder_dir / "model.safetensors")), config)
+    tokenizer = make_tokenizer(encoder_dir / "vocab.txt", 128)
+    # A contradiction's negated hypothesis (an entailment made in `augmented`) is as far from its premise.
+    places = [i for i, p in enumerate(pairs) if (p[3], p[2]) in (("snli", 1), ("negated-snli", 0))]
+    a = embeddings(encoder, tokenizer, [pairs[i][0] for i in places])
+    b = embeddings(encoder, tokenizer, [pairs[i][1] for i in places])
+    cosines = (a * b).sum(-1).tolist()
+    result = list(pairs)
+    changed = 0
+    for i, cosine in zip(places, cosines):
+        if cosine < below and not denies(pairs[i][1]):
+            evidence, claim, _, source = pairs[i]
+            result[i] = (evidence, claim, 2, source)
+            changed += 1
+    return result, changed
 
 
 def augmented(pairs, rng):
@@ -360,6 +411,9 @@ def main():
     parser.add_argument("--max-length", type=int, default=256)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--other-scene-below", type=float,
+                        help="SNLI contradictions whose two sentences are less alike than this (the encoder's "
+                             "cosine) are trained as neutral: see other_scene")
     parser.add_argument("--limit-steps", type=int, default=0, help="stop early (for timing)")
     parser.add_argument("--reference-only", action="store_true", help="only write --reference from the model in --out")
     parser.add_argument("--warm-start", type=Path,
@@ -381,6 +435,10 @@ def main():
     pairs = training_pairs(args.data, args.snli, rng)
     if args.warm_start:
         pairs = [p for p in pairs if not p[3].endswith("snli")] + [p for p in pairs if p[3].endswith("snli")][:args.snli]
+    relabelled = 0
+    if args.other_scene_below is not None:
+        pairs, relabelled = other_scene(pairs, args.encoder, config, args.other_scene_below)
+        print("SNLI contradictions about another scene, trained as neutral:", relabelled, flush=True)
     counts = {}
     for p in pairs:
         counts[p[3]] = counts.get(p[3], 0) + 1
@@ -432,6 +490,8 @@ def main():
         "held_aside": {"fever-rte-dev": FEVER_HELD, "healthver-dev": HEALTHVER_HELD},
         "torch": torch.__version__,
     }
+    if args.other_scene_below is not None:
+        info["other_scene"] = {"below": args.other_scene_below, "snli_contradictions_as_neutral": relabelled}
     if warm:
         info["warm_start"] = {"version": warm["version"], "training": warm["training"]}
     export(model, args.out, encoder_manifest, info)

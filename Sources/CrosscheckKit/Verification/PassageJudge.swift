@@ -13,11 +13,17 @@ public struct PassageJudge: Sendable {
     /// Below this share of the claim's terms, a passage with no findings is about something else.
     /// Only the word-cue model needs it: the inference model reads an unrelated passage as neutral.
     public var minimumRelevance = 0.3
-    /// How far a check's finding moves the inference model's probabilities (1 = its full strength);
-    /// tuned with the verdict thresholds by `crosscheck eval stance --tune`.
+    /// How far a check's finding moves the inference model's probabilities (1 = its full strength).
+    /// The pair sets `crosscheck eval stance --tune` searches cannot tell 0.5 from 0.75 (under a
+    /// point of mean macro-F1 apart) and hardly hold a claim whose figures a check confirms, so the
+    /// checks keep 0.75: at 0.5 a passage giving an article claim's figures was outweighed by the
+    /// model reading a detail the passage leaves out as a contradiction. The verdict thresholds
+    /// are tuned at this weight.
     public var checkWeightWithInference = 0.75
     /// With the inference model, a refuting finding at least this strong turns the model's
-    /// entailment into contradiction; `nil`: none does. Tuned by `crosscheck eval stance --tune`.
+    /// entailment into contradiction; `nil`: none does. The pair sets cannot tell 0.8 from never
+    /// (they hold few swapped roles), so it stays: the model reads "the visitors beat the home team"
+    /// as entailed by the home team beating the visitors, and only the roles check sees it.
     public var entailmentTakenAbove: Double? = 0.8
     /// What of each passage the inference model reads (the checks read all of it).
     public var focus = EvidenceFocus()

@@ -21,13 +21,16 @@ public struct VerdictPolicy: Sendable, Hashable, Codable {
         "supported": [3.09, -0.67], "refuted": [6.21, -4.89], "mixed": [2.0, -1.5], "not_enough_info": [4.66, -3.40],
     ]
 
-    /// Thresholds and calibration for the trained inference model (stance-ce-9493b19093c7), from
-    /// `crosscheck eval stance --tune`: a grid search for the mean macro-F1 on held-aside FEVER-RTE
-    /// and HealthVer and on COVID-Fact dev (4,133 pairs), and a curve per label fitted there. Too few
-    /// single-passage verdicts are `mixed` to fit its curve, so it keeps the cautious guess.
+    /// Thresholds and calibration for the trained inference model (stance-ce-0f964ac5b037), from
+    /// `crosscheck eval stance --tune --check-weight 0.75 --entailment-taken-above 0.8` (the
+    /// checks' settings ``PassageJudge`` explains): a grid search for the mean macro-F1 on
+    /// held-aside FEVER-RTE and HealthVer and on COVID-Fact dev (4,133 pairs) that takes the most
+    /// cautious refuting threshold within half a point of the best, and a curve per label fitted
+    /// there. Too few single-passage verdicts are `mixed` to fit its curve, so it keeps the cautious
+    /// guess.
     public static let inference = VerdictPolicy(
-        support: 0.35, refute: 0.625,
-        calibration: ["supported": [4.14, -1.37], "refuted": [6.78, -3.76], "mixed": [2.0, -1.5], "not_enough_info": [3.89, -2.67]])
+        support: 0.375, refute: 0.625,
+        calibration: ["supported": [4.11, -1.36], "refuted": [6.18, -3.57], "mixed": [2.0, -1.5], "not_enough_info": [4.51, -3.20]])
 
     public init(support: Double = 0.325, refute: Double = 0.75, calibration: [String: [Double]] = VerdictPolicy.tunedCalibration) {
         self.support = support

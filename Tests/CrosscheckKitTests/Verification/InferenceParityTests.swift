@@ -89,7 +89,8 @@ struct InferenceParityTests {
     ]
 
     /// Written pairs per phenomenon (negation on either side, quantity, time, swapped roles, hedged
-    /// against categorical, unrelated, antonyms, paraphrase): the verdict of one-passage verification.
+    /// against categorical, unrelated, another scene, antonyms, paraphrase, everyday denials): the
+    /// verdict of one-passage verification.
     @Test func writtenPairsGetTheirVerdicts() throws {
         let reference = try #require(Self.reference)
         let model = try #require(Self.model)
