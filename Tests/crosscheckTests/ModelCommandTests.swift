@@ -108,6 +108,15 @@ struct ModelCommandTests {
         #expect(calibrateTwo.status != 0 && calibrateTwo.stderr.contains("needs one --fine-tuned"))
     }
 
+    /// The tune's fixed settings are refused without --tune and outside 0...1, before any data is read.
+    @Test func evalStanceRefusesTuneSettingsItCannotUse() async throws {
+        let alone = try await CommandRunner.run(["eval", "stance", "--data", "/nonexistent", "--check-weight", "0.75"])
+        #expect(alone.status == 64 && alone.stderr.contains("--check-weight only applies with --tune"), "\(alone.stderr)")
+        let outOfRange = try await CommandRunner.run(["eval", "stance", "--data", "/nonexistent", "--tune", "--entailment-taken-above", "1.5"])
+        #expect(
+            outOfRange.status == 64 && outOfRange.stderr.contains("--entailment-taken-above must be between 0 and 1"), "\(outOfRange.stderr)")
+    }
+
     @Test func batchWithTheShippedModel() async throws {
         let batch = try await CommandRunner.run(
             ["batch", "checkworthiness"], stdin: Data("{\"id\": 3, \"text\": \"Taxes rose 20 percent in 2019.\"}\n".utf8))
