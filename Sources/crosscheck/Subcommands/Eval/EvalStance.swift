@@ -85,11 +85,13 @@ struct EvalStance: ParsableCommand {
                     + result.predicted.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                     + String(format: "  (%.0f pairs/s)", Double(result.pairs) / max(seconds, 1e-9)))
             let verdicts = stances.map { verifier.policy.verdict([$0]) }
-            confidences += verdicts.map(\.confidence)
-            correct += zip(verdicts, set.pairs).map { $0.label == $1.label }
+            let setConfidences = verdicts.map(\.confidence)
+            let setCorrect = zip(verdicts, set.pairs).map { $0.label == $1.label }
+            confidences += setConfidences
+            correct += setCorrect
             if !set.name.hasPrefix("snli") {
-                withoutSNLI.confidences += verdicts.map(\.confidence)
-                withoutSNLI.correct += zip(verdicts, set.pairs).map { $0.label == $1.label }
+                withoutSNLI.confidences += setConfidences
+                withoutSNLI.correct += setCorrect
             }
         }
         let calibration = Calibration(confidences: confidences, correct: correct)
@@ -125,8 +127,7 @@ struct EvalStance: ParsableCommand {
     func tuneThresholds(_ judge: PassageJudge, sets: [(name: String, pairs: [NLIData.Pair])]) throws {
         guard judge.inference != nil else { throw ValidationError("--tune tunes the inference model's policy; drop --words-only") }
         let priors = sets.map { PairSetEvaluation.priors(judge, $0.pairs) }
-        typealias Candidate = (f1: Double, weight: Double, support: Double, refute: Double, takes: Double?, setting: Int)
-        var candidates: [Candidate] = []
+        var candidates: [(f1: Double, support: Double, refute: Double, setting: Int)] = []
         var settingStances: [[[PassageStance]]] = []
         let weights = checkWeight.map { [$0] } ?? [0.5, 0.75, 1.0]
         let takes: [Double?] = entailmentTakenAbove.map { [$0] } ?? [nil, 0.5, 0.6, 0.7, 0.8]
@@ -145,7 +146,7 @@ struct EvalStance: ParsableCommand {
                         zip(sets, stances).map { PairSetEvaluation.score($0.pairs, stances: $1, policy: policy).macroF1 }.reduce(0, +)
                         / Double(sets.count)
                     if f1 > settingBest.f1 { settingBest = (f1, support, refute) }
-                    candidates.append((f1, weight, support, refute, takes, index))
+                    candidates.append((f1, support, refute, index))
                 }
             }
             print(
@@ -155,14 +156,16 @@ struct EvalStance: ParsableCommand {
                         format: ": best mean macro-F1 %.4f (support %.3f, refute %.3f)", settingBest.f1, settingBest.support, settingBest.refute))
         }
         let top = candidates.map(\.f1).max() ?? -1
-        let best = candidates.filter { $0.f1 >= top - Self.refuteTolerance }.max { ($0.refute, $0.f1) < ($1.refute, $1.f1) }!
+        guard let best = candidates.filter({ $0.f1 >= top - Self.refuteTolerance }).max(by: { ($0.refute, $0.f1) < ($1.refute, $1.f1) })
+        else { return }
+        let (bestWeight, bestTakes) = settings[best.setting]
         let bestStances = settingStances[best.setting]
         print(
             "tuned on " + sets.map(\.name).joined(separator: " + ")
                 + String(
                     format: ": checks' weight %.2f, support %.3f, refute %.3f (mean macro-F1 %.3f; the best, %.3f, with less cautious refuting)",
-                    best.weight, best.support, best.refute, best.f1, top)
-                + ", refuting findings take entailment from strength: \(best.takes.map { String($0) } ?? "never")")
+                    bestWeight, best.support, best.refute, best.f1, top)
+                + ", refuting findings take entailment from strength: \(bestTakes.map { String($0) } ?? "never")")
         let policy = VerdictPolicy(support: best.support, refute: best.refute)
         for (set, stances) in zip(sets, bestStances) {
             let result = PairSetEvaluation.score(set.pairs, stances: stances, policy: policy)
