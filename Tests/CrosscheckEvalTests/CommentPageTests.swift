@@ -16,14 +16,15 @@ struct CommentPageTests {
     @Test func screeningPastedPagesByMeaning() throws {
         let encoder = try #require(try SentenceEncoder.bundled(), "the shipped encoder should load")
         let threads = try LabelledThread.loadPages(directory: Self.directory)
-        #expect(threads.count == 21)
+        #expect(threads.count == 25)
         let evaluation = CommentFlagEvaluation.measure(threads, screener: try CommentScreener.standard(encoder: encoder))
         #expect(evaluation.genuineFlagged <= 2, "\(evaluation.genuineFlagged) of \(evaluation.genuine) on-topic comments flagged")
         #expect(evaluation.templatePairs.precision == 1, "no two different comments clustered as one template")
         let offTopic = try #require(evaluation.perFlag["off_topic"])
         #expect(offTopic.precision >= 0.9, "off-topic precision \(offTopic.precision)")
-        // Round 17's four near-subject exchanges are not found yet (docs/benchmarks.md).
-        #expect(offTopic.recall >= 0.4, "off-topic recall \(offTopic.recall)")
+        // Conversations about another local matter are read whole; four such exchanges that come
+        // near the article even read whole are still missed (docs/benchmarks.md).
+        #expect(offTopic.recall >= 0.7, "off-topic recall \(offTopic.recall)")
         #expect(try #require(evaluation.perFlag["boilerplate"]).precision == 1)
         #expect(evaluation.unread <= 6, "\(evaluation.unread) labelled comments the reader did not find")
     }

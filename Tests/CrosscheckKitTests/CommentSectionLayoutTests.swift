@@ -512,6 +512,29 @@ struct CommentSectionLayoutTests {
         #expect(!result.contains { $0.text.contains("2026") })
     }
 
+    @Test func handleWroteHeadersThatNameTheCommentRepliedTo() {
+        let result = comments(
+            """
+            Comments (3)
+
+            @harbour_mum wrote:
+            The ferry timetable changes every winter and nobody tells the island.
+            4 Dec 2026, 7:02am · Reply · Like (6) · Report
+
+            ↳ @pier_pete wrote, replying to @harbour_mum:
+            The harbour office posts it on the noticeboard a week ahead, for what it's worth.
+            4 Dec 2026, 7:40am · Reply · Like (2) · Report
+
+            @quay_watcher wrote:
+            Who pays for the extra sailing in January?
+            4 Dec 2026, 8:31am · Reply · Like (1) · Report
+            """)
+        #expect(result.map(\.author) == ["@harbour_mum", "@pier_pete", "@quay_watcher"])
+        #expect(result[1].parent == result[0].id)
+        #expect(result[2].parent == nil)
+        #expect(result[1].text == "The harbour office posts it on the noticeboard a week ahead, for what it's worth.")
+    }
+
     @Test func rankBadgesAboveTheAuthorEvenWhenTheyReadAsNames() {
         let result = comments(
             """

@@ -39,7 +39,7 @@ extension LabelledThread {
         var unread: [Set<String>] = []
         var next = 0
         for comment in article.comments {
-            if let match = label.comments[next...].firstIndex(where: { $0.author == comment.author }) {
+            if let match = label.comments[next...].firstIndex(where: { AuthorName.same($0.author, comment.author) }) {
                 unread += label.comments[next..<match].map { Set($0.expect) }
                 expected.append(Set(label.comments[match].expect))
                 families.append(label.comments[match].template)

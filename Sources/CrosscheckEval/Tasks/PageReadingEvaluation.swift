@@ -48,7 +48,7 @@ public struct PageReadingEvaluation: Sendable {
         comments += expected.authors.count
         commentsFound += article.comments.count
         for (index, author) in expected.authors.enumerated() {
-            if index < article.comments.count, article.comments[index].author == author {
+            if index < article.comments.count, AuthorName.same(article.comments[index].author, author) {
                 authorsRight += 1
             } else {
                 miss(
@@ -61,7 +61,11 @@ public struct PageReadingEvaluation: Sendable {
             for (index, parent) in parents.enumerated() where parent != nil {
                 replies += 1
                 let found = index < article.comments.count ? article.comments[index].parent.flatMap { authorOf[$0] ?? nil } : nil
-                if found == parent { repliesRight += 1 } else { miss("comment \(index + 1) replies to \(found ?? "nothing"), not \(parent!)") }
+                if found != nil, AuthorName.same(found, parent) {
+                    repliesRight += 1
+                } else {
+                    miss("comment \(index + 1) replies to \(found ?? "nothing"), not \(parent!)")
+                }
             }
         }
         for (index, time) in (expected.times ?? []).enumerated() {

@@ -28,6 +28,11 @@ public struct CommentScreener: Sendable {
         public var offTopicDeclaredLift: Double = 0.35
         /// A reply to an off-topic comment is off-topic too unless its own lift reaches this.
         public var offTopicReplyLift: Double = 0.4
+        /// A conversation of three or more comments (a comment that is no reply and all the replies
+        /// under it) whose text, read as one, has a lift below this is off-topic, every comment of it.
+        public var offTopicExchangeLift: Double = 0.3
+        /// The same cut for a conversation of two comments.
+        public var offTopicPairLift: Double = 0.2
         /// Comments shorter than this (content words) are never off-topic on their own: short replies.
         public var offTopicMinWords: Int = 6
         /// Two comments at least this alike in meaning (cosine) …
@@ -62,7 +67,8 @@ public struct CommentScreener: Sendable {
         public var recorded: [String: Double] {
             [
                 "off_topic_lift": offTopicLift, "off_topic_borderline": offTopicBorderline, "off_topic_declared_lift": offTopicDeclaredLift,
-                "off_topic_reply_lift": offTopicReplyLift,
+                "off_topic_reply_lift": offTopicReplyLift, "off_topic_exchange_lift": offTopicExchangeLift,
+                "off_topic_pair_lift": offTopicPairLift,
                 "off_topic_min_words": Double(offTopicMinWords), "template_similarity": templateSimilarity,
                 "template_overlap": templateOverlap, "template_score": templateScore, "template_paraphrase": templateParaphrase,
                 "template_triad": templateTriad, "generic": generic,
@@ -149,7 +155,8 @@ public struct CommentScreener: Sendable {
                 declared: declarations.map { $0 != nil },
                 conversational: comments.indices.map { meaning.genericness($0).score >= thresholds.conversationalReply },
                 threshold: thresholds.offTopicLift, declaredThreshold: thresholds.offTopicDeclaredLift, borderline: thresholds.offTopicBorderline,
-                replyThreshold: thresholds.offTopicReplyLift)
+                replyThreshold: thresholds.offTopicReplyLift, wholeThreshold: thresholds.offTopicExchangeLift,
+                pairThreshold: thresholds.offTopicPairLift)
         }
         // A focused comment's parent is screened too: a bare agreement with a flagged one is flagged.
         let wanted = focus.map { focus in
@@ -230,7 +237,11 @@ public struct CommentScreener: Sendable {
                         related.shared.isEmpty
                         ? "it shares no specific words with it"
                         : "the words it shares (\(related.shared.prefix(3).joined(separator: ", "))) are incidental"
-                    if let declaration = declarations[index], judgement.lifts[index] >= thresholds.offTopicLift {
+                    if let whole = judgement.byExchange[index] {
+                        reasons.append(
+                            "about something else: the conversation it is part of (\(whole.comments) comments), read as a whole, is no closer in meaning to the article than to unrelated subjects; \(shared)"
+                        )
+                    } else if let declaration = declarations[index], judgement.lifts[index] >= thresholds.offTopicLift {
                         reasons.append(
                             "about something else: says so itself (“\(declaration)”), and it is far in meaning from the article (\(Self.percent(max(0, closeness))) at best)"
                         )

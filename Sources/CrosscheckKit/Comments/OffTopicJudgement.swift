@@ -2,7 +2,8 @@
 /// is to the article than to unrelated subjects), replies taking their subject from an on-topic
 /// parent, and exchanges judged whole — a comment that starts a conversation about something else
 /// is off-topic with its replies when the exchange as a whole is, even if its own wording brushes
-/// against the article.
+/// against the article. An exchange is also read as one text: a conversation about something else
+/// reads as such taken whole, even when each of its comments alone comes near the article.
 struct OffTopicJudgement {
     /// Per comment: its closeness to the article (cosine).
     var closeness: [Double]
@@ -10,6 +11,9 @@ struct OffTopicJudgement {
     var lifts: [Double]
     /// Per comment: whether it is off-topic (before boilerplate takes precedence).
     var offTopic: [Bool]
+    /// Per comment: the lift of the whole exchange it belongs to, read as one text, when that
+    /// made it off-topic, and the exchange's size.
+    var byExchange: [(lift: Double, comments: Int)?]
 
     /// - Parameter replyThreshold: the lift a reply to an off-topic comment needs to be on topic.
     /// - Parameter declared: per comment, whether it says it leaves the subject; such a comment
@@ -17,9 +21,12 @@ struct OffTopicJudgement {
     /// - Parameter conversational: per comment, whether it is as close to a stock comment as a
     ///   generic one is ("Thank you for explaining that"); such a reply to an on-topic comment
     ///   carries no subject of its own and keeps its parent's.
+    /// - Parameter wholeThreshold: a conversation of three or more comments whose text, read as
+    ///   one, has a lift below this is off-topic, every comment of it; `pairThreshold` is the cut
+    ///   for two (less text, so further to fall before it says anything).
     init(
         meaning: ThreadMeaning, comments: [Comment], eligible: [Bool], declared: [Bool], conversational: [Bool], threshold: Double,
-        declaredThreshold: Double, borderline: Double, replyThreshold: Double
+        declaredThreshold: Double, borderline: Double, replyThreshold: Double, wholeThreshold: Double, pairThreshold: Double
     ) {
         let count = comments.count
         let indexByID = Dictionary(comments.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
@@ -42,6 +49,19 @@ struct OffTopicJudgement {
         var members: [Int: [Int]] = [:]
         for index in 0..<count where eligible[index] { members[root[index], default: []].append(index) }
         let exchangeLift = members.mapValues { group in group.reduce(0.0) { $0 + own[$1] } / Double(group.count) }
+        // Each conversation of two or more comments (a comment that is no reply, with all the
+        // replies under it), read as one text: a reply that drifts from its parent's words still
+        // belongs to what the conversation is about.
+        var top = Array(0..<count)
+        for index in 0..<count { if let parent = parents[index] { top[index] = top[parent] } }
+        var exchanges: [Int: [Int]] = [:]
+        for index in 0..<count { exchanges[top[index], default: []].append(index) }
+        let conversations = exchanges.filter { $0.value.count >= 2 }.sorted { $0.key < $1.key }
+        let wholeLifts = meaning.lifts(of: conversations.map { $0.value.map { comments[$0].text }.joined(separator: "\n") })
+        var byExchange = [(lift: Double, comments: Int)?](repeating: nil, count: count)
+        for ((_, group), lift) in zip(conversations, wholeLifts) where lift < (group.count == 2 ? pairThreshold : wholeThreshold) {
+            for index in group { byExchange[index] = (lift, group.count) }
+        }
 
         var lifts = own
         var offTopic = [Bool](repeating: false, count: count)
@@ -61,6 +81,11 @@ struct OffTopicJudgement {
                 lifts[index] = min(lifts[index], own[index])
                 continue
             }
+            if let whole = byExchange[index] {
+                offTopic[index] = true
+                lifts[index] = min(lifts[index], whole.lift)
+                continue
+            }
             guard eligible[index] else { continue }
             if let parent = parents[index], !offTopic[parent], conversational[index], !declared[index] { continue }
             if lifts[index] < (declared[index] ? max(threshold, declaredThreshold) : threshold) {
@@ -76,5 +101,6 @@ struct OffTopicJudgement {
         self.closeness = closeness
         self.lifts = lifts
         self.offTopic = offTopic
+        self.byExchange = byExchange
     }
 }

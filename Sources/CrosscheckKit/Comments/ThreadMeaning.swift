@@ -1,6 +1,7 @@
 /// What the sentence encoder says about a thread: how close each comment is in meaning to its
 /// article (title and paragraphs), to the other comments, and to comments that fit any article.
 struct ThreadMeaning {
+    let encoder: SentenceEncoder
     let comments: [Embedding]
     let articleUnits: [Embedding]
     let articleCentroid: Embedding?
@@ -12,6 +13,7 @@ struct ThreadMeaning {
     /// Encodes the article's title and paragraphs and the comments in one pass.
     init(encoder: SentenceEncoder, article: Article?, comments: [String], generic: [Embedding], unrelated: [Embedding] = []) {
         let units = (article.map { Self.units(of: $0) } ?? []).filter { !$0.isEmpty }
+        self.encoder = encoder
         let vectors = encoder.encode(units + comments)
         articleUnits = Array(vectors[0..<units.count])
         self.comments = Array(vectors[units.count...])
@@ -28,16 +30,26 @@ struct ThreadMeaning {
 
     /// The comment's closeness to its article: the better of its best paragraph (or the title)
     /// and the article as a whole.
-    func relatedness(_ index: Int) -> Double {
-        let best = articleUnits.map { comments[index].cosine($0) }.max() ?? -1
-        return max(best, articleCentroid.map { comments[index].cosine($0) } ?? -1)
-    }
+    func relatedness(_ index: Int) -> Double { closeness(of: comments[index]) }
 
     /// The comment's mean closeness to text about unrelated subjects: what any comment shares
     /// with any text (register, length, common words), to be discounted.
-    func background(_ index: Int) -> Double {
+    func background(_ index: Int) -> Double { background(of: comments[index]) }
+
+    /// How much closer each text (one not in the thread, such as a whole exchange read as one) is
+    /// in meaning to the article than to unrelated subjects: what a comment's lift is to it.
+    func lifts(of texts: [String]) -> [Double] {
+        encoder.encode(texts).map { closeness(of: $0) - background(of: $0) }
+    }
+
+    private func closeness(of vector: Embedding) -> Double {
+        let best = articleUnits.map { vector.cosine($0) }.max() ?? -1
+        return max(best, articleCentroid.map { vector.cosine($0) } ?? -1)
+    }
+
+    private func background(of vector: Embedding) -> Double {
         guard !unrelated.isEmpty else { return 0 }
-        return unrelated.reduce(0.0) { $0 + comments[index].cosine($1) } / Double(unrelated.count)
+        return unrelated.reduce(0.0) { $0 + vector.cosine($1) } / Double(unrelated.count)
     }
 
     /// The comment's closeness to the nearest comment that fits any article, and which one.

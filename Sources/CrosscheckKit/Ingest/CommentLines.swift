@@ -261,8 +261,9 @@ extension CommentSectionSplitter {
         return count
     }
 
-    /// A header line that names the comment replied to after the time ("Posted by Ana Ruiz on
-    /// 02/12/2026 13:20 – in reply to Ben Cole") as two lines: the header, then "In reply to …".
+    /// A header line that names the comment replied to after the time or name ("Posted by Ana Ruiz
+    /// on 02/12/2026 13:20 – in reply to Ben Cole", "↳ @rangi_k wrote, replying to @mum:") as two
+    /// lines: the header, then "In reply to …".
     static func separatingReply(_ line: String) -> [String] {
         // "Sharon Lindqvist > Jim Caswell": the author, then the comment replied to.
         let sides = line.components(separatedBy: " > ")
@@ -273,12 +274,21 @@ extension CommentSectionSplitter {
                 return [indent + name, indent + "In reply to " + other]
             }
         }
-        guard line.count <= 140, let range = line.range(of: " in reply to ", options: .caseInsensitive) else { return [line] }
-        let head = line[..<range.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " –—-|·,("))
-        let name = line[range.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " )"))
+        guard line.count <= 140,
+            let range = [" in reply to ", " replying to ", " in response to "].lazy.compactMap({
+                line.range(of: $0, options: .caseInsensitive)
+            }).first
+        else { return [line] }
+        var head = line[..<range.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " –—-|·,("))
+        // "↳ @rangi_k wrote, replying to @waiheru_mum:": the arrow marks the reply, which the
+        // "In reply to" line now says.
+        head = head.drop { $0 == "↳" || $0 == " " }.description
+        var name = line[range.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " ):"))
         let indent = String(line.prefix { $0 == " " || $0 == "\t" })
-        guard header(head.trimmingCharacters(in: .whitespaces)) != nil, replyingTo("In reply to " + name) != nil else { return [line] }
-        return [indent + head.trimmingCharacters(in: .whitespaces), indent + "In reply to " + name]
+        if head.hasSuffix(" wrote") || head.hasSuffix(" says") || head.hasSuffix(" said") { head += ":" }
+        name = name.trimmingCharacters(in: .whitespaces)
+        guard header(head) != nil, replyingTo("In reply to " + name) != nil else { return [line] }
+        return [indent + head, indent + "In reply to " + name]
     }
 
     /// "Replying to @jdoe", "In reply to Jane Doe", "↳ @jdoe".

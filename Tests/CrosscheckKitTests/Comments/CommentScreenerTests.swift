@@ -142,6 +142,27 @@ struct CommentMeaningTests {
         #expect(result.comments[2].reasons.contains { $0.hasPrefix("about something else") })
     }
 
+    @Test func aConversationAboutAnotherLocalMatterIsOffTopicTakenWhole() throws {
+        let encoder = try #require(Self.encoder)
+        let thread = [
+            comment("a", "ana", "My cousin drives trucks out of the northern port and says the road to the border is already jammed every morning."),
+            comment("b", "bo", "That road is the whole reason they want the rail link, the lorries can't keep growing.", parent: "a"),
+            comment(
+                "c", "cy", "While the government is signing deals, could someone fix the potholes on Harbour Road? I've lost two tyres since spring."),
+            comment("d", "di", "Report them on the council app with a photo, they filled three on my street within a fortnight.", parent: "c"),
+            comment("e", "cy", "Didn't know there was an app for it. Will try, thanks.", parent: "d"),
+            comment("f", "fi", "Four thousand jobs sounds good until the automation clauses kick in."),
+        ]
+        var screener = try CommentScreener.standard(encoder: encoder)
+        let result = screener.screen(thread, article: article)
+        for index in [2, 3, 4] { #expect(result.comments[index].flags == ["off_topic"], "\(result.comments[index])") }
+        for index in [0, 1, 5] { #expect(result.comments[index].flags.isEmpty, "\(result.comments[index])") }
+        #expect(result.comments[3].reasons.contains { $0.contains("the conversation it is part of (3 comments)") })
+        // Comment by comment, the pool's replies come near enough to a port article to pass.
+        screener.thresholds.offTopicExchangeLift = 0
+        #expect(!screener.screen(thread, article: article).comments[2...4].allSatisfy { $0.flags.contains("off_topic") })
+    }
+
     @Test func aThankYouReplyInAnOnTopicExchangeKeepsItsSubject() throws {
         let encoder = try #require(Self.encoder)
         let thread = [

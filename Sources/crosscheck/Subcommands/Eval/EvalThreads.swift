@@ -31,6 +31,12 @@ struct EvalThreads: ParsableCommand {
     @Option(help: "The lift a reply to an off-topic comment needs to be on topic (default: the shipped one).")
     var offTopicReplyLift: Double?
 
+    @Option(help: "The lift below which a conversation of three or more comments, read as one text, is off-topic (default: the shipped one).")
+    var offTopicExchangeLift: Double?
+
+    @Option(help: "The lift below which a conversation of two comments, read as one text, is off-topic (default: the shipped one).")
+    var offTopicPairLift: Double?
+
     @Flag(help: "List each comment the screen got wrong.")
     var misses = false
 
@@ -44,6 +50,8 @@ struct EvalThreads: ParsableCommand {
         var screener = try CommentScreener.standard(encoder: encoder)
         if let offTopicLift { screener.thresholds.offTopicLift = offTopicLift }
         if let offTopicReplyLift { screener.thresholds.offTopicReplyLift = offTopicReplyLift }
+        if let offTopicExchangeLift { screener.thresholds.offTopicExchangeLift = offTopicExchangeLift }
+        if let offTopicPairLift { screener.thresholds.offTopicPairLift = offTopicPairLift }
         if let offTopicDeclaredLift { screener.thresholds.offTopicDeclaredLift = offTopicDeclaredLift }
         let evaluation = CommentFlagEvaluation.measure(threads, screener: screener)
         let comments = threads.reduce(0) { $0 + $1.article.comments.count }
