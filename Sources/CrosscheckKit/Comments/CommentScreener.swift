@@ -148,6 +148,10 @@ public struct CommentScreener: Sendable {
         let lexical = texts.map { relatedness?.score($0) }
         // What a comment says of itself ("Off topic, but …"): it lowers the off-topic bar and gives the reason.
         let declarations = texts.map(DigressionCues.declaration)
+        // A focused comment's parent is screened too: a bare agreement with a flagged one is flagged.
+        let wanted = focus.map { focus in
+            focus.union(focus.compactMap { comments.indices.contains($0) ? comments[$0].parent.flatMap { indexByID[$0] } : nil })
+        }
         let judgement = meaning.map { meaning in
             OffTopicJudgement(
                 meaning: meaning, comments: comments,
@@ -156,11 +160,7 @@ public struct CommentScreener: Sendable {
                 conversational: comments.indices.map { meaning.genericness($0).score >= thresholds.conversationalReply },
                 threshold: thresholds.offTopicLift, declaredThreshold: thresholds.offTopicDeclaredLift, borderline: thresholds.offTopicBorderline,
                 replyThreshold: thresholds.offTopicReplyLift, wholeThreshold: thresholds.offTopicExchangeLift,
-                pairThreshold: thresholds.offTopicPairLift)
-        }
-        // A focused comment's parent is screened too: a bare agreement with a flagged one is flagged.
-        let wanted = focus.map { focus in
-            focus.union(focus.compactMap { comments.indices.contains($0) ? comments[$0].parent.flatMap { indexByID[$0] } : nil })
+                pairThreshold: thresholds.offTopicPairLift, focus: wanted)
         }
         var results: [CommentScreening] = []
         for (index, comment) in comments.enumerated() {

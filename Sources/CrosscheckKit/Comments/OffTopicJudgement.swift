@@ -24,9 +24,12 @@ struct OffTopicJudgement {
     /// - Parameter wholeThreshold: a conversation of three or more comments whose text, read as
     ///   one, has a lift below this is off-topic, every comment of it; `pairThreshold` is the cut
     ///   for two (less text, so further to fall before it says anything).
+    /// - Parameter focus: the comments whose judgement is wanted; only their conversations are
+    ///   read whole (`nil`: every comment's).
     init(
         meaning: ThreadMeaning, comments: [Comment], eligible: [Bool], declared: [Bool], conversational: [Bool], threshold: Double,
-        declaredThreshold: Double, borderline: Double, replyThreshold: Double, wholeThreshold: Double, pairThreshold: Double
+        declaredThreshold: Double, borderline: Double, replyThreshold: Double, wholeThreshold: Double, pairThreshold: Double,
+        focus: Set<Int>? = nil
     ) {
         let count = comments.count
         let indexByID = Dictionary(comments.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
@@ -56,7 +59,8 @@ struct OffTopicJudgement {
         for index in 0..<count { if let parent = parents[index] { top[index] = top[parent] } }
         var exchanges: [Int: [Int]] = [:]
         for index in 0..<count { exchanges[top[index], default: []].append(index) }
-        let conversations = exchanges.filter { $0.value.count >= 2 }.sorted { $0.key < $1.key }
+        let conversations = exchanges.filter { _, group in group.count >= 2 && (focus.map { !$0.isDisjoint(with: group) } ?? true) }
+            .sorted { $0.key < $1.key }
         let wholeLifts = meaning.lifts(of: conversations.map { $0.value.map { comments[$0].text }.joined(separator: "\n") })
         var byExchange = [(lift: Double, comments: Int)?](repeating: nil, count: count)
         for ((_, group), lift) in zip(conversations, wholeLifts) where lift < (group.count == 2 ? pairThreshold : wholeThreshold) {

@@ -158,7 +158,9 @@ struct CommentMeaningTests {
         for index in [2, 3, 4] { #expect(result.comments[index].flags == ["off_topic"], "\(result.comments[index])") }
         for index in [0, 1, 5] { #expect(result.comments[index].flags.isEmpty, "\(result.comments[index])") }
         #expect(result.comments[3].reasons.contains { $0.contains("the conversation it is part of (3 comments)") })
-        // Comment by comment, the pool's replies come near enough to a port article to pass.
+        // A reply arriving in it is screened with its conversation read whole, and only that one.
+        #expect(screener.screen(thread, article: article, focus: [4]).comments[4].flags == ["off_topic"])
+        // Comment by comment, the pothole conversation comes near enough to a port article to pass.
         screener.thresholds.offTopicExchangeLift = 0
         #expect(!screener.screen(thread, article: article).comments[2...4].allSatisfy { $0.flags.contains("off_topic") })
     }
