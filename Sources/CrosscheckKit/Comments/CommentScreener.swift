@@ -45,6 +45,12 @@ public struct CommentScreener: Sendable {
         public var templateParaphrase: Double = 0.75
         /// … and three accounts' comments each this close to the other two are one.
         public var templateTriad: Double = 0.65
+        /// Three or four accounts' comments, each pair at least this alike, that are one another's
+        /// nearest comments in the thread …
+        public var templateSetApart: Double = 0.5
+        /// … and each this much closer to the others than to any other comment, are one template:
+        /// a point made again in other words, standing apart from the discussion around it.
+        public var templateSetApartMargin: Double = 0.05
         /// A reply at least this close to a generic comment ("Thank you for explaining that")
         /// keeps the subject of its on-topic parent.
         public var conversationalReply: Double = 0.3
@@ -71,7 +77,8 @@ public struct CommentScreener: Sendable {
                 "off_topic_pair_lift": offTopicPairLift,
                 "off_topic_min_words": Double(offTopicMinWords), "template_similarity": templateSimilarity,
                 "template_overlap": templateOverlap, "template_score": templateScore, "template_paraphrase": templateParaphrase,
-                "template_triad": templateTriad, "generic": generic,
+                "template_triad": templateTriad,
+                "template_set_apart": templateSetApart, "template_set_apart_margin": templateSetApartMargin, "generic": generic,
                 "generic_margin": genericMargin, "generic_reply": genericReply, "conversational_reply": conversationalReply,
                 "spam_with_address": spamWithAddress,
                 "spam_without_cue": spamWithoutCue,
@@ -321,9 +328,14 @@ public struct CommentScreener: Sendable {
         var links: [(Int, Int, Double)] = []
         // Pairs close enough to be one point made again, by two accounts neither answering the other.
         var close: [Int: [Int: Double]] = [:]
-        for (a, b, similarity) in meaning.similarPairs(threshold: Float(min(thresholds.templateSimilarity, thresholds.templateTriad))) {
+        var neighbours = [[(index: Int, similarity: Double)]](repeating: [], count: comments.count)
+        let floor = min(
+            thresholds.templateSimilarity, thresholds.templateTriad, thresholds.templateSetApart - thresholds.templateSetApartMargin)
+        for (a, b, similarity) in meaning.similarPairs(threshold: Float(floor)) {
             guard words[a].count >= 4, words[b].count >= 4 else { continue }
             if let first = comments[a].author, let second = comments[b].author, first == second { continue }
+            neighbours[a].append((b, Double(similarity)))
+            neighbours[b].append((a, Double(similarity)))
             let shared = words[a].intersection(words[b]).count
             let overlap = Double(shared) / Double(words[a].union(words[b]).count)
             let skeleton =
@@ -346,6 +358,15 @@ public struct CommentScreener: Sendable {
                     links.append((a, b, ab))
                     links.append((b, c, bc))
                 }
+            }
+        }
+        for group in SetApartGroups.find(
+            neighbours: neighbours, authors: comments.map(\.author), floor: thresholds.templateSetApart,
+            margin: thresholds.templateSetApartMargin,
+            answers: { comments[$0].parent == comments[$1].id || comments[$1].parent == comments[$0].id })
+        {
+            for (a, b) in zip(group, group.dropFirst()) {
+                links.append((a, b, neighbours[a].first { $0.index == b }?.similarity ?? thresholds.templateSetApart))
             }
         }
         return links

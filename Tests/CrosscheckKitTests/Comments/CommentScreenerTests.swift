@@ -220,6 +220,30 @@ struct CommentMeaningTests {
         for index in 3..<5 { #expect(!result.comments[index].flags.contains("template"), "\(result.comments[index])") }
     }
 
+    @Test func threeAccountsRewordingOnePointFarFromTheRestAreOneTemplate() throws {
+        let encoder = try #require(Self.encoder)
+        let thread = [
+            comment("a", "ana", "Tying the country to one partner for twelve years is reckless, we lose any say over our own trade for a decade."),
+            comment("b", "bo", "The unions are right to worry, automated cranes already halved jobs at the southern terminal."),
+            comment(
+                "c", "cy", "Locking the country into one partner's deal until the late 2030s is madness, our trade choices are gone for a decade."),
+            comment("d", "di", "Does anyone know if the freight trains will run at night? Our house backs onto the old line."),
+            comment(
+                "e", "ed",
+                "Binding ourselves to one foreign power for over a decade? Our hands will be tied on trade long after this government is gone."),
+            comment("f", "fi", "Publishing the full text before the vote seems like the least they can do."),
+        ]
+        var screener = try CommentScreener.standard(encoder: encoder)
+        let result = screener.screen(thread, article: article)
+        for index in [0, 2, 4] { #expect(result.comments[index].flags.contains("template"), "\(result.comments[index])") }
+        #expect(Set([0, 2, 4].map { result.comments[$0].cluster }).count == 1)
+        for index in [1, 3, 5] { #expect(result.comments[index].flags.isEmpty, "\(result.comments[index])") }
+        // Pair by pair, the three are not all alike enough to be called one comment reworded.
+        screener.thresholds.templateSetApart = 1
+        let pairwise = screener.screen(thread, article: article).comments
+        #expect(!([0, 2, 4].allSatisfy { pairwise[$0].flags.contains("template") } && Set([0, 2, 4].map { pairwise[$0].cluster }).count == 1))
+    }
+
     @Test func withoutTheEncoderTheSummarySaysSo() throws {
         let result = try CommentScreener.standard(encoder: nil).screen([comment("a", "x", "Great read.")], article: article)
         #expect(result.method == "words")
