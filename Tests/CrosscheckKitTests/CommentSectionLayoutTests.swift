@@ -535,6 +535,32 @@ struct CommentSectionLayoutTests {
         #expect(result[1].text == "The harbour office posts it on the noticeboard a week ahead, for what it's worth.")
     }
 
+    @Test func aTimeLineThatNamesTheCommentRepliedTo() {
+        let result = comments(
+            """
+            Comments (3)
+
+            Nora Quinlan
+            5 hours ago
+            Does anyone know what surface they're using on the new stretch of path?
+            Reply · Like (5)
+
+            Tadhg Rooney
+            4 hours ago · in reply to Nora Quinlan
+            Compacted stone dust, the same as the section by the mill.
+            Reply · Like (2)
+
+            Aoife Brennan
+            3 hours ago
+            The council should publish the maintenance budget before the next phase.
+            Reply · Like (1)
+            """)
+        #expect(result.map(\.author) == ["Nora Quinlan", "Tadhg Rooney", "Aoife Brennan"])
+        #expect(result[1].parent == result[0].id)
+        #expect(result[2].parent == nil)
+        #expect(result[1].text == "Compacted stone dust, the same as the section by the mill.")
+    }
+
     @Test func rankBadgesAboveTheAuthorEvenWhenTheyReadAsNames() {
         let result = comments(
             """

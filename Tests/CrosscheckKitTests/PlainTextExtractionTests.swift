@@ -253,6 +253,7 @@ struct PlainTextExtractionTests {
         "Thanks for reading the Valley Courier! This post is public.", "Type your email...", "∙",
         "0:00 / 1:45 CC Mute Fullscreen", "▶ Watch: the chef on the set of his cooking show (2023)",
         "Read aloud with a synthetic voice. Report errors in the audio here.", "— Rosie", "214 shares   |   View comments (18)",
+        "Join the conversation (17)",
     ])
     func widgetLinesAreFurniture(line: String) {
         #expect(FurnitureText.isFurniture(line))

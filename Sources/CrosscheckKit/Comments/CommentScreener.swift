@@ -47,7 +47,7 @@ public struct CommentScreener: Sendable {
         public var templateTriad: Double = 0.65
         /// Three or four accounts' comments, each pair at least this alike, that are one another's
         /// nearest comments in the thread …
-        public var templateSetApart: Double = 0.5
+        public var templateSetApart: Double = 0.55
         /// … and each this much closer to the others than to any other comment, are one template:
         /// a point made again in other words, standing apart from the discussion around it.
         public var templateSetApartMargin: Double = 0.05
@@ -325,6 +325,7 @@ public struct CommentScreener: Sendable {
     /// other two: one template reworded.
     func semanticTemplateLinks(_ meaning: ThreadMeaning, comments: [Comment]) -> [(Int, Int, Double)] {
         let words = comments.map { Set(Self.words($0.text)) }
+        let ownVoice = comments.map { OwnExperience.speaks($0.text) }
         var links: [(Int, Int, Double)] = []
         // Pairs close enough to be one point made again, by two accounts neither answering the other.
         var close: [Int: [Int: Double]] = [:]
@@ -344,8 +345,13 @@ public struct CommentScreener: Sendable {
             // Reworded past a shared skeleton: the same point in other words. A reply that repeats
             // its parent's words ("Is it 2 till 7?" / "2 till 7.") is conversation either way.
             let answers = comments[a].parent == comments[b].id || comments[b].parent == comments[a].id
-            if !answers, skeleton || Double(similarity) >= thresholds.templateParaphrase { links.append((a, b, Double(similarity))) }
-            if !answers, Double(similarity) >= thresholds.templateTriad {
+            // Two people each telling their own experience of one point agree; by meaning alone
+            // they are not one script.
+            let agree = ownVoice[a] && ownVoice[b]
+            if !answers, skeleton || (!agree && Double(similarity) >= thresholds.templateParaphrase) {
+                links.append((a, b, Double(similarity)))
+            }
+            if !answers, !agree, Double(similarity) >= thresholds.templateTriad {
                 close[a, default: [:]][b] = Double(similarity)
                 close[b, default: [:]][a] = Double(similarity)
             }
@@ -363,7 +369,9 @@ public struct CommentScreener: Sendable {
         for group in SetApartGroups.find(
             neighbours: neighbours, authors: comments.map(\.author), floor: thresholds.templateSetApart,
             margin: thresholds.templateSetApartMargin,
-            answers: { comments[$0].parent == comments[$1].id || comments[$1].parent == comments[$0].id })
+            apart: { a, b in
+                comments[a].parent == comments[b].id || comments[b].parent == comments[a].id || (ownVoice[a] && ownVoice[b])
+            })
         {
             for (a, b) in zip(group, group.dropFirst()) {
                 links.append((a, b, neighbours[a].first { $0.index == b }?.similarity ?? thresholds.templateSetApart))

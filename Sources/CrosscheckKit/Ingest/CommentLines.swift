@@ -287,7 +287,8 @@ extension CommentSectionSplitter {
         let indent = String(line.prefix { $0 == " " || $0 == "\t" })
         if head.hasSuffix(" wrote") || head.hasSuffix(" says") || head.hasSuffix(" said") { head += ":" }
         name = name.trimmingCharacters(in: .whitespaces)
-        guard header(head) != nil, replyingTo("In reply to " + name) != nil else { return [line] }
+        // "4 hours ago · in reply to Orla Fitzgerald": the time line under the name says it too.
+        guard header(head) != nil || isTime(head), replyingTo("In reply to " + name) != nil else { return [line] }
         return [indent + head, indent + "In reply to " + name]
     }
 

@@ -47,7 +47,7 @@ public enum FurnitureText {
         "was this article useful", "was this article helpful", "was this helpful", "read also", "do you have a story", "got a story",
         "more on this:", "social sharing", "privacy notice:", "support £", "support $", "support €", "hide ad", "skip ad", "close ad",
         "report this ad", "remind me in", "share or comment on this", "view comments", "▶ watch", "► watch", "▶ listen",
-        "► listen", "read aloud", "download on the app store", "get it on google play",
+        "► listen", "read aloud", "download on the app store", "get it on google play", "join the conversation",
     ]
 
     /// Phrases anywhere in a short line that mark a promo or widget.

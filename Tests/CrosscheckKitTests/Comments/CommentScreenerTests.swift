@@ -244,6 +244,28 @@ struct CommentMeaningTests {
         #expect(!([0, 2, 4].allSatisfy { pairwise[$0].flags.contains("template") } && Set([0, 2, 4].map { pairwise[$0].cluster }).count == 1))
     }
 
+    @Test func peopleTellingTheirOwnExperienceOfOnePointAreNotATemplate() throws {
+        let encoder = try #require(Self.encoder)
+        let thread = [
+            comment(
+                "a", "ana",
+                "I drive a delivery van out of the northern port and the border road is already jammed every morning, the freight trains can't come soon enough for me."
+            ),
+            comment("b", "bo", "Publishing the full text before the vote seems like the least they can do."),
+            comment(
+                "c", "cy",
+                "My husband drives containers from the northern port to the border and sits in that jam for two hours most mornings, so I'm all for moving freight onto the rail link."
+            ),
+            comment(
+                "d", "di",
+                "I work shifts at the container terminal and my commute along that route crawls behind the lorries. Put the cargo on rail."
+            ),
+        ]
+        let result = try CommentScreener.standard(encoder: encoder).screen(thread, article: article)
+        for screening in result.comments { #expect(!screening.flags.contains("template"), "\(screening)") }
+        #expect(OwnExperience.speaks("I’ve lived here for years") && !OwnExperience.speaks("Our kids deserve better, and so do we."))
+    }
+
     @Test func withoutTheEncoderTheSummarySaysSo() throws {
         let result = try CommentScreener.standard(encoder: nil).screen([comment("a", "x", "Great read.")], article: article)
         #expect(result.method == "words")
