@@ -257,6 +257,10 @@ struct PageHeaderTests {
         #expect(
             ArticleHeaderLines.bylineName("By Ana Ruiz and Tom Roe December 3, 2026December 3, 2026 Facebook X Email Print") == "Ana Ruiz and Tom Roe"
         )
+        #expect(
+            ArticleHeaderLines.bylineName("By Rhian Pritchard Local democracy reporter Thursday, 12 March 2026, 6:00am")
+                == "Rhian Pritchard, Local democracy reporter")
+        #expect(ArticleHeaderLines.bylineName("By Dana Whitfield") == "Dana Whitfield")
         #expect(DateNormalizer.iso8601("Dec 1, 2026 7:12 AM AST") == "2026-12-01T07:12:00-04:00")
         #expect(DateNormalizer.iso8601("24/11/2026 14:05") == "2026-11-24T14:05:00Z")
         #expect(DateNormalizer.iso8601("02.12.2026, 07:48") == "2026-12-02T07:48:00Z")

@@ -87,7 +87,18 @@ enum ArticleHeaderLines {
                 break
             }
         }
-        return name.trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+        name = name.trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+        // "By Rhian Pritchard Local democracy reporter": the role run on after the name, its comma
+        // lost between two elements.
+        let parts = name.split(separator: " ")
+        if !name.contains(","), parts.count >= 3 {
+            for count in 2...min(4, parts.count - 1) {
+                let person = parts.prefix(count).joined(separator: " ")
+                let role = parts.dropFirst(count).joined(separator: " ")
+                if isRole(role), isPersonName(person) { return person + ", " + role }
+            }
+        }
+        return name
     }
 
     /// Whether the line at `index` starts a byline: "By …", or a person's name (or a role and a
