@@ -30,7 +30,7 @@ public struct CommentScreener: Sendable {
         public var offTopicReplyLift: Double = 0.4
         /// A conversation of three or more comments (a comment that is no reply and all the replies
         /// under it) whose text, read as one, has a lift below this is off-topic, every comment of it.
-        public var offTopicExchangeLift: Double = 0.3
+        public var offTopicExchangeLift: Double = 0.27
         /// The same cut for a conversation of two comments.
         public var offTopicPairLift: Double = 0.2
         /// Comments shorter than this (content words) are never off-topic on their own: short replies.

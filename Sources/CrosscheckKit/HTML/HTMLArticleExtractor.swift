@@ -24,7 +24,7 @@ public struct HTMLArticleExtractor: Sendable {
         var byline = metadata.byline
         var published = metadata.published
         ArticleHeaderLines.strip(from: &paragraphs, title: metadata.title, byline: &byline, published: &published)
-        paragraphs = PullQuotes.removingBio(from: PullQuotes.removing(from: paragraphs), byline: byline)
+        paragraphs = EndCredits.removing(from: PullQuotes.removingBio(from: PullQuotes.removing(from: paragraphs), byline: byline))
         return Article(
             url: URLText.resolve(metadata.url, against: url) ?? url,
             title: metadata.title,

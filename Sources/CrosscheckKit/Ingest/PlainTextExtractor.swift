@@ -44,7 +44,8 @@ public struct PlainTextExtractor: Sendable {
         }
         ArticleHeaderLines.strip(from: &paragraphs, title: title, byline: &byline, published: &published)
         byline = byline.map { ArticleHeaderLines.withoutMasthead($0, pageLines: lines) }
-        paragraphs = Self.withoutTrailingHeadings(PullQuotes.removingBio(from: PullQuotes.removing(from: paragraphs), byline: byline))
+        paragraphs = Self.withoutTrailingHeadings(
+            EndCredits.removing(from: PullQuotes.removingBio(from: PullQuotes.removing(from: paragraphs), byline: byline)))
         return Article(
             url: url, title: title, byline: byline, published: published, paragraphs: paragraphs,
             comments: Self.comments(from: commentLines))
