@@ -107,6 +107,22 @@ struct SourcesCommandTests {
         #expect((lines[0]["matches"] as? [[String: Any]])?.count == 1)
     }
 
+    /// How many documents the store at `db` holds now (0 while it cannot be read).
+    static func storedDocuments(_ db: String, sqlite3: URL) throws -> Int {
+        // Not before the import has made the file: the shell would make an empty one.
+        guard FileManager.default.fileExists(atPath: db) else { return 0 }
+        let query = Process()
+        query.executableURL = sqlite3
+        query.arguments = [db, "SELECT COUNT(*) FROM document;"]
+        let pipe = Pipe()
+        query.standardOutput = pipe
+        query.standardError = FileHandle.nullDevice
+        try query.run()
+        query.waitUntilExit()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return Int(output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
     /// Kill an import mid-way: every stored document must have all its passages, and the store opens.
     @Test func aCrashMidImportLeavesNoPartialDocuments() async throws {
         let db = temporaryDB()
@@ -123,7 +139,17 @@ struct SourcesCommandTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        try await Task.sleep(for: .milliseconds(1500))
+        // Kill it once the first documents are stored (a fixed wait overran on a busy machine and
+        // the import had finished), or after 1.5 s where the sqlite3 shell is not installed.
+        let sqlite3 = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        if FileManager.default.isExecutableFile(atPath: sqlite3.path) {
+            let started = ContinuousClock.now
+            while ContinuousClock.now - started < .seconds(60), process.isRunning, try Self.storedDocuments(db, sqlite3: sqlite3) == 0 {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        } else {
+            try await Task.sleep(for: .milliseconds(1500))
+        }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         // The store opens and is consistent.
