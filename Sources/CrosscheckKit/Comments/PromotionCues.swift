@@ -24,7 +24,19 @@ enum PromotionCues {
         if address.firstMatch(in: text, range: range) != nil { cues.append("link") }
         if contact.firstMatch(in: text, range: range) != nil { cues.append("contact details") }
         let lower = text.lowercased()
-        cues += calls.filter { lower.contains($0) }.map { "“\($0)”" }
+        cues += calls.filter { contains(lower, word: $0) }.map { "“\($0)”" }
         return cues
+    }
+
+    /// Whether `text` holds `call` as whole words: "so glad I subscribed" reports, it does not ask.
+    static func contains(_ text: String, word call: String) -> Bool {
+        var searchRange = text.startIndex..<text.endIndex
+        while let found = text.range(of: call, range: searchRange) {
+            let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
+            let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
+            if !(before?.isLetter ?? false), !(after?.isLetter ?? false) { return true }
+            searchRange = found.upperBound..<text.endIndex
+        }
+        return false
     }
 }
