@@ -244,7 +244,7 @@ public struct CommentScreener: Sendable {
                         related.shared.isEmpty
                         ? "it shares no specific words with it"
                         : "the words it shares (\(related.shared.prefix(3).joined(separator: ", "))) are incidental"
-                    if let whole = judgement.byExchange[index] {
+                    if let whole = judgement.byConversation[index] {
                         reasons.append(
                             "about something else: the conversation it is part of (\(whole.comments) comments), read as a whole, is no closer in meaning to the article than to unrelated subjects; \(shared)"
                         )
@@ -320,97 +320,9 @@ public struct CommentScreener: Sendable {
         return Result(comments: results, summary: summary, method: summary.method)
     }
 
-    /// Pairs of comments by different accounts that say the same thing — with a shared skeleton
-    /// of words, in other words but very close in meaning, or as three accounts each close to the
-    /// other two: one template reworded.
-    func semanticTemplateLinks(_ meaning: ThreadMeaning, comments: [Comment]) -> [(Int, Int, Double)] {
-        let words = comments.map { Set(Self.words($0.text)) }
-        let ownVoice = comments.map { OwnExperience.speaks($0.text) }
-        var links: [(Int, Int, Double)] = []
-        // Pairs close enough to be one point made again, by two accounts neither answering the other.
-        var close: [Int: [Int: Double]] = [:]
-        var neighbours = [[(index: Int, similarity: Double)]](repeating: [], count: comments.count)
-        let floor = min(
-            thresholds.templateSimilarity, thresholds.templateTriad, thresholds.templateSetApart - thresholds.templateSetApartMargin)
-        for (a, b, similarity) in meaning.similarPairs(threshold: Float(floor)) {
-            guard words[a].count >= 4, words[b].count >= 4 else { continue }
-            if let first = comments[a].author, let second = comments[b].author, first == second { continue }
-            neighbours[a].append((b, Double(similarity)))
-            neighbours[b].append((a, Double(similarity)))
-            let shared = words[a].intersection(words[b]).count
-            let overlap = Double(shared) / Double(words[a].union(words[b]).count)
-            let skeleton =
-                Double(similarity) >= thresholds.templateSimilarity && overlap >= thresholds.templateOverlap
-                && Double(similarity) + overlap >= thresholds.templateScore
-            // Reworded past a shared skeleton: the same point in other words. A reply that repeats
-            // its parent's words ("Is it 2 till 7?" / "2 till 7.") is conversation either way.
-            let answers = comments[a].parent == comments[b].id || comments[b].parent == comments[a].id
-            // Two people each telling their own experience of one point agree; by meaning alone
-            // they are not one script.
-            let agree = ownVoice[a] && ownVoice[b]
-            if !answers, skeleton || (!agree && Double(similarity) >= thresholds.templateParaphrase) {
-                links.append((a, b, Double(similarity)))
-            }
-            if !answers, !agree, Double(similarity) >= thresholds.templateTriad {
-                close[a, default: [:]][b] = Double(similarity)
-                close[b, default: [:]][a] = Double(similarity)
-            }
-        }
-        // Three accounts making the same point, each close to the other two: a campaign, though
-        // no two of them share a skeleton.
-        for (a, neighbours) in close {
-            for (b, ab) in neighbours where b > a {
-                for (c, bc) in close[b] ?? [:] where c > b && neighbours[c] != nil {
-                    links.append((a, b, ab))
-                    links.append((b, c, bc))
-                }
-            }
-        }
-        for group in SetApartGroups.find(
-            neighbours: neighbours, authors: comments.map(\.author), floor: thresholds.templateSetApart,
-            margin: thresholds.templateSetApartMargin,
-            apart: { a, b in
-                comments[a].parent == comments[b].id || comments[b].parent == comments[a].id || (ownVoice[a] && ownVoice[b])
-            })
-        {
-            for (a, b) in zip(group, group.dropFirst()) {
-                links.append((a, b, neighbours[a].first { $0.index == b }?.similarity ?? thresholds.templateSetApart))
-            }
-        }
-        return links
-    }
-
     static func words(_ text: String) -> [String] {
         text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" }).map(String.init)
     }
 
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
-}
-
-/// A thread's summary: how many comments look inauthentic, the templates, the common reasons.
-public struct CommentSummary: Sendable, Hashable, Codable {
-    public var comments: Int
-    public var inauthentic: Int
-    public var templates: Int
-    /// Flag name → how many comments carry it.
-    public var flags: [String: Int]
-    /// One line for people: "6 of 8 comments look inauthentic; 2 templates".
-    public var text: String
-    /// How relatedness, templates and boilerplate were judged: `meaning` (the sentence encoder)
-    /// or `words` (shared words, when the encoder is not installed or the thread is very long).
-    public var method: String = "words"
-
-    public init(_ results: [CommentScreening]) {
-        comments = results.count
-        inauthentic = results.count { $0.inauthentic >= 0.5 }
-        templates = Set(results.compactMap { $0.flags.contains("template") ? $0.cluster : nil }).count
-        var counts: [String: Int] = [:]
-        for result in results { for flag in result.flags { counts[flag, default: 0] += 1 } }
-        flags = counts
-        var line = "\(inauthentic) of \(comments) comment\(comments == 1 ? "" : "s") look\(inauthentic == 1 ? "s" : "") inauthentic"
-        if templates > 0 { line += "; \(templates) template\(templates == 1 ? "" : "s")" }
-        let common = counts.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(3)
-        if !common.isEmpty { line += "; most common: " + common.map { "\($0.key) (\($0.value))" }.joined(separator: ", ") }
-        text = line
-    }
 }

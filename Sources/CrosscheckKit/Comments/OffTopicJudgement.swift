@@ -11,9 +11,9 @@ struct OffTopicJudgement {
     var lifts: [Double]
     /// Per comment: whether it is off-topic (before boilerplate takes precedence).
     var offTopic: [Bool]
-    /// Per comment: the lift of the whole exchange it belongs to, read as one text, when that
-    /// made it off-topic, and the exchange's size.
-    var byExchange: [(lift: Double, comments: Int)?]
+    /// Per comment: the lift of the whole conversation it belongs to, read as one text, when that
+    /// made it off-topic, and the conversation's size.
+    var byConversation: [(lift: Double, comments: Int)?]
 
     /// - Parameter replyThreshold: the lift a reply to an off-topic comment needs to be on topic.
     /// - Parameter declared: per comment, whether it says it leaves the subject; such a comment
@@ -62,9 +62,9 @@ struct OffTopicJudgement {
         let conversations = exchanges.filter { _, group in group.count >= 2 && (focus.map { !$0.isDisjoint(with: group) } ?? true) }
             .sorted { $0.key < $1.key }
         let wholeLifts = meaning.lifts(of: conversations.map { $0.value.map { comments[$0].text }.joined(separator: "\n") })
-        var byExchange = [(lift: Double, comments: Int)?](repeating: nil, count: count)
+        var byConversation = [(lift: Double, comments: Int)?](repeating: nil, count: count)
         for ((_, group), lift) in zip(conversations, wholeLifts) where lift < (group.count == 2 ? pairThreshold : wholeThreshold) {
-            for index in group { byExchange[index] = (lift, group.count) }
+            for index in group { byConversation[index] = (lift, group.count) }
         }
 
         var lifts = own
@@ -85,7 +85,7 @@ struct OffTopicJudgement {
                 lifts[index] = min(lifts[index], own[index])
                 continue
             }
-            if let whole = byExchange[index] {
+            if let whole = byConversation[index] {
                 offTopic[index] = true
                 lifts[index] = min(lifts[index], whole.lift)
                 continue
@@ -105,6 +105,6 @@ struct OffTopicJudgement {
         self.closeness = closeness
         self.lifts = lifts
         self.offTopic = offTopic
-        self.byExchange = byExchange
+        self.byConversation = byConversation
     }
 }
