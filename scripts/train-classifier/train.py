@@ -35,6 +35,7 @@ import train as stance  # noqa: E402  (the shared transformer, batching and weig
 TASKS = {
     "checkworthiness": {"labels": ["other", "checkworthy"], "name": "crosscheck-checkworthiness-minilm-l6"},
     "machine-text": {"labels": ["human", "machine"], "name": "crosscheck-machine-text-minilm-l6"},
+    "techniques": {"labels": ["none", "technique"], "name": "crosscheck-techniques-minilm-l6"},
 }
 
 

@@ -41,14 +41,31 @@ public struct LanguageEvaluation: Sendable {
         return (Array(shuffled[..<cut]), Array(shuffled[cut...]))
     }
 
-    /// Trains the technique heads ("any" plus one per technique); thresholds tuned for F1 on a
-    /// seeded tenth of the training articles, held out from the heads that tune them.
-    public func trainTechniques(_ articles: [LanguageData.Article], info: [String: String] = [:]) -> MultiHeadClassifier {
+    /// The training articles without, and then only, the seeded tenth that tunes thresholds.
+    public func calibrationSplit(_ articles: [LanguageData.Article]) -> (rest: [LanguageData.Article], calibration: [LanguageData.Article]) {
         var generator = SeededGenerator(seed: seed &+ 7)
         let shuffled = articles.sorted { $0.id < $1.id }.shuffled(using: &generator)
         let calibrationCount = max(1, shuffled.count / 10)
-        let calibration = units(Array(shuffled.prefix(calibrationCount)))
-        let rest = units(Array(shuffled.dropFirst(calibrationCount)))
+        return (Array(shuffled.dropFirst(calibrationCount)), Array(shuffled.prefix(calibrationCount)))
+    }
+
+    /// The units a sentence classifier learns "uses some technique" from (those of three words or
+    /// more, as the analyser reads them): the training articles but the calibration tenth, that
+    /// tenth, and the held-out articles.
+    public func sentenceExamples(train: [LanguageData.Article], test: [LanguageData.Article]) -> (
+        train: [Unit], calibration: [Unit], heldOut: [Unit]
+    ) {
+        let (rest, calibration) = calibrationSplit(train)
+        func read(_ articles: [LanguageData.Article]) -> [Unit] { units(articles).filter { $0.text.roughWordCount >= 3 } }
+        return (read(rest), read(calibration), read(test))
+    }
+
+    /// Trains the technique heads ("any" plus one per technique); thresholds tuned for F1 on a
+    /// seeded tenth of the training articles, held out from the heads that tune them.
+    public func trainTechniques(_ articles: [LanguageData.Article], info: [String: String] = [:]) -> MultiHeadClassifier {
+        let split = calibrationSplit(articles)
+        let calibration = units(split.calibration)
+        let rest = units(split.rest)
         let thresholds = heads(rest).map { head -> Double in
             let scores = calibration.map { Double(head.model.probability(featurizer.vector($0.text))) }
             let labels = calibration.map { head.name == "any" ? !$0.techniques.isEmpty : $0.techniques.contains(head.name) }

@@ -89,6 +89,13 @@ public final class Engine: @unchecked Sendable {
         return try once("techniques-tagger") { try TechniqueTagger.bundled(encoder: encoder, from: models) }
     }
 
+    /// The classifier that decides which sentences use some technique, or `nil` when it cannot
+    /// run here (no encoder, or its files removed).
+    public func techniqueGate() throws -> TechniqueGate? {
+        guard let encoder = try encoder() else { return nil }
+        return try once("techniques-gate") { try TechniqueGate.bundled(encoder: encoder, from: models) }
+    }
+
     /// The multi-head classifier of `kind` (`techniques`, `tokens`, `truthfulness`, `stance`).
     public func classifier(_ kind: String) throws -> MultiHeadClassifier {
         try once(kind) { try MultiHeadClassifier.bundled(kind, from: models) }
@@ -121,7 +128,8 @@ public final class Engine: @unchecked Sendable {
     /// The language stage: persuasion techniques and the token-level marks (no truthfulness estimate).
     public func languageAnalyzer() throws -> LanguageAnalyzer {
         LanguageAnalyzer(
-            techniques: try classifier("techniques"), truthfulness: nil, tokens: try classifier("tokens"), tagger: try techniqueTagger())
+            techniques: try classifier("techniques"), truthfulness: nil, tokens: try classifier("tokens"), tagger: try techniqueTagger(),
+            gate: try techniqueGate())
     }
 
     /// The comment screen: spam, machine text and, when the encoder runs, meaning.

@@ -15,6 +15,9 @@ public struct LanguageAnalyzer: Sendable {
     /// The tagger fine-tuned from the sentence encoder that marks every technique word by word;
     /// when present it gives all the technique spans in place of the classifiers above.
     public var tagger: TechniqueTagger?
+    /// The classifier fine-tuned from the sentence encoder that decides which units use some
+    /// technique, in place of the `any` head of words; without it that head decides.
+    public var gate: TechniqueGate?
     /// At most this many techniques are marked in one unit, the likeliest first.
     public var techniquesPerUnit = 3
     /// Whether a unit that uses some technique but clears no technique's own threshold is marked
@@ -25,12 +28,14 @@ public struct LanguageAnalyzer: Sendable {
     public var unmarked: Set<String>
 
     public init(
-        techniques: MultiHeadClassifier?, truthfulness: MultiHeadClassifier?, tokens: MultiHeadClassifier? = nil, tagger: TechniqueTagger? = nil
+        techniques: MultiHeadClassifier?, truthfulness: MultiHeadClassifier?, tokens: MultiHeadClassifier? = nil, tagger: TechniqueTagger? = nil,
+        gate: TechniqueGate? = nil
     ) {
         self.techniques = techniques
         self.truthfulness = truthfulness
         self.tokens = tokens
         self.tagger = tagger
+        self.gate = gate
         self.unmarked = Self.unmarked(in: techniques)
     }
 
@@ -40,8 +45,8 @@ public struct LanguageAnalyzer: Sendable {
     }
 
     /// Per technique, the score a span needs to be drawn in the text: the tagger's own when it
-    /// marks the spans, else ``TechniqueDisplay/thresholds``.
-    public var displayThresholds: [String: Double] { tagger?.displayThresholds ?? TechniqueDisplay.thresholds }
+    /// marks the spans, the gate's when it chooses the sentences, else ``TechniqueDisplay/thresholds``.
+    public var displayThresholds: [String: Double] { tagger?.displayThresholds ?? gate?.displayThresholds ?? TechniqueDisplay.thresholds }
 
     /// Units of `text`: each line, and each sentence of a long line, as scalar spans.
     public static func units(_ text: String) -> [TextSpan] {
@@ -69,13 +74,14 @@ public struct LanguageAnalyzer: Sendable {
         if let tagger { return tagger.spans(in: text) }
         guard let techniques, let any = techniques.head("any") else { return [] }
         let scalars = Array(text.unicodeScalars)
+        let read = units.map { (span: $0, text: scalars.text($0)) }.filter { $0.text.roughWordCount >= 3 }
+        let gated = gate?.probabilities(read.map(\.text))
+        let threshold = gate?.threshold ?? techniques.heads[any].threshold
         var result: [LanguageSection.Technique] = []
-        for unit in units {
-            let unitText = scalars.text(unit)
-            guard unitText.roughWordCount >= 3 else { continue }
+        for (position, (unit, unitText)) in read.enumerated() {
             let scores = techniques.scores(unitText)
-            let p = scores[any]
-            guard p >= techniques.heads[any].threshold else { continue }
+            let p = gated?[position] ?? scores[any]
+            guard p >= threshold else { continue }
             var chosen: [(Int, Double)] = []
             let candidates = techniques.heads.indices.filter { $0 != any && !unmarked.contains(techniques.heads[$0].name) }
             for index in candidates where scores[index] >= techniques.heads[index].threshold {

@@ -16,6 +16,8 @@ public struct SentenceClassifier: Sendable {
     public var calibration: PlattScaling? { model.calibration }
     /// How its probability is mixed with its task's regression of words, when its trainer says so.
     public var blend: FineTunedManifest.Blend? { model.blend }
+    /// Per label its trainer's measurement chose, the score a mark needs to be shown to a reader.
+    public var displayThresholds: [String: Double]? { model.displayThresholds }
     /// Tokens per text; longer texts are cut.
     public var maxTokens: Int { model.maxTokens }
     /// Tokens per forward batch; bounds the activations' memory.

@@ -103,6 +103,10 @@ public struct ArticleChecker: Sendable {
                 report.engine.thresholds["techniques"] = Dictionary(model.heads.map { ($0.name, $0.threshold) }, uniquingKeysWith: { a, _ in a })
             }
             if let tagger = analyzer.tagger { report.engine.models["techniques_tagger"] = tagger.identity.version }
+            if let gate = analyzer.gate {
+                report.engine.models["techniques_gate"] = gate.classifier.identity.version
+                report.engine.thresholds["techniques_gate"] = ["technique": gate.threshold]
+            }
             if let tokens = analyzer.tokens {
                 report.engine.models["tokens"] = tokens.version
                 report.engine.thresholds["tokens"] = Dictionary(tokens.heads.map { ($0.name, $0.threshold) }, uniquingKeysWith: { a, _ in a })

@@ -14,9 +14,10 @@ struct BatchLanguage: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let analyzer = LanguageAnalyzer(
-                techniques: try io.engine().classifier("techniques"), truthfulness: try io.engine().classifier("truthfulness"),
-                tokens: try io.engine().classifier("tokens"))
+            // The engine's technique reading (with the fine-tuned gate where the encoder runs), as
+            // `crosscheck check` reads an article, plus the truthfulness estimate.
+            var analyzer = try io.engine().languageAnalyzer()
+            analyzer.truthfulness = try io.engine().classifier("truthfulness")
             try await io.run(LanguageBatchTask(analyzer: analyzer))
         } catch let error as CrosscheckError {
             throw ExitCodes.fail(error)

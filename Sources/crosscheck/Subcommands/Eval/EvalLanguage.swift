@@ -41,7 +41,7 @@ struct EvalLanguage: ParsableCommand {
 
     @Option(
         help:
-            "Write the ids of the split's training and held-out articles (train-ids.txt, test-ids.txt) into this folder and stop, for a trainer outside Swift."
+            "Write the ids of the split's training and held-out articles (train-ids.txt, test-ids.txt) and their sentences labelled 'uses a technique' (train.jsonl, calibration.jsonl, heldout.jsonl) into this folder and stop, for a trainer outside Swift."
     )
     var exportSplit: String?
 
@@ -50,6 +50,12 @@ struct EvalLanguage: ParsableCommand {
             "Measure this technique tagger (a folder written by scripts/train-techniques/train.py from this split's training articles) in place of the word heads; display thresholds then come from this split alone."
     )
     var tagger: String?
+
+    @Option(
+        help:
+            "Measure this sentence classifier (a folder written by scripts/train-classifier/train.py --task techniques from this split's sentences) as the judge of which sentences use a technique, in place of the any-technique head; display thresholds then come from this split alone."
+    )
+    var fineTuned: String?
 
     @Option(help: "At most this many techniques marked per sentence (default: the analyser's).")
     var perUnit: Int?
@@ -109,7 +115,21 @@ struct EvalLanguage: ParsableCommand {
                     to: folder.appendingPathComponent("train-ids.txt"), atomically: true, encoding: .utf8)
                 try (test.map(\.id).joined(separator: "\n") + "\n").write(
                     to: folder.appendingPathComponent("test-ids.txt"), atomically: true, encoding: .utf8)
-                print("wrote train-ids.txt (\(train.count)) and test-ids.txt (\(test.count)) to \(exportSplit)")
+                let examples = evaluation.sentenceExamples(train: train, test: test)
+                for (name, part) in [("train", examples.train), ("calibration", examples.calibration), ("heldout", examples.heldOut)] {
+                    var lines = Data()
+                    for unit in part {
+                        let line: [String: Any] = [
+                            "text": unit.text, "label": !unit.techniques.isEmpty, "source": "propaganda", "group": unit.article,
+                        ]
+                        lines.append(try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]))
+                        lines.append(0x0A)
+                    }
+                    try lines.write(to: folder.appendingPathComponent(name + ".jsonl"), options: .atomic)
+                }
+                print(
+                    "wrote train-ids.txt (\(train.count)) and test-ids.txt (\(test.count)), and the sentences of each part (train.jsonl \(examples.train.count), calibration.jsonl \(examples.calibration.count), heldout.jsonl \(examples.heldOut.count)) to \(exportSplit)"
+                )
                 return
             }
             let model = choosingUnmarked(evaluation.trainTechniques(train), evaluation, train)
@@ -125,12 +145,20 @@ struct EvalLanguage: ParsableCommand {
                 analyzer.tagger = try TechniqueTagger(tagger: WordTagger(directory: URL(fileURLWithPath: tagger), encoder: encoder))
                 print("technique tagger \(analyzer.tagger?.identity.version ?? "")")
             }
+            if let fineTuned {
+                guard let encoder = try SharedEngine.engine().encoder() else {
+                    throw ValidationError("--fine-tuned needs the sentence encoder, which is not installed")
+                }
+                analyzer.gate = try TechniqueGate(classifier: SentenceClassifier(directory: URL(fileURLWithPath: fineTuned), encoder: encoder))
+                if let anyThreshold { analyzer.gate?.threshold = anyThreshold }
+                print("technique gate \(analyzer.gate?.classifier.identity.version ?? ""), threshold \(analyzer.gate?.threshold ?? 0)")
+            }
             let ours = LanguageEvaluation.techniqueScores(test) { analyzer.techniqueSpans($0) }
             let sentences = LanguageEvaluation.techniqueScores(test) { sentenceOnly.techniqueSpans($0) }
             print("span-level technique F1 with sentence spans only: \(String(format: "%.3f", sentences.spanF1))")
             let peer = LanguageEvaluation.techniqueScores(test, predict: evaluation.peerTechniques(train))
             print(
-                "articles: train \(train.count), held out \(test.count) (seed \(seed)); threshold for any technique \(String(format: "%.3f", analyzer.techniques?.heads[0].threshold ?? model.heads[0].threshold))"
+                "articles: train \(train.count), held out \(test.count) (seed \(seed)); threshold for any technique \(String(format: "%.3f", analyzer.gate?.threshold ?? analyzer.techniques?.heads[0].threshold ?? model.heads[0].threshold))"
             )
             print("metric".padding(toLength: 34, withPad: " ", startingAt: 0) + "crosscheck   TF-IDF+LR peer")
             print(
@@ -142,7 +170,8 @@ struct EvalLanguage: ParsableCommand {
                     + String(format: "%.3f        %.3f", ours.spanF1, peer.spanF1))
             var measured = TechniquePrecision(test) { analyzer.techniqueSpans($0) }
             // A tagger was trained on one split: the other splits' held-out articles are its training ones.
-            for offset in 1..<max(tagger == nil ? displaySplits : 1, 1) {
+            let oneSplit = tagger != nil || fineTuned != nil
+            for offset in 1..<max(oneSplit ? 1 : displaySplits, 1) {
                 var other = evaluation
                 other.seed = seed &+ UInt64(offset)
                 let (train, test) = other.split(articles)
@@ -150,7 +179,7 @@ struct EvalLanguage: ParsableCommand {
                 let analyzer = configured(LanguageAnalyzer(techniques: techniques, truthfulness: nil, tokens: other.trainTokens(train)))
                 measured.add(TechniquePrecision(test) { analyzer.techniqueSpans($0) })
             }
-            printDisplayThresholds(measured, shipped: analyzer.displayThresholds, splits: tagger == nil ? displaySplits : 1)
+            printDisplayThresholds(measured, shipped: analyzer.displayThresholds, splits: oneSplit ? 1 : displaySplits)
         } else {
             try evalTruthfulness(evaluation)
         }
