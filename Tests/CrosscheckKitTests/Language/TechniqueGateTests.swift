@@ -86,6 +86,18 @@ struct TechniqueGateTests {
         #expect(try Self.analyzer(gate: closed).techniqueSpans(text).isEmpty)
     }
 
+    @Test func aSentenceTheGatePassesWithNoMarkedWordIsMarkedWhole() throws {
+        let gate = try #require(Self.gate)
+        let text = "The mainstream media will never tell you the truth about this."
+        #expect(gate.probabilities([text])[0] >= gate.threshold)
+        var analyzer = try Self.analyzer(gate: gate)
+        let spans = analyzer.techniqueSpans(text)
+        #expect(spans.count == 1, "\(spans)")
+        #expect(spans.first.map { $0.start == 0 && $0.end == text.unicodeScalars.count } == true, "the whole sentence: \(spans)")
+        analyzer.markSentenceWhenNoWordIs = false
+        #expect(analyzer.techniqueSpans(text).isEmpty, "no word head marks a word of it")
+    }
+
     @Test func aSoberReportIsNotMarkedWithTheGate() throws {
         let gate = try #require(Self.gate)
         // A plain local report whose words ("poor", "failed", "hoping") the heads of words alone

@@ -63,6 +63,9 @@ struct EvalLanguage: ParsableCommand {
     @Flag(help: "Do not mark the likeliest technique in a sentence where no technique clears its own threshold.")
     var noLikeliest = false
 
+    @Flag(help: "With the gate, do not mark the whole sentence with its likeliest technique when no word head marks a word in it.")
+    var noSentenceFallback = false
+
     @Option(help: "Threshold of the any-technique head, in place of the trained one.")
     var anyThreshold: Double?
 
@@ -80,6 +83,7 @@ struct EvalLanguage: ParsableCommand {
         var analyzer = analyzer
         if let perUnit { analyzer.techniquesPerUnit = perUnit }
         if noLikeliest { analyzer.markLikeliestWhenNoneClears = false }
+        if noSentenceFallback { analyzer.markSentenceWhenNoWordIs = false }
         if !unmarked.isEmpty { analyzer.unmarked = Set(unmarked) }
         if markAll { analyzer.unmarked = [] }
         if let anyThreshold, let any = analyzer.techniques?.heads.firstIndex(where: { $0.name == "any" }) {
