@@ -714,4 +714,56 @@ struct CommentSectionLayoutTests {
         #expect(result.map(\.author) == ["Pickled_Walnut", "hollowayjen"])
         #expect(result.map { $0.time.flatMap(DateNormalizer.date) } == ["2026-03-11T06:31:00Z", "2026-03-11T17:05:00Z"].map(DateNormalizer.date))
     }
+
+    @Test func repliesMarkedWithAnAngleBracketUnderOrBesideTheName() {
+        let result = comments(
+            """
+            3 Comments
+            Sort by Best
+            Morven Gillespie
+            • 6 hours ago
+            Twelve million for a route that will carry a few hundred people a week seems a lot.
+            △ 4 ▽
+            Reply • Share ›
+            Callum Strachan
+            > Morven Gillespie
+            • 5 hours ago
+            It carries the doctor, the post and the school run. Count those.
+            △ 9 ▽
+            Reply • Share ›
+            Morven Gillespie > Callum Strachan • 4 hours ago
+            Fair, I hadn't thought of the school run.
+            △ 2 ▽
+            Reply • Share ›
+            """)
+        #expect(result.map(\.author) == ["Morven Gillespie", "Callum Strachan", "Morven Gillespie"])
+        #expect(result.map(\.parent) == [nil, "c1", "c2"])
+        #expect(result[2].text == "Fair, I hadn't thought of the school run.")
+    }
+
+    @Test func aBadgeUnderTheNameAndAOneWordReply() {
+        let result = comments(
+            """
+            3 comments
+            Most relevant
+            Alison Brodie
+            Top fan
+            The islands have waited three years for this, good news at last.
+            Like · Reply · 2d
+            Fergus Laing
+            Agreed.
+            Like · Reply · 2d
+            Hamish Reid
+            Top fan
+            Who pays when the fuel bill doubles again?
+            Like · Reply · 1d
+            """)
+        #expect(result.map(\.author) == ["Alison Brodie", "Fergus Laing", "Hamish Reid"], "a label under two names is a badge")
+        #expect(
+            result.map(\.text) == [
+                "The islands have waited three years for this, good news at last.", "Agreed.", "Who pays when the fuel bill doubles again?",
+            ])
+        #expect(!PlainTextExtractor.looksLikeName("Agreed."), "a one-word reply is not a name")
+        #expect(PlainTextExtractor.looksLikeName("John S."), "a name may end on an initial")
+    }
 }

@@ -62,6 +62,14 @@ struct HTMLMetadataTests {
         #expect(extract(head: "", body: "<div class='byline'>By Dorothy Vaughan</div>").byline == "Dorothy Vaughan")
     }
 
+    @Test func aRoleInItsOwnElementBeforeTheDateFollowsTheName() {
+        let body = """
+            <div class='story-byline'><span class='story-byline__name'>By <a href='/authors/ada'>Ada Lovelace</a></span>
+            <span class='story-byline__role'>Science Editor</span> <span class='story-byline__date'>4 March 2026</span></div>
+            """
+        #expect(extract(head: "", body: body).byline == "Ada Lovelace, Science Editor")
+    }
+
     @Test func publishedFromEachSource() {
         #expect(
             extract(

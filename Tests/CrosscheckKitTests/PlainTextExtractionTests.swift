@@ -269,4 +269,41 @@ struct PlainTextExtractionTests {
     func sentencesAreNotFurniture(line: String) {
         #expect(!FurnitureText.isFurniture(line))
     }
+
+    @Test func aHeadlineOverItsStandfirstInOneBlockACreditedPhotoAndACalloutBox() {
+        let text = """
+            Coastal Courier
+            News
+            Weather
+
+            Island ferry fares to rise by a fifth from April
+            Operators blame fuel and crew costs, as islanders warn of a winter cut off from the mainland.
+
+            By Ines Carvalho, Transport Reporter
+            12 March 2026
+
+            The ferry that leaves the quay at dawn, photographed last winter.
+            Tove Lindahl/Coastal Courier
+
+            Fares on the three island ferries will rise by 20 per cent from 1 April, the operator said on Wednesday.
+
+            A return ticket for a car and driver will cost £48, up from £40, the operator's figures show.
+
+            Spotted a mistake?
+            Tell us what we got wrong and our standards team will look into it.
+            Send a correction ›
+
+            Islanders will be able to comment on the change at a meeting in the village hall next Tuesday.
+            """
+        let article = PlainTextExtractor().extract(text: text)
+        #expect(article.title == "Island ferry fares to rise by a fifth from April")
+        #expect(article.byline == "Ines Carvalho, Transport Reporter")
+        #expect(article.paragraphs.count == 4, "\(article.paragraphs)")
+        #expect(article.paragraphs.first?.hasPrefix("Operators blame fuel") == true, "the standfirst is the first paragraph")
+        for furniture in ["Tove Lindahl", "photographed last winter", "Spotted a mistake", "Send a correction"] {
+            #expect(!article.text.contains(furniture), "\(furniture)")
+        }
+        #expect(FurnitureText.isPhotoCredit("Tove Lindahl/Coastal Courier"))
+        #expect(!FurnitureText.isPhotoCredit("Lennon/McCartney"), "two single words are no photographer and agency")
+    }
 }

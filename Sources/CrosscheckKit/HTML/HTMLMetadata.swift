@@ -127,8 +127,14 @@ struct HTMLMetadata: Sendable, Hashable {
         {
             byline = visible
         }
-        if let name = byline, !name.contains(","), let role = bylineRole, ArticleHeaderLines.isRole(role) { byline = name + ", " + role }
-        self.byline = byline.map(Self.cleanByline).flatMap { $0.isEmpty ? nil : $0 }
+        var cleaned = byline.map(Self.cleanByline)
+        // The role in its own element: after the name, set apart by a comma ("Daniel Okoye,
+        // Transport Editor"), also when the byline's text ran it on after the name.
+        if let name = cleaned, !name.contains(","), let role = bylineRole, ArticleHeaderLines.isRole(role) {
+            let bare = name.hasSuffix(" " + role) ? String(name.dropLast(role.count + 1)) : name
+            cleaned = bare + ", " + role
+        }
+        self.byline = cleaned.flatMap { $0.isEmpty ? nil : $0 }
 
         let publishedCandidates: [String?] = [
             JSONLD.string(article?["datePublished"]), meta["article:published_time"],

@@ -273,6 +273,10 @@ extension CommentSectionSplitter {
             if PlainTextExtractor.isCommenterName(name), PlainTextExtractor.isCommenterName(other) {
                 return [indent + name, indent + "In reply to " + other]
             }
+            // "R. Mackinnon > SeagrassSandy • 4 hours ago": the time after the comment replied to.
+            if PlainTextExtractor.isCommenterName(name), let replied = header(other), let time = replied.time {
+                return [indent + name + " · " + time, indent + "In reply to " + replied.author]
+            }
         }
         guard line.count <= 140,
             let range = [" in reply to ", " replying to ", " in response to "].lazy.compactMap({
@@ -299,7 +303,8 @@ extension CommentSectionSplitter {
         // "↳ Replying to Ana Ruiz": the arrow, then the words.
         if line.hasPrefix("↳ "), let name = replyingTo(String(line.dropFirst(2))) { return name }
         let lower = line.lowercased()
-        for prefix in ["replying to ", "in reply to ", "in response to ", "reply to ", "↳ "] where lower.hasPrefix(prefix) && line.count <= 60 {
+        // "> Eilidh MacAulay" under a name: the comment replied to, as a threaded widget shows it.
+        for prefix in ["replying to ", "in reply to ", "in response to ", "reply to ", "↳ ", "> "] where lower.hasPrefix(prefix) && line.count <= 60 {
             let name = String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
             if PlainTextExtractor.isCommenterName(name) { return name }
         }

@@ -77,8 +77,22 @@ enum CommentSectionSplitter {
                 kinds[index] = .text(first)
             }
         }
-        // Badges: between an author and the time, or on a line of their own above an author.
-        let badges = Set(kinds.indices.filter { isBadge(at: $0, in: kinds) })
+        // Badges: between an author and the time, on a line of their own above an author, or
+        // under an author and over the text when the page shows the same label under another
+        // author too ("Rob Tennant" / "Top fan" / text).
+        let underAuthors = kinds.indices.compactMap { index -> String? in
+            guard index > 0, index + 1 < kinds.count, case .author = kinds[index - 1], case .text(let line) = kinds[index],
+                case .text = kinds[index + 1], isBadge(line)
+            else { return nil }
+            return line
+        }
+        let repeated = Set(Dictionary(grouping: underAuthors, by: { $0 }).filter { $0.value.count >= 2 }.keys)
+        let badges = Set(
+            kinds.indices.filter { index in
+                if isBadge(at: index, in: kinds) { return true }
+                guard index > 0, case .author = kinds[index - 1], case .text(let line) = kinds[index] else { return false }
+                return repeated.contains(line)
+            })
         indents = indents.indices.filter { !badges.contains($0) }.map { indents[$0] }
         kinds = kinds.indices.filter { !badges.contains($0) }.map { kinds[$0] }
         // The page goes on after the thread: "Most read", "Related stories" end it.

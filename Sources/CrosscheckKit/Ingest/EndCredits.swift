@@ -1,4 +1,4 @@
-/// The credit a story ends on — who wrote, edited or paid for the journalism ("Jo Tan contributed
+/// The credit or appeal a story ends on — who wrote, edited or paid for the journalism ("Jo Tan contributed
 /// reporting.", "LDR is local body journalism co-funded by RNZ and NZ On Air.", "The Otterby
 /// Courant is written and edited by Rosie Kettering.") — is about the publication, not more of the
 /// story.
@@ -31,6 +31,10 @@ enum EndCredits {
         let funded = ["funded by", "supported by", "paid for by"].contains(where: text.contains)
         let journalism = ["journalism", "this story", "this article", "this report", "this reporting", "this newsletter"]
             .contains(where: text.contains)
-        return funded && journalism
+        if funded && journalism { return true }
+        // An appeal for the publication's money: "… please consider supporting us from £3 a month."
+        let asks = ["support us", "supporting us", "support our", "donate", "become a member", "make a contribution"].contains(where: text.contains)
+        let money = paragraph.contains(where: { "£$€".contains($0) }) || ["a month", "a year", "monthly"].contains(where: text.contains)
+        return asks && money
     }
 }

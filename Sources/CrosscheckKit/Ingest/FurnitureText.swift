@@ -89,6 +89,8 @@ public enum FurnitureText {
         if words <= 6, isCountLine(bare) { return true }
         if words <= 25, isCaptionWithCredit(line) { return true }
         if words <= 12, isBreadcrumb(line) { return true }
+        // "Iain Gillies/West Coast Herald": a photo's credit on a line of its own.
+        if words <= 10, isNameSlashAgency(line.trimmingCharacters(in: .whitespaces)) { return true }
         if words <= 3, isCountOrDuration(bare) { return true }
         if words <= 8, isPlayerClock(bare) { return true }
         if words <= 3, isDashSignOff(line) { return true }
@@ -175,17 +177,27 @@ public enum FurnitureText {
         ]
         if openings.contains(where: { lower.hasPrefix($0) }) && lower.roughWordCount <= 25 { return true }
         let marks = ["getty images", "shutterstock", "/ reuters", "/reuters", "ap photo", "afp via", "(photo", "photograph by"]
-        return lower.roughWordCount <= 25 && marks.contains { lower.fastContains($0) }
+        return lower.roughWordCount <= 25 && marks.contains { lower.fastContains($0) } || isNameSlashAgency(line.trimmingCharacters(in: .whitespaces))
     }
 
-    /// A photo's credit line: "Photo: Jo Bloggs/Agency", "Picture: Agency".
+    /// A photo's credit line: "Photo: Jo Bloggs/Agency", "Picture: Agency", or the photographer
+    /// and the agency alone ("Iain Gillies/West Coast Herald").
     static func isPhotoCredit(_ line: String) -> Bool {
         let lower = line.lowercased().trimmingASCII().trimmingDecorations
         guard lower.roughWordCount <= 10 else { return false }
-        return [
+        let labelled = [
             "photo:", "photo by", "photograph:", "photograph by", "image:", "image by", "image credit", "credit:", "photo credit", "picture:", "©",
         ]
         .contains { lower.hasPrefix($0) }
+        return labelled || isNameSlashAgency(line.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// "Iain Gillies/West Coast Herald", "Reuters/Jane Doe": two names joined by a slash, one of them
+    /// of two words or more.
+    static func isNameSlashAgency(_ line: String) -> Bool {
+        let sides = line.components(separatedBy: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard sides.count == 2, sides.allSatisfy({ !$0.isEmpty && PlainTextExtractor.looksLikeName($0) && !$0.hasSuffix(".") }) else { return false }
+        return sides.contains { $0.contains(" ") }
     }
 
     /// The first line of a newsletter or subscription box: "Subscribe to …", "Sign up for …",

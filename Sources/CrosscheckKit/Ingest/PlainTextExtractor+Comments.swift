@@ -216,6 +216,8 @@ extension PlainTextExtractor {
         guard (1...4).contains(words.count), text.count <= 40 else { return false }
         if text.hasPrefix("@") { return words.count == 1 }
         if let last = text.last, ".!?,;".contains(last), !text.hasSuffix(".") || words.count > 2 { return false }
+        // "John S." ends on an initial; "Agreed." is a reply, not a name.
+        if text.hasSuffix("."), let lastWord = words.last, lastWord.count > 3 { return false }
         return words.enumerated().allSatisfy { position, word in
             guard let first = word.first else { return false }
             // "Mark de Wit", "Ana dos Santos": a particle inside a name.

@@ -81,7 +81,7 @@ extension PlainTextExtractor {
                 && !block.contains(where: isSentence) && !block.contains(where: { ArticleHeaderLines.bylineName($0) != nil })
             if (2...6).contains(block.count), short || titled, opensPromo || appeal || widgets { return }
             let afterColon = result.last(where: { !$0.isEmpty })?.hasSuffix(":") ?? false
-            if isSignUpBox(block) || isAdCopy(block) || isFactBox(block) || (!afterColon && isLinkBlock(block)) { return }
+            if isSignUpBox(block) || isAdCopy(block) || isFactBox(block) || isCalloutBox(block) || (!afterColon && isLinkBlock(block)) { return }
             result.append(contentsOf: block)
         }
         for line in lines {
@@ -94,6 +94,23 @@ extension PlainTextExtractor {
         }
         flush()
         return result
+    }
+
+    /// A box that asks the reader to do something: a short title, its text, and a button that
+    /// points on ("Fact Checker" / "Spotted something…? Tell us…" / "Send a correction ›"), two to
+    /// four lines with no blank line between. A story's paragraph never ends on such a button.
+    static func isCalloutBox(_ block: [String]) -> Bool {
+        guard (2...4).contains(block.count), let title = block.first, let button = block.last else { return false }
+        // A title may ask ("Spotted a mistake?"); it does not end as a sentence or a clause does.
+        let titled = title.split(separator: " ").count <= 5 && title.last.map { !".:,;\"”".contains($0) } == true
+        return titled && isArrowButton(button)
+    }
+
+    /// "Send a correction ›", "Read the full report →": a short link that points on.
+    static func isArrowButton(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard let last = trimmed.last, "›»→".contains(last) || trimmed.hasSuffix(" >") else { return false }
+        return (1...6).contains(trimmed.dropLast().split(separator: " ").count)
     }
 
     /// A newsletter box: a line about the newsletter (or opening one) and a lone "Sign up" button,

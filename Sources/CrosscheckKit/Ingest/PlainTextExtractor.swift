@@ -81,9 +81,10 @@ public struct PlainTextExtractor: Sendable {
     }
 
     /// Whether a block's lines look wrapped at a fixed width: most lines but the last are 50–100
-    /// characters long.
+    /// characters long, in three lines or more (two lines are as often a headline over its
+    /// standfirst).
     static func isHardWrapped(_ block: [String]) -> Bool {
-        guard block.count >= 2 else { return false }
+        guard block.count >= 3 else { return false }
         let body = block.dropLast()
         let wrappedLines = body.count { (45...100).contains($0.count) }
         return wrappedLines * 10 >= body.count * 7
