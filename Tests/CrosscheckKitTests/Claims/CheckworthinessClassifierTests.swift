@@ -19,12 +19,15 @@ struct CheckworthinessClassifierTests {
         var texts: [Row]
     }
 
-    static let reference: Reference? = {
-        guard let url = Bundle.module.url(forResource: "reference", withExtension: "json", subdirectory: "Resources/checkworthiness-ce"),
+    /// The trainer's reference outputs kept in `Resources/<folder>/reference.json`.
+    static func reference(in folder: String) -> Reference? {
+        guard let url = Bundle.module.url(forResource: "reference", withExtension: "json", subdirectory: "Resources/" + folder),
             let data = try? Data(contentsOf: url)
         else { return nil }
         return try? JSONDecoder().decode(Reference.self, from: data)
-    }()
+    }
+
+    static let reference = reference(in: "checkworthiness-ce")
 
     static let model: CheckworthinessModel? = {
         guard let encoder = try? SentenceEncoder.bundled() else { return nil }

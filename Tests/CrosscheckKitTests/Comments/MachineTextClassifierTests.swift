@@ -8,12 +8,7 @@ import Testing
 /// on written texts, and how it is mixed with the regression of words.
 @Suite("Machine-written text classifier")
 struct MachineTextClassifierTests {
-    static let reference: CheckworthinessClassifierTests.Reference? = {
-        guard let url = Bundle.module.url(forResource: "reference", withExtension: "json", subdirectory: "Resources/machine-text-ce"),
-            let data = try? Data(contentsOf: url)
-        else { return nil }
-        return try? JSONDecoder().decode(CheckworthinessClassifierTests.Reference.self, from: data)
-    }()
+    static let reference = CheckworthinessClassifierTests.reference(in: "machine-text-ce")
 
     static let classifier: TextClassifier? = {
         guard let encoder = try? SentenceEncoder.bundled() else { return nil }

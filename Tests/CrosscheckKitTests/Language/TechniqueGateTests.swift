@@ -8,12 +8,7 @@ import Testing
 /// the language stage: marks on loaded sentences only, none on a sober report.
 @Suite("Technique gate")
 struct TechniqueGateTests {
-    static let reference: CheckworthinessClassifierTests.Reference? = {
-        guard let url = Bundle.module.url(forResource: "reference", withExtension: "json", subdirectory: "Resources/techniques-ce"),
-            let data = try? Data(contentsOf: url)
-        else { return nil }
-        return try? JSONDecoder().decode(CheckworthinessClassifierTests.Reference.self, from: data)
-    }()
+    static let reference = CheckworthinessClassifierTests.reference(in: "techniques-ce")
 
     static let gate: TechniqueGate? = {
         guard let encoder = try? SentenceEncoder.bundled() else { return nil }
