@@ -766,4 +766,57 @@ struct CommentSectionLayoutTests {
         #expect(!PlainTextExtractor.looksLikeName("Agreed."), "a one-word reply is not a name")
         #expect(PlainTextExtractor.looksLikeName("John S."), "a name may end on an initial")
     }
+
+    @Test func aPickLabelUnderTheNameAndARepliesToLine() {
+        let result = comments(
+            """
+            Comments (3)
+            Sort by
+            Newest
+            HarbourWatcher
+            5h ago
+            Twelve million is a fair price if the crossing runs all winter.
+            Recommend 14
+            Report
+            Reply
+            Eilidh_Frame
+            Staff Pick
+            4h ago
+            The figure covers four years, so about three million a year for three islands.
+            Recommend 30
+            Report
+            Reply
+            Neil Strang replies to HarbourWatcher
+            2h ago
+            Only if the boat is built for the swell out there.
+            Recommend 2
+            Report
+            Reply
+            """)
+        #expect(result.map(\.author) == ["HarbourWatcher", "Eilidh_Frame", "Neil Strang"])
+        #expect(result.map(\.parent) == [nil, nil, "c1"])
+        #expect(!result[1].text.contains("Staff Pick"))
+    }
+
+    @Test func handlesWithAFlairUnderSortControlsWithNoCount() {
+        let result = comments(
+            """
+            Comment as guest
+            Sort by: Best
+            u/island_nurse · Ormsay resident · 6h
+            Year-round sailings mean I can stop sleeping at the hospital on Thursdays.
+            212
+            Reply Award Share
+              u/quay_watcher · 5h
+              Same for the teachers who commute out.
+              40 Reply Share
+            u/ferryfan_77 · 4h
+            Who is building the boat?
+            9
+            Reply Award Share
+            """)
+        #expect(result.map(\.author) == ["u/island_nurse", "u/quay_watcher", "u/ferryfan_77"])
+        #expect(result.map(\.parent) == [nil, "c1", nil])
+        #expect(result.map(\.time) == ["6h", "5h", "4h"])
+    }
 }

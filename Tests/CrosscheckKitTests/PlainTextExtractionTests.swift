@@ -306,4 +306,23 @@ struct PlainTextExtractionTests {
         #expect(FurnitureText.isPhotoCredit("Tove Lindahl/Coastal Courier"))
         #expect(!FurnitureText.isPhotoCredit("Lennon/McCartney"), "two single words are no photographer and agency")
     }
+
+    @Test func aNameWithItsRoleAndNoCommaIsTheByline() {
+        let text = """
+            Environment
+            Ferry operator fined over diesel spill in the harbour
+            The company admitted failing to stop 2,000 litres of fuel leaking into the basin last spring
+            Ines Carvalho Environment correspondent
+            Thu 12 Mar 2026 09.15 GMT
+            Share
+
+            The operator of the island ferries was fined £40,000 on Wednesday for a diesel spill that closed the harbour for two days.
+
+            Magistrates heard that a valve on a fuel line had been left open overnight.
+            """
+        let article = PlainTextExtractor().extract(text: text)
+        #expect(article.title == "Ferry operator fined over diesel spill in the harbour")
+        #expect(article.byline == "Ines Carvalho, Environment correspondent")
+        #expect(article.paragraphs.first?.hasPrefix("The company admitted") == true, "\(article.paragraphs)")
+    }
 }

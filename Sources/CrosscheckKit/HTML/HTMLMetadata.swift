@@ -183,6 +183,8 @@ struct HTMLMetadata: Sendable, Hashable {
                 result = String(result[..<range.lowerBound])
             }
         }
+        // "… Published" left when the date after it was cut.
+        for label in [" Published", " Updated", " Posted"] where result.hasSuffix(label) { result = String(result.dropLast(label.count)) }
         return result.trimmingCharacters(in: CharacterSet(charactersIn: " |,·-"))
     }
 

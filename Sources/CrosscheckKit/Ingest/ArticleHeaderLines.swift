@@ -123,6 +123,16 @@ enum ArticleHeaderLines {
     /// "Tom Pryce, Chief Football Writer": a person's name, a comma and a role; the line as written.
     static func nameAndRole(_ line: String) -> String? {
         let parts = line.components(separatedBy: ", ")
+        // "Priya Natarajan Environment correspondent": the role run on after the name, no comma.
+        if parts.count == 1 {
+            let words = line.split(separator: " ")
+            for count in 2...3 where count < words.count {
+                let name = words.prefix(count).joined(separator: " ")
+                let role = words.dropFirst(count).joined(separator: " ")
+                if isPersonName(name), isRole(role) { return name + ", " + role }
+            }
+            return nil
+        }
         guard parts.count == 2, isPersonName(parts[0]) else { return nil }
         // A role, or the outlet the writer files for ("CPN News").
         let outlet = parts[1].split(separator: " ")

@@ -38,6 +38,9 @@ extension CommentSectionSplitter {
             guard let range = line.range(of: separator, options: separator == ", " ? .backwards : []) else { continue }
             if let found = named(String(line[..<range.lowerBound]), String(line[range.upperBound...])) { return found }
         }
+        // "u/millbrook_dad · Year 9 parent · 6h": a flair between the name and the time.
+        let parts = line.components(separatedBy: " · ")
+        if parts.count == 3, parts[1].split(separator: " ").count <= 5, let found = named(parts[0], parts[2]) { return found }
         // "12:04 PM · Dec 2, 2026 — Odile Marchetti": the time first, then the name.
         for separator in [" — ", " – ", " - ", " · ", " | ", " by "] {
             guard let range = line.range(of: separator, options: .backwards) else { continue }
@@ -98,6 +101,14 @@ extension CommentSectionSplitter {
         let numbers = words.filter { $0.contains(where: \.isNumber) }
         let yearOnly = numbers.count == 1 && numbers[0] == words.last! && numbers[0].count == 4 && numbers[0].allSatisfy(\.isNumber)
         return !".!?:,;\"”".contains(last) && (numbers.isEmpty || yearOnly)
+    }
+
+    /// A label a site gives a comment or its author that reads as a name ("Guardian Pick", "Top
+    /// fan", "Staff Pick", "Top contributor"): two or three words ending on a badge's word.
+    static func isBadgeLabel(_ text: String) -> Bool {
+        let words = text.lowercased().split(separator: " ")
+        let badges: Set<Substring> = ["pick", "fan", "contributor", "moderator", "subscriber", "featured", "supporter"]
+        return (2...3).contains(words.count) && words.last.map { badges.contains($0) } == true
     }
 
     /// One word of letters, digits and `_ . -`, with a digit or an underscore or no capital: a
@@ -226,6 +237,7 @@ extension CommentSectionSplitter {
             "permalink", "edit", "edited", "delete", "respond", "quote", "↑", "↓", "▲", "▼", "👍", "👎", "♥", "❤️", "❤",
             "(0)", "helpful", "not", "more", "›", "»", "view", "show", "hide", "reaction", "reactions", "rate", "this",
             "comment", "comment:", "oppose", "agree", "disagree", "♡", "🤍", "☆", "★", "up", "down", "dislike", "dislikes", "abuse",
+            "award",
         ]
         var sawButton = false
         var time: String?
@@ -276,6 +288,17 @@ extension CommentSectionSplitter {
             // "R. Mackinnon > SeagrassSandy • 4 hours ago": the time after the comment replied to.
             if PlainTextExtractor.isCommenterName(name), let replied = header(other), let time = replied.time {
                 return [indent + name + " · " + time, indent + "In reply to " + replied.author]
+            }
+        }
+        // "GrittyNorthern replies to MarionK": the author, then the comment replied to.
+        for verb in [" replies to ", " replied to "] {
+            guard line.count <= 80, let range = line.range(of: verb) else { continue }
+            let (name, other) = (
+                line[..<range.lowerBound].trimmingCharacters(in: .whitespaces), line[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            )
+            if PlainTextExtractor.isCommenterName(name), PlainTextExtractor.isCommenterName(other) {
+                let indent = String(line.prefix { $0 == " " || $0 == "\t" })
+                return [indent + name, indent + "In reply to " + other]
             }
         }
         guard line.count <= 140,

@@ -67,6 +67,13 @@ enum CommentSectionSplitter {
                 if case .author = kinds[index] { earlier.insert(first) }
                 continue
             }
+            // "Amelia_Ross" / "Guardian Pick" / "4h ago": a site's label for the comment under its author.
+            if !earlier.contains(second), isBadgeLabel(second) {
+                kinds[index] = .author(first)
+                kinds[index + 1] = .text(second)
+                earlier.insert(first)
+                continue
+            }
             if earlier.contains(second) {
                 kinds[index] = .author(first)
                 kinds[index + 1] = kinds[index + 2]

@@ -36,6 +36,8 @@ extension PlainTextExtractor {
             return true
         }
         guard (1...4).contains(words.count) else { return false }
+        // "Sort by: Best", "Comment as guest": the controls over a thread that shows no count.
+        if ["sort by: best", "sort by: top", "sort by: new", "sort by: old", "comment as guest"].contains(lower) { return true }
         if [
             "comments", "reader comments", "readers' comments", "join the conversation", "discussion",
             "what readers say", "responses", "comments are open", "reactions", "reader reactions", "conversation", "top comments",
