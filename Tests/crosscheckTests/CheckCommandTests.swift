@@ -95,6 +95,29 @@ struct CheckCommandTests {
         #expect(result.stdout.isEmpty)
         #expect(FileManager.default.fileExists(atPath: path))
     }
+
+    /// An output path that is a link (or a device such as /dev/null) is written through, not
+    /// replaced by a regular file as an atomic write's rename would.
+    @Test func writesThroughALinkAndLeavesItALink() async throws {
+        let folder = ScratchFolder.root.appendingPathComponent("crosscheck-link-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("target.json").path
+        let link = folder.appendingPathComponent("link.json").path
+        try Data(String(repeating: "old content that is longer than nothing\n", count: 2000).utf8).write(to: URL(fileURLWithPath: target))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        for command in [
+            ["check", "Examples/transit-fares.json", "--format", "json", "--output", link],
+            ["batch", "machine-text", "--input", "Tests/crosscheckTests/Resources/batch/text.jsonl", "--output", link],
+        ] {
+            let result = try await CommandRunner.run(command)
+            #expect(result.status == 0, "\(command[0]): \(result.stderr)")
+            let type = try FileManager.default.attributesOfItem(atPath: link)[.type] as? FileAttributeType
+            #expect(type == .typeSymbolicLink, "\(command[0]) left the link a link")
+            let written = try String(contentsOfFile: target, encoding: .utf8)
+            #expect(!written.contains("old content"), "\(command[0]) replaced what the target held")
+        }
+    }
 }
 
 @Suite("crosscheck check, errors and exit codes")

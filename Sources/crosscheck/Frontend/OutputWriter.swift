@@ -1,7 +1,8 @@
 import CrosscheckKit
 import Foundation
 
-/// Writes command output to standard output or, atomically, to a file.
+/// Writes command output to standard output or, atomically, to a file (through it, when the path
+/// is a device, a pipe or a link: see ``OutputFile``).
 struct OutputWriter {
     var path: String?
 
@@ -16,7 +17,13 @@ struct OutputWriter {
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            if OutputFile.isWrittenThrough(path) {
+                guard let handle = OutputFile.handle(writing: path) else { throw CocoaError(.fileWriteNoPermission) }
+                defer { try? handle.close() }
+                try handle.write(contentsOf: Data(text.utf8))
+            } else {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            }
         } catch {
             throw CrosscheckError(
                 .writeFailed, "cannot write \(path) (\(error.localizedDescription)); check the folder exists and is writable")

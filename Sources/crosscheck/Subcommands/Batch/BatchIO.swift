@@ -36,7 +36,7 @@ struct BatchIO: ParsableArguments {
         if output == "-" {
             outputHandle = FileHandle.standardOutput
         } else {
-            guard FileManager.default.createFile(atPath: output, contents: nil), let handle = FileHandle(forWritingAtPath: output) else {
+            guard let handle = OutputFile.handle(writing: output) else {
                 throw ExitCodes.fail(CrosscheckError(.writeFailed, "cannot write \(output); check the folder exists and is writable"))
             }
             outputHandle = handle
