@@ -819,4 +819,91 @@ struct CommentSectionLayoutTests {
         #expect(result.map(\.parent) == [nil, "c1", nil])
         #expect(result.map(\.time) == ["6h", "5h", "4h"])
     }
+
+    @Test func anArrowedReplyingToLineUnderIndentation() {
+        let result = comments(
+            """
+            Comments (3)
+            Sort by: Oldest ▾
+            IslandCommuter
+            2 Mar 2026, 07:10
+            Four years of funding is a start, but what happens in year five?
+            Reply   👍 12   Report
+
+                ↪ Morag Laing replying to IslandCommuter
+                2 Mar 2026, 07:45
+                The council said it would tender again before the money runs out.
+                Reply   👍 4   Report
+
+            PierMaster
+            2 Mar 2026, 08:02
+            Twelve million for three islands is cheap compared with the bridge plans.
+            Reply   👍 9   Report
+            """)
+        #expect(result.map(\.author) == ["IslandCommuter", "Morag Laing", "PierMaster"])
+        #expect(result.map(\.parent) == [nil, "c1", nil])
+        #expect(result[1].text == "The council said it would tender again before the money runs out.")
+    }
+
+    @Test func namesWithTheirSuburbAndTheTimeAmongTheButtons() {
+        let result = comments(
+            """
+            Have your say
+            Comments are moderated and may take some time to appear.
+            3 comments
+            Sort by: Top ▾
+
+            Ailsa Crerar (North Quay)
+            My mother crosses twice a week for her clinic, a year-round boat changes everything for her.
+            21 likes · Reply · 5h
+                Hide replies
+                Dougie Hart (Harbour Road)
+                It is still twelve million of rates money for a few hundred islanders.
+                4 likes · Reply · 4h
+
+            Fiona Bain (Westside)
+            The last operator stopped because the fuel bills doubled. What stops that happening again?
+            8 likes · Reply · 3h
+
+            About
+            Contact us
+            Advertise
+            Privacy Policy
+            © 2026 The Island Times. All rights reserved.
+            """)
+        #expect(result.map(\.author) == ["Ailsa Crerar", "Dougie Hart", "Fiona Bain"], "the first name under the sort line opens a comment")
+        #expect(result.map(\.parent) == [nil, "c1", nil])
+        #expect(result.map(\.time) == ["5h", "4h", "3h"])
+        #expect(!result.contains { $0.text.contains("Privacy Policy") }, "the footer's links are not a comment")
+    }
+
+    @Test func aPluginThreadWithARoleUnderANameAndItsCreditBelow() {
+        let result = comments(
+            """
+            2 Comments
+            Sort by
+            Top
+
+            Add a comment...
+
+            Catriona Mair
+            Top fan
+            The ferry is the only way to the mainland hospital in winter.
+            Like · Reply · 12 · 3h
+
+                The Island Times
+                Author
+                Thanks Catriona, the council says the timetable will be published next month.
+                Like · Reply · 3 · 2h
+
+            Facebook Comments Plugin
+
+            About Us
+            Privacy Policy
+            Cookie Policy
+            """)
+        #expect(result.map(\.author) == ["Catriona Mair", "The Island Times"], "'Top' is the sort choice, 'Author' the site's role")
+        #expect(result.map(\.parent) == [nil, "c1"])
+        #expect(result[1].text == "Thanks Catriona, the council says the timetable will be published next month.")
+    }
 }

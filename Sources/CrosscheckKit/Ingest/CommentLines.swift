@@ -111,6 +111,11 @@ extension CommentSectionSplitter {
         return (2...3).contains(words.count) && words.last.map { badges.contains($0) } == true
     }
 
+    /// A one-word role a site shows under a commenter's name: "Author", "Moderator", "Staff".
+    static func isRoleLabel(_ text: String) -> Bool {
+        ["author", "moderator", "admin", "administrator", "staff", "editor", "mod", "host"].contains(text.lowercased())
+    }
+
     /// One word of letters, digits and `_ . -`, with a digit or an underscore or no capital: a
     /// site's user name.
     static func isBareUserName(_ text: String) -> Bool {
@@ -122,7 +127,10 @@ extension CommentSectionSplitter {
     }
 
     /// Headings of what follows a thread on a page.
-    static func isSectionEnd(_ line: String) -> Bool { FurnitureText.isLinkListHeading(line) }
+    static func isSectionEnd(_ line: String) -> Bool { FurnitureText.isLinkListHeading(line) || isWidgetCredit(line) }
+
+    /// "Facebook Comments Plugin": an embedded comment widget's own credit under its last comment.
+    static func isWidgetCredit(_ line: String) -> Bool { line.lowercased().hasSuffix(" comments plugin") }
 
     /// The name in "Huw Bellamy, Llanvair": a name, a comma, and a place of one to three capitalised words.
     static func nameWithPlace(_ line: String) -> String? {
@@ -290,11 +298,13 @@ extension CommentSectionSplitter {
                 return [indent + name + " · " + time, indent + "In reply to " + replied.author]
             }
         }
-        // "GrittyNorthern replies to MarionK": the author, then the comment replied to.
-        for verb in [" replies to ", " replied to "] {
+        // "GrittyNorthern replies to MarionK", "↪ Kay_B replying to Tom Hart": the author, then the
+        // comment replied to.
+        for verb in [" replies to ", " replied to ", " replying to "] {
             guard line.count <= 80, let range = line.range(of: verb) else { continue }
             let (name, other) = (
-                line[..<range.lowerBound].trimmingCharacters(in: .whitespaces), line[range.upperBound...].trimmingCharacters(in: .whitespaces)
+                line[..<range.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " \t↪↳↩⤷")),
+                line[range.upperBound...].trimmingCharacters(in: .whitespaces)
             )
             if PlainTextExtractor.isCommenterName(name), PlainTextExtractor.isCommenterName(other) {
                 let indent = String(line.prefix { $0 == " " || $0 == "\t" })

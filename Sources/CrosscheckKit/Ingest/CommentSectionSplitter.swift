@@ -44,10 +44,18 @@ enum CommentSectionSplitter {
         // A user name written as one bare word ("civic_voice_88") is an author when a time follows
         // it, as is a name with the writer's town ("Huw Bellamy, Llanvair").
         for index in kinds.indices.dropLast() {
-            guard case .text(let line) = kinds[index], case .time = kinds[index + 1] else { continue }
-            if isBareUserName(line) { kinds[index] = .author(line) }
-            if let name = nameWithPlaceInParentheses(line) { kinds[index] = .author(name) }
-            if let name = nameWithPlace(line) { kinds[index] = .author(name) }
+            guard case .text(let line) = kinds[index] else { continue }
+            if case .time = kinds[index + 1] {
+                if isBareUserName(line) { kinds[index] = .author(line) }
+                if let name = nameWithPlaceInParentheses(line) { kinds[index] = .author(name) }
+                if let name = nameWithPlace(line) { kinds[index] = .author(name) }
+            } else if case .text = kinds[index + 1], let name = nameWithPlaceInParentheses(line),
+                index == 0 || isActions(kinds[index - 1]) || !kinds[..<index].contains(where: isAuthorOrOpening)
+            {
+                // "Trish Malone (Tarrabool)" over text, where a comment can start: a site that
+                // puts the time among the buttons below.
+                kinds[index] = .author(name)
+            }
         }
         // Two names over a time: the second is the comment replied to when it names an earlier
         // commenter ("Fenland Jack" / "  Hedgerow Harry" / "• 3 days ago"); otherwise the first
@@ -97,13 +105,21 @@ enum CommentSectionSplitter {
         let badges = Set(
             kinds.indices.filter { index in
                 if isBadge(at: index, in: kinds) { return true }
+                // "Harbour FM" / "Author" / text: the site's role for the one above.
+                if index > 0, case .author = kinds[index - 1], case .author(let line) = kinds[index], isRoleLabel(line) { return true }
                 guard index > 0, case .author = kinds[index - 1], case .text(let line) = kinds[index] else { return false }
                 return repeated.contains(line)
             })
         indents = indents.indices.filter { !badges.contains($0) }.map { indents[$0] }
         kinds = kinds.indices.filter { !badges.contains($0) }.map { kinds[$0] }
         // The page goes on after the thread: "Most read", "Related stories" end it.
-        if let end = kinds.firstIndex(where: { if case .text(let line) = $0 { return isSectionEnd(line) } else { return false } }) {
+        if let end = kinds.firstIndex(where: {
+            switch $0 {
+            case .text(let line): return isSectionEnd(line)
+            case .author(let line): return isWidgetCredit(line)
+            default: return false
+            }
+        }) {
             kinds = Array(kinds[..<end])
             indents = Array(indents[..<end])
         }
@@ -132,6 +148,7 @@ enum CommentSectionSplitter {
         var openings: [(id: String, indent: Int)] = []
         // The comment a "2 replies" line stands under, and how many of the comments after it reply to it.
         var pending: (id: String, remaining: Int)?
+        var closedByActions = 0
         func close() {
             let body = text.joined(separator: " ").trimmingCharacters(in: .whitespaces)
             // "@Joan Pottie Same story here": a reply that opens by naming an earlier commenter.
@@ -203,6 +220,7 @@ enum CommentSectionSplitter {
                     }?.id
             case .actions(let when):
                 if open, time == nil, let when { time = when }
+                if open { closedByActions += 1 }
                 close()
             case .replyCount(let count):
                 // "2 replies" under a comment, the replies shown below it without indentation.
@@ -222,6 +240,12 @@ enum CommentSectionSplitter {
                 text.append(line)
             }
             index += 1
+        }
+        // Where comments end with their buttons, short lines after the last one's buttons are the
+        // page's footer links ("About" / "Contact us" / "Privacy Policy"), not a comment.
+        let linkLike = text.count { $0.split(separator: " ").count <= 4 && !".!?".contains($0.last ?? " ") }
+        if open, closedByActions >= 2, linkLike >= 3, linkLike >= text.count - 1 {
+            text = []
         }
         close()
         return comments
@@ -247,6 +271,18 @@ enum CommentSectionSplitter {
             lines.insert(moved, at: start)
         }
         return (lines.map(\.0), lines.map(\.1))
+    }
+
+    static func isAuthorOrOpening(_ line: Line) -> Bool {
+        switch line {
+        case .author, .opening: return true
+        default: return false
+        }
+    }
+
+    static func isActions(_ line: Line) -> Bool {
+        if case .actions = line { return true }
+        return false
     }
 
     /// Whether the line at `index` is a badge: between an author and the time, or on a line of
@@ -275,7 +311,8 @@ enum CommentSectionSplitter {
             case .time: return true
             case .text:
                 guard !strongOnly else { return false }
-                guard index > 0 else { return true }
+                // The first name in the section, under its count and sort lines.
+                guard index > 0, kinds[..<index].contains(where: isAuthorOrOpening) else { return true }
                 if case .actions = kinds[index - 1] { return true }
                 return false
             default: return false

@@ -167,7 +167,7 @@ extension PlainTextExtractor {
             "sign in to comment", "write a comment", "add a comment", "leave a comment", "post comment",
             "load more", "show more comments", "view more comments", "join the discussion", "most relevant", "all comments",
             "leave a reply", "your email address will not be published", "required fields are marked", "sort:", "newest first",
-            "oldest first", "top first", "most liked first",
+            "oldest first", "top first", "most liked first", "top", "new", "old", "popular", "most popular",
         ]
         // A one-word entry ("Best", "Newest") must be the whole line: a comment may start with it.
         .contains { bare == $0 || ($0.contains(" ") && bare.hasPrefix($0) && bare.count < $0.count + 40) }
