@@ -325,4 +325,42 @@ struct PlainTextExtractionTests {
         #expect(article.byline == "Ines Carvalho, Environment correspondent")
         #expect(article.paragraphs.first?.hasPrefix("The company admitted") == true, "\(article.paragraphs)")
     }
+
+    @Test func theReportersBioBoxAboveTheTopicLinksIsNotTheStory() {
+        let article = PlainTextExtractor().extract(
+            text: """
+                Ferry service to the islands approved
+
+                By Iona Fraser
+                Updated March 3 2026 - 9:12am
+
+                The regional council voted on Monday to fund a ferry route linking the harbour to three islands.
+
+                Residents have asked for a year-round service since the last operator stopped sailing in 2023.
+
+                Originally Published: March 3, 2026 at 6:00 a.m.
+
+                Iona Fraser
+                Islands Reporter
+                Iona covers the islands, ferries and the harbour for the Island Times. Got a story? Email her.
+
+                Local News
+                Ferries
+                Islands
+                """)
+        #expect(article.byline?.hasPrefix("Iona Fraser") == true, "the box may give the byline its role")
+        #expect(
+            article.paragraphs == [
+                "The regional council voted on Monday to fund a ferry route linking the harbour to three islands.",
+                "Residents have asked for a year-round service since the last operator stopped sailing in 2023.",
+            ])
+    }
+
+    @Test func aStoryEndingOnItsSubjectByFirstNameStays() {
+        let paragraphs = [
+            "Iona Fraser opened the new ferry terminal on Monday.",
+            "Iona is the harbour master's daughter and has sailed the route since she was twelve.",
+        ]
+        #expect(PullQuotes.removingBio(from: paragraphs, byline: "Tom Roe") == paragraphs, "only the byline's own name opens a bio")
+    }
 }

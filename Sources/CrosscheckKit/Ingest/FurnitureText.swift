@@ -38,7 +38,7 @@ public enum FurnitureText {
         "we use cookies", "this site uses cookies", "by continuing to use", "by using this site", "cookie",
         "fact checker:", "fact-checker:", "verify this article", "check this article",
         "minutes read", "min read", "estimated reading time", "reading time", "updated:", "last updated",
-        "published:", "first published", "posted in", "posted on", "leave a reply", "jump to",
+        "published:", "first published", "originally published:", "posted in", "posted on", "leave a reply", "jump to",
         "story continues below", "image caption", "caption:", "media caption", "(reporting by", "(additional reporting", "(writing by", "(editing by",
         "(compiled by",
         "our standards:", "article continues below", "continue reading below", "content continues below",

@@ -44,8 +44,10 @@ public struct PlainTextExtractor: Sendable {
         }
         ArticleHeaderLines.strip(from: &paragraphs, title: title, byline: &byline, published: &published)
         byline = byline.map { ArticleHeaderLines.withoutMasthead($0, pageLines: lines) }
+        // Topic links under the story go first, so a bio box above them is the story's end.
         paragraphs = Self.withoutTrailingHeadings(
-            EndCredits.removing(from: PullQuotes.removingBio(from: PullQuotes.removing(from: paragraphs), byline: byline)))
+            EndCredits.removing(
+                from: PullQuotes.removingBio(from: Self.withoutTrailingHeadings(PullQuotes.removing(from: paragraphs)), byline: byline)))
         return Article(
             url: url, title: title, byline: byline, published: published, paragraphs: paragraphs,
             comments: Self.comments(from: commentLines))

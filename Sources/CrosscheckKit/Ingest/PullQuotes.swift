@@ -29,14 +29,35 @@ enum PullQuotes {
         guard let byline, paragraphs.count > 1 else { return paragraphs }
         let first = byline.components(separatedBy: ",")[0].components(separatedBy: " and ")[0].trimmingCharacters(in: .whitespaces)
         guard first.contains(" ") else { return paragraphs }
+        // "Bec covers transport …": the bio may call the reporter by the first name alone.
+        let given = String(first.split(separator: " ")[0])
         var result = paragraphs
-        for index in result.indices.suffix(2).reversed() {
+        for index in result.indices.suffix(2).reversed() where index < result.count {
             let paragraph = result[index]
-            guard paragraph.hasPrefix(first + " "), paragraph.split(separator: " ").count <= 60 else { continue }
-            let next = paragraph.dropFirst(first.count + 1).split(separator: " ").first.map(String.init) ?? ""
-            if ["is", "covers", "writes", "reports", "was", "has"].contains(next) { result.remove(at: index) }
+            guard paragraph.split(separator: " ").count <= 60,
+                let opener = [first, given].first(where: { given.count >= 3 || $0 == first ? paragraph.hasPrefix($0 + " ") : false })
+            else { continue }
+            let next = paragraph.dropFirst(opener.count + 1).split(separator: " ").first.map(String.init) ?? ""
+            guard ["is", "covers", "writes", "reports", "was", "has"].contains(next) else { continue }
+            result.remove(at: index)
+            // The bio box's heading above it: the name, its role ("Derek Hale | Staff Writer"), or
+            // the role on a line of its own ("Transport Reporter").
+            var above = index - 1
+            while above >= 1, above >= index - 2, isBioHeading(result[above], name: first) {
+                result.remove(at: above)
+                above -= 1
+            }
         }
         return result
+    }
+
+    /// "Derek Hale", "Derek Hale | Staff Writer", "Transport Reporter": a short line of capitalised
+    /// words with no sentence end, naming the reporter or a role.
+    static func isBioHeading(_ line: String, name: String) -> Bool {
+        let words = line.split(separator: " ")
+        guard (1...8).contains(words.count), let last = line.last, !".!?:\"”".contains(last) else { return false }
+        if line.hasPrefix(name) { return true }
+        return words.count <= 4 && words.allSatisfy { $0.first?.isUppercase == true || $0 == "|" || $0 == "&" }
     }
 
     /// Lower-case letters and digits, words set apart by single spaces.
