@@ -57,6 +57,27 @@ struct HTMLCommentTests {
         #expect(article.comments[0].time?.hasPrefix("2026-03-14T07:14") == true, "\(article.comments[0])")
     }
 
+    @Test func repliesListedAfterTheirParentRatherThanInsideIt() {
+        let html = """
+            <html><body><article><h1>Ferry route to the islands approved</h1><p class="byline">By Iona Fraser</p>
+            <p>The regional council voted on Monday to fund a ferry route linking the harbour to three islands.</p></article>
+            <section id="comments" class="comments"><h2>3 comments</h2><ul class="comment-list">
+            <li><article class="comment" id="k-1"><header><a class="comment__author" href="#">Ailsa Crerar</a>
+            <time datetime="2026-03-03T08:00:00Z">8am</time></header><div class="comment__body"><p>A year-round boat changes everything for the clinic runs.</p></div></article>
+            <ul class="comment__replies"><li><article class="comment comment--reply" id="k-2"><header><a class="comment__author" href="#">Dougie Hart</a>
+            <time datetime="2026-03-03T08:20:00Z">8.20am</time></header><div class="comment__body"><p>Twelve million of rates money, though.</p></div></article>
+            <ul class="comment__replies"><li><article class="comment comment--reply" id="k-3"><header><a class="comment__author" href="#">Ailsa Crerar</a>
+            <time datetime="2026-03-03T08:40:00Z">8.40am</time></header><div class="comment__body"><p>Over four years, for three islands.</p></div></article></li></ul>
+            </li></ul></li>
+            <li><article class="comment" id="k-4"><header><a class="comment__author" href="#">Fiona Bain</a>
+            <time datetime="2026-03-03T09:00:00Z">9am</time></header><div class="comment__body"><p>What stops the fuel bills sinking this operator too?</p></div></article></li>
+            </ul></section></body></html>
+            """
+        let article = HTMLArticleExtractor().extract(html: html)
+        #expect(article.comments.map(\.author) == ["Ailsa Crerar", "Dougie Hart", "Ailsa Crerar", "Fiona Bain"])
+        #expect(article.comments.map(\.parent) == [nil, "k-1", "k-2", nil])
+    }
+
     @Test func aScreenReaderLabelIsNotPartOfTheByline() {
         let html = """
             <html><body><article><h1 class="entry-title">Allotments decision put off again</h1>

@@ -59,6 +59,8 @@ struct HTMLCommentExtractor {
                 parent = ids[ancestor]
             } else if let reference = parentAttribute(of: item) {
                 parent = byNumber[reference] ?? ids.values.first { $0 == reference || $0 == "comment-\(reference)" }
+            } else if let above = commentBeforeReplies(holding: item, among: itemSet) {
+                parent = ids[above]
             }
             comments.append(
                 Comment(
@@ -415,6 +417,25 @@ struct HTMLCommentExtractor {
             stack.append(contentsOf: document[current].children.reversed())
         }
         return result
+    }
+
+    /// The comment a reply answers when the page puts replies in a list after their parent rather
+    /// than inside it (`<article class=comment>…</article><ul class=replies><li><article …>`): the
+    /// comment element just before a container the reply stands in, at most three levels up.
+    private func commentBeforeReplies(holding item: Int, among items: Set<Int>) -> Int? {
+        var node = item
+        for _ in 0..<3 {
+            let container = document[node].parent
+            guard container >= 0 else { return nil }
+            let holder = document[container].parent
+            guard holder >= 0 else { return nil }
+            let siblings = document[holder].children.filter { !document[$0].isText }
+            if let position = siblings.firstIndex(of: container), position > 0, items.contains(siblings[position - 1]) {
+                return siblings[position - 1]
+            }
+            node = container
+        }
+        return nil
     }
 
     private func parentAttribute(of item: Int) -> String? {
