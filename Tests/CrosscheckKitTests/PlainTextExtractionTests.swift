@@ -363,4 +363,24 @@ struct PlainTextExtractionTests {
         ]
         #expect(PullQuotes.removingBio(from: paragraphs, byline: "Tom Roe") == paragraphs, "only the byline's own name opens a bio")
     }
+
+    @Test func aForumPostWithItsAuthorAndDateAboveTheTitle() {
+        let article = PlainTextExtractor().extract(
+            text: """
+                Skip to main content
+                r/Islands
+                Search in r/Islands
+                Log In
+                Posted by u/island_news
+                3 Mar 2026
+                Ferry route to the islands approved after a decade of campaigning
+                The regional council voted on Monday to fund a ferry route linking the harbour to three islands, at a cost of $12 million.
+
+                Residents have asked for a year-round service since the last operator stopped sailing in 2023.
+                """)
+        #expect(article.title == "Ferry route to the islands approved after a decade of campaigning")
+        #expect(article.byline == "u/island_news")
+        #expect(article.paragraphs.last == "Residents have asked for a year-round service since the last operator stopped sailing in 2023.")
+        #expect(!article.paragraphs.contains { $0.contains("r/Islands") })
+    }
 }

@@ -44,6 +44,12 @@ enum ArticleHeaderLines {
     /// "By Jane Doe" or "By Jane Doe and Sam Roe, Harbour Herald": the names; "Harbour Herald
     /// staff" or "Harbour Herald Staff Writer": the whole line.
     static func bylineName(_ line: String) -> String? {
+        // "Posted by u/localnews": a forum post's author, by the handle the site shows.
+        if line.hasPrefix("Posted by "), case let handle = line.dropFirst(10), !handle.contains(" "),
+            handle.hasPrefix("u/") || handle.hasPrefix("@"), handle.count >= 4
+        {
+            return String(handle)
+        }
         // "Written by Paul Greene", "Words by …", "Reporting by …": the same as "By …".
         for opener in ["Written by ", "Words by ", "Reporting by ", "Story by ", "By: ", "by: ", "BY: "] where line.hasPrefix(opener) {
             return bylineName("By " + line.dropFirst(opener.count))

@@ -99,6 +99,8 @@ public struct PlainTextExtractor: Sendable {
         // A byline and the dateline under it are lines of their own.
         if ArticleHeaderLines.isDateline(next) || ArticleHeaderLines.isDateline(line) || ArticleHeaderLines.bylineName(line) != nil { return false }
         if ["•", "-", "*", "–", "—"].contains(first) { return false }
+        // "Skip to main content" / "r/Ashworth": a short line over one word is a menu, not a wrap.
+        if line.count < 45, !next.contains(" ") { return false }
         if first.isLowercase { return true }
         guard hardWrapped else { return false }
         let terminal: Set<Character> = [".", "!", "?", ":", "\"", "”", "’", ")", "…"]
@@ -117,6 +119,16 @@ public struct PlainTextExtractor: Sendable {
             var at = index - 1
             while at > 0, ArticleHeaderLines.isDateline(paragraphs[at]) || isBullet(paragraphs[at]) { at -= 1 }
             return at
+        }
+        // A forum post: "Posted by u/name" and its date above the title, which the links go under.
+        if let posted = top.indices.first(where: { isPostedBy(paragraphs[$0]) }) {
+            var at = posted + 1
+            while at < paragraphs.count - 1, ArticleHeaderLines.isDateline(paragraphs[at]) { at += 1 }
+            if at > posted + 1, at < paragraphs.count - 1, looksLikeHeadline(paragraphs[at]) {
+                let title = paragraphs[at]
+                paragraphs = Array(paragraphs[posted..<at]) + Array(paragraphs[(at + 1)...])
+                return title
+            }
         }
         // A long lead or standfirst that ends as a sentence may stand between them too.
         if let bylineIndex = top.indices.first(where: {
@@ -156,6 +168,11 @@ public struct PlainTextExtractor: Sendable {
         let title = paragraphs[index]
         paragraphs.removeFirst(index + 1)
         return title
+    }
+
+    /// "Posted by u/localnews", "Posted by Jo Tan": a forum post's author line.
+    static func isPostedBy(_ line: String) -> Bool {
+        line.hasPrefix("Posted by ") && (3...5).contains(line.split(separator: " ").count) && !".!?".contains(line.last ?? " ")
     }
 
     /// Whether `line` under `headline` is the story's standfirst: the headline has six words or
