@@ -906,4 +906,31 @@ struct CommentSectionLayoutTests {
         #expect(result.map(\.parent) == [nil, "c1"])
         #expect(result[1].text == "Thanks Catriona, the council says the timetable will be published next month.")
     }
+
+    @Test func namesOverTheirTownAndTheTimeWithReplyLinesAbove() {
+        let result = comments(
+            """
+            Comments (3)
+            Sort by
+            Most recommended
+            Showing 3 comments
+            Morag Laing
+            Stornoway · 3 hours ago
+            The islands have waited three years for a boat that runs in winter.
+            Reply · Recommend (12) · Flag
+            Replying to Morag Laing
+            Ewan Bell
+            Verified reader · 2 hours ago
+            Winter is exactly when the old operator gave up.
+            Reply · Recommend (4) · Flag
+            Replying to Ewan Bell
+            Morag Laing
+            Stornoway · 1 hour ago
+            Which is why the contract has to say so this time.
+            Reply · Recommend (7) · Flag
+            """)
+        #expect(result.map(\.author) == ["Morag Laing", "Ewan Bell", "Morag Laing"], "the town beside the time is not the author")
+        #expect(result.map(\.parent) == [nil, "c1", "c2"])
+        #expect(result[2].text == "Which is why the contract has to say so this time.")
+    }
 }

@@ -34,6 +34,7 @@ enum CommentSectionSplitter {
         }
         var indents = kept.map { line in line.prefix { $0 == " " || $0 == "\t" }.count }
         var kinds = classify(kept)
+        (kinds, indents) = namesOverTheirPlaceAndTime(kinds, indents)
         // "Name" / "in reply to Name" / "4h ago": the reply line read after the time, so the
         // author and the time still open the comment together.
         for index in kinds.indices.dropLast(2) {
@@ -269,6 +270,55 @@ enum CommentSectionSplitter {
             while start > 0, case .text = lines[start - 1].0 { start -= 1 }
             let moved = lines.remove(at: opening)
             lines.insert(moved, at: start)
+        }
+        return (lines.map(\.0), lines.map(\.1))
+    }
+
+    /// "Gareth Pryce" / "Cardiff · 3 hours ago": a name where a comment can start, over a line
+    /// that gives the writer's town and the time, opens the comment; "Replying to Name" above
+    /// such a name is read after it.
+    static func namesOverTheirPlaceAndTime(_ kinds: [Line], _ indents: [Int]) -> ([Line], [Int]) {
+        // The layout shows it more than once: a lone "Submit" over "Ravi G 4 hours ago" is a button.
+        // "Name" / "Replying to Other" / "Town · 2 hours ago": the reply line may stand between.
+        func header(after index: Int) -> Int? {
+            var next = index + 1
+            if next < kinds.count, case .replyingTo = kinds[next] { next += 1 }
+            return next < kinds.count ? next : nil
+        }
+        let overHeaders = kinds.indices.count { index in
+            guard case .author = kinds[index], let next = header(after: index), case .opening = kinds[next] else { return false }
+            return true
+        }
+        var lines: [(Line, Int)] = []
+        var index = 0
+        while index < kinds.count {
+            // Where a comment can start: first in the section, or after the last one's buttons.
+            let canStart: Bool = {
+                guard let previous = lines.last?.0 else { return true }
+                switch previous {
+                case .actions, .replyingTo, .replyCount: return true
+                default: return !lines.contains { isAuthorOrOpening($0.0) }
+                }
+            }()
+            if canStart, let next = header(after: index), case .author(let name) = kinds[index] {
+                var opening: Line?
+                switch kinds[next] {
+                case .opening(_, let time) where overHeaders >= 2: opening = .opening(author: name, time: time)
+                case .time(let time): opening = .opening(author: name, time: time)
+                default: break
+                }
+                if let opening {
+                    var replying: (Line, Int)?
+                    if let last = lines.last, case .replyingTo = last.0 { replying = lines.removeLast() }
+                    if next == index + 2 { replying = (kinds[index + 1], indents[index + 1]) }
+                    lines.append((opening, indents[index]))
+                    if let replying { lines.append(replying) }
+                    index = next + 1
+                    continue
+                }
+            }
+            lines.append((kinds[index], indents[index]))
+            index += 1
         }
         return (lines.map(\.0), lines.map(\.1))
     }
