@@ -933,4 +933,29 @@ struct CommentSectionLayoutTests {
         #expect(result.map(\.parent) == [nil, "c1", "c2"])
         #expect(result[2].text == "Which is why the contract has to say so this time.")
     }
+
+    @Test func numberedCommentsThatQuoteTheOneTheyAnswer() {
+        let result = comments(
+            """
+            3 comments
+            Sort: Oldest first ▾
+
+            #1  Morag Laing | 3 March 2026 at 08:02
+            The islands have waited three years for a boat that runs in winter.
+            Reply    Report    ▲ 14
+
+            #2  Ewan Bell | 3 March 2026 at 08:19
+            Morag Laing said:
+            > a boat that runs in winter
+            Winter is exactly when the old operator gave up.
+            Reply    Report    ▲ 9
+
+            #3  Fiona Bain | 3 March 2026 at 08:40
+            Twelve million over four years is cheap next to a bridge.
+            Reply    Report    ▲ 2
+            """)
+        #expect(result.map(\.author) == ["Morag Laing", "Ewan Bell", "Fiona Bain"])
+        #expect(result.map(\.parent) == [nil, "c1", nil])
+        #expect(result[1].text == "Winter is exactly when the old operator gave up.", "the quoted words are the other comment's")
+    }
 }

@@ -23,6 +23,12 @@ extension CommentSectionSplitter {
     static func header(_ line: String) -> (author: String, time: String?)? {
         guard line.count <= 80 else { return nil }
         var line = withoutThreadLinks(line)
+        // "#3  Ruth Abernethy | 5 March 2026 at 08:57": the comment's number first.
+        if line.hasPrefix("#"), case let number = line.dropFirst().prefix(while: \.isNumber), !number.isEmpty,
+            case let rest = line.dropFirst(1 + number.count), rest.first == " "
+        {
+            line = rest.trimmingCharacters(in: .whitespaces)
+        }
         for edited in [" (edited)", " (Edited)", " · edited", " · Edited", " edited"] where line.hasSuffix(edited) {
             line = String(line.dropLast(edited.count))
         }
@@ -340,6 +346,10 @@ extension CommentSectionSplitter {
         for prefix in ["replying to ", "in reply to ", "in response to ", "reply to ", "↳ ", "> "] where lower.hasPrefix(prefix) && line.count <= 60 {
             let name = String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
             if PlainTextExtractor.isCommenterName(name) { return name }
+        }
+        // "Iain Sutherland said:" over the quoted words of the comment replied to.
+        if line.hasSuffix(" said:"), line.count <= 60, case let name = String(line.dropLast(6)), PlainTextExtractor.isCommenterName(name) {
+            return name
         }
         for prefix in ["quote from ", "quoting ", "originally posted by "] where lower.hasPrefix(prefix) {
             let rest = line.dropFirst(prefix.count)

@@ -35,6 +35,7 @@ enum CommentSectionSplitter {
         var indents = kept.map { line in line.prefix { $0 == " " || $0 == "\t" }.count }
         var kinds = classify(kept)
         (kinds, indents) = namesOverTheirPlaceAndTime(kinds, indents)
+        (kinds, indents) = withoutQuotedLines(kinds, indents)
         // "Name" / "in reply to Name" / "4h ago": the reply line read after the time, so the
         // author and the time still open the comment together.
         for index in kinds.indices.dropLast(2) {
@@ -321,6 +322,20 @@ enum CommentSectionSplitter {
             index += 1
         }
         return (lines.map(\.0), lines.map(\.1))
+    }
+
+    /// "Name said:" / "> the words quoted" / the reply: the quoted lines are the other comment's.
+    static func withoutQuotedLines(_ kinds: [Line], _ indents: [Int]) -> ([Line], [Int]) {
+        var keep = [Bool](repeating: true, count: kinds.count)
+        var quoting = false
+        for index in kinds.indices {
+            switch kinds[index] {
+            case .replyingTo: quoting = true
+            case .text(let line) where quoting && (line.hasPrefix("> ") || line.hasPrefix("›")): keep[index] = false
+            default: quoting = false
+            }
+        }
+        return (kinds.indices.filter { keep[$0] }.map { kinds[$0] }, indents.indices.filter { keep[$0] }.map { indents[$0] })
     }
 
     static func isAuthorOrOpening(_ line: Line) -> Bool {
