@@ -16,12 +16,13 @@ struct CommentPageTests {
     @Test func screeningPastedPagesByMeaning() throws {
         let encoder = try #require(try SentenceEncoder.bundled(), "the shipped encoder should load")
         let threads = try LabelledThread.loadPages(directory: Self.directory)
-        #expect(threads.count == 51)
+        #expect(threads.count == 55)
         let evaluation = CommentFlagEvaluation.measure(threads, screener: try CommentScreener.standard(encoder: encoder))
         // Round 21's "Agreed." answers a comment above it that the page does not mark as replied
         // to, so it is read as a comment of its own that fits any article (boilerplate); round 24's
-        // well-water replies are flagged off-topic with their parent.
-        #expect(evaluation.genuineFlagged <= 5, "\(evaluation.genuineFlagged) of \(evaluation.genuine) on-topic comments flagged")
+        // well-water replies are flagged off-topic with their parent, and round 25 has two more
+        // such (docs/benchmarks.md).
+        #expect(evaluation.genuineFlagged <= 7, "\(evaluation.genuineFlagged) of \(evaluation.genuine) on-topic comments flagged")
         #expect(evaluation.templatePairs.precision == 1, "no two different comments clustered as one template")
         // Campaigns reworded so far that their comments are under 0.55 alike (rounds 19 and 20) are missed.
         #expect(evaluation.templatePairs.recall >= 0.6, "template pair recall \(evaluation.templatePairs.recall)")
@@ -29,7 +30,7 @@ struct CommentPageTests {
         #expect(offTopic.precision >= 0.9, "off-topic precision \(offTopic.precision)")
         // Conversations about another local matter are read whole; such exchanges that come near
         // the article even read whole (a pool, roadworks, an empty shop in the same town) are still
-        // missed (docs/benchmarks.md); rounds 23 and 24 hold ten such exchanges.
+        // missed (docs/benchmarks.md); rounds 23–25 hold a dozen such exchanges.
         #expect(offTopic.recall >= 0.55, "off-topic recall \(offTopic.recall)")
         #expect(try #require(evaluation.perFlag["boilerplate"]).precision >= 0.97)
         #expect(evaluation.unread <= 6, "\(evaluation.unread) labelled comments the reader did not find")

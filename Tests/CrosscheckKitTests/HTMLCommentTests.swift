@@ -78,6 +78,26 @@ struct HTMLCommentTests {
         #expect(article.comments.map(\.parent) == [nil, "k-1", "k-2", nil])
     }
 
+    @Test func aWidgetThatAbbreviatesCommentInItsClassNames() {
+        let html = """
+            <html><body><article><h1>Ferry route to the islands approved</h1><p class="byline">By Iona Fraser</p>
+            <p>The regional council voted on Monday to fund a ferry route linking the harbour to three islands.</p></article>
+            <div class="cmt-root"><div class="cmt-header"><span class="cmt-count">2 Comments</span></div>
+            <div class="cmt-list">
+            <div class="cmt-item" id="cmt-1" data-id="1"><div class="cmt-author">Ailsa Crerar</div>
+            <div class="cmt-meta"><span class="cmt-time">3 hours ago</span></div><div class="cmt-text"><p>A winter boat changes everything.</p></div>
+            <div class="cmt-actions"><a>Like</a> <a>Reply</a></div></div>
+            <div class="cmt-item cmt-item--reply" id="cmt-2" data-id="2" data-parent="1"><div class="cmt-author">Dougie Hart</div>
+            <div class="cmt-meta"><span class="cmt-time">2 hours ago</span></div><div class="cmt-text"><p>Twelve million of rates money, though.</p></div>
+            <div class="cmt-actions"><a>Like</a> <a>Reply</a></div></div>
+            </div></div></body></html>
+            """
+        let article = HTMLArticleExtractor().extract(html: html)
+        #expect(article.comments.map(\.author) == ["Ailsa Crerar", "Dougie Hart"])
+        #expect(article.comments.map(\.parent) == [nil, "cmt-1"])
+        #expect(article.paragraphs == ["The regional council voted on Monday to fund a ferry route linking the harbour to three islands."])
+    }
+
     @Test func aScreenReaderLabelIsNotPartOfTheByline() {
         let html = """
             <html><body><article><h1 class="entry-title">Allotments decision put off again</h1>

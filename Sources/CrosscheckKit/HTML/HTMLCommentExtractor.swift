@@ -92,7 +92,11 @@ struct HTMLCommentExtractor {
         for ancestor in document.ancestors(of: first) {
             let node = document[ancestor]
             guard !node.isText, !["body", "html", "main", "article"].contains(node.tag) else { return nil }
-            guard Self.namesCommentSection(document.classAndID(of: ancestor)) else { continue }
+            // Named as comments, or headed as a thread ("Join the chat (18)" in its own heading).
+            let headed = node.children.contains { child in
+                ["h2", "h3", "h4"].contains(document[child].tag) && PlainTextExtractor.isCommentHeading(document.text(of: child))
+            }
+            guard headed || Self.namesCommentSection(document.classAndID(of: ancestor)) else { continue }
             let inside = Set(document.descendants(of: ancestor))
             guard items.allSatisfy(inside.contains), !inside.contains(where: { document[$0].tag == "h1" }) else { return nil }
             return ancestor

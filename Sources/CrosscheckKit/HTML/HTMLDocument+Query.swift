@@ -74,7 +74,7 @@ extension HTMLDocument {
     /// The `class` and `id` of an element, lower-cased and joined by a space.
     public func classAndID(of index: Int) -> String {
         let node = nodes[index]
-        let cls = node.attribute("class") ?? ""
+        let cls = Self.expandingAbbreviations(node.attribute("class") ?? "")
         let id = node.attribute("id") ?? ""
         if cls.isEmpty { return id.lowercased() }
         if id.isEmpty { return cls.lowercased() }
@@ -83,8 +83,20 @@ extension HTMLDocument {
 
     /// The class names of an element, lower-cased.
     public func classes(of index: Int) -> [Substring] {
-        (nodes[index].attribute("class") ?? "").lowercased().split(whereSeparator: { $0.isWhitespace })
+        Self.expandingAbbreviations(nodes[index].attribute("class") ?? "").lowercased().split(whereSeparator: { $0.isWhitespace })
             .map { Substring($0) }
+    }
+
+    /// Class names with a comment widget's abbreviation written out: "cmt-item" reads as
+    /// "comment-item", "cmt" as "comment".
+    static func expandingAbbreviations(_ classes: String) -> String {
+        guard classes.lowercased().contains("cmt") else { return classes }
+        return classes.split(whereSeparator: { $0.isWhitespace }).map { token -> String in
+            let lower = token.lowercased()
+            if lower == "cmt" { return "comment" }
+            if lower.hasPrefix("cmt-") || lower.hasPrefix("cmt_") { return "comment" + token.dropFirst(3) }
+            return String(token)
+        }.joined(separator: " ")
     }
 }
 
