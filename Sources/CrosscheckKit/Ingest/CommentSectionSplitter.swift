@@ -279,13 +279,13 @@ enum CommentSectionSplitter {
     /// that gives the writer's town and the time, opens the comment; "Replying to Name" above
     /// such a name is read after it.
     static func namesOverTheirPlaceAndTime(_ kinds: [Line], _ indents: [Int]) -> ([Line], [Int]) {
-        // The layout shows it more than once: a lone "Submit" over "Ravi G 4 hours ago" is a button.
         // "Name" / "Replying to Other" / "Town · 2 hours ago": the reply line may stand between.
         func header(after index: Int) -> Int? {
             var next = index + 1
             if next < kinds.count, case .replyingTo = kinds[next] { next += 1 }
             return next < kinds.count ? next : nil
         }
+        // The layout shows it more than once: a lone "Submit" over "Ravi G 4 hours ago" is a button.
         let overHeaders = kinds.indices.count { index in
             guard case .author = kinds[index], let next = header(after: index), case .opening = kinds[next] else { return false }
             return true

@@ -177,7 +177,8 @@ public enum FurnitureText {
         ]
         if openings.contains(where: { lower.hasPrefix($0) }) && lower.roughWordCount <= 25 { return true }
         let marks = ["getty images", "shutterstock", "/ reuters", "/reuters", "ap photo", "afp via", "(photo", "photograph by"]
-        return lower.roughWordCount <= 25 && marks.contains { lower.fastContains($0) } || isNameSlashAgency(line.trimmingCharacters(in: .whitespaces))
+        return (lower.roughWordCount <= 25 && marks.contains { lower.fastContains($0) })
+            || isNameSlashAgency(line.trimmingCharacters(in: .whitespaces))
     }
 
     /// A photo's credit line: "Photo: Jo Bloggs/Agency", "Picture: Agency", or the photographer

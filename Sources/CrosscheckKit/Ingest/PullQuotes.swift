@@ -35,7 +35,7 @@ enum PullQuotes {
         for index in result.indices.suffix(2).reversed() where index < result.count {
             let paragraph = result[index]
             guard paragraph.split(separator: " ").count <= 60,
-                let opener = [first, given].first(where: { given.count >= 3 || $0 == first ? paragraph.hasPrefix($0 + " ") : false })
+                let opener = ([first] + (given.count >= 3 ? [given] : [])).first(where: { paragraph.hasPrefix($0 + " ") })
             else { continue }
             let next = paragraph.dropFirst(opener.count + 1).split(separator: " ").first.map(String.init) ?? ""
             guard ["is", "covers", "writes", "reports", "was", "has"].contains(next) else { continue }

@@ -95,6 +95,12 @@ public struct LanguageAnalyzer: Sendable {
             if chosen.isEmpty, markLikeliestWhenNoneClears, let best = candidates.max(by: { scores[$0] < scores[$1] }) {
                 chosen = [(best, scores[best])]
             }
+            // The technique marked on the whole unit.
+            func whole(_ index: Int, _ score: Double) -> LanguageSection.Technique {
+                LanguageSection.Technique(
+                    technique: techniques.heads[index].name, start: unit.start, end: unit.end, text: unitText,
+                    score: (p * score).squareRoot().rounded(toPlaces: 4))
+            }
             let before = result.count
             let ranked = chosen.sorted(by: { $0.1 > $1.1 }).prefix(techniquesPerUnit)
             for (index, score) in ranked {
@@ -105,16 +111,10 @@ public struct LanguageAnalyzer: Sendable {
                     }
                     continue
                 }
-                result.append(
-                    LanguageSection.Technique(
-                        technique: techniques.heads[index].name, start: unit.start, end: unit.end, text: unitText,
-                        score: (p * score).squareRoot().rounded(toPlaces: 4)))
+                result.append(whole(index, score))
             }
             if gated != nil, markSentenceWhenNoWordIs, result.count == before, let (index, score) = ranked.first {
-                result.append(
-                    LanguageSection.Technique(
-                        technique: techniques.heads[index].name, start: unit.start, end: unit.end, text: unitText,
-                        score: (p * score).squareRoot().rounded(toPlaces: 4)))
+                result.append(whole(index, score))
             }
         }
         return result
