@@ -958,4 +958,95 @@ struct CommentSectionLayoutTests {
         #expect(result.map(\.parent) == [nil, "c1", nil])
         #expect(result[1].text == "Winter is exactly when the old operator gave up.", "the quoted words are the other comment's")
     }
+
+    @Test func initialsOverANameAndTimeWithABadgeAndReplyLines() {
+        let result = comments(
+            """
+            Comments (4)
+            Sort: Oldest | Newest | Top
+
+            MW
+            Maia Walker — 3 days ago
+            The harbour pool has been the only place my kids learned to swim.
+            Like (5) · Reply
+
+            TO
+            Tomas Olsen · Top commenter — 3 days ago
+            ↳ In reply to Maia Walker
+            The pool loses money every winter, somebody has to say it.
+            Like (2) · Reply
+
+            RH
+            Ruth Hana — Yesterday 19:02
+            Could the school share it in the mornings?
+            Like (1) · Reply
+
+            GK
+            Gus Keane — 07:15 · Edited
+            ↳ In reply to Ruth Hana
+            The school asked in 2024 and was told no.
+            Like (0) · Reply
+            """)
+        #expect(
+            result.map(\.author) == ["Maia Walker", "Tomas Olsen", "Ruth Hana", "Gus Keane"], "initials are the avatar, the badge is not the name")
+        #expect(result.map(\.parent) == [nil, "c1", nil, "c3"])
+        #expect(result[2].text == "Could the school share it in the mornings?")
+    }
+
+    @Test func userNamesThatSayAndAReplyLineBeforeTheDate() {
+        let result = comments(
+            """
+            3 comments
+            Sort by: Newest   Oldest   Most liked
+
+            Aled Price says:
+            3 Mar 2026, 6:10am
+            The depot closing means the 7am runs go too.
+            Reply
+
+            ferry_fan_22 says:
+            in reply to Aled Price
+            3 Mar 2026, 6:45am
+            Source?
+            Reply
+
+            Aled Price says:
+            in reply to ferry_fan_22
+            3 Mar 2026, 7:02am
+            The operator's own consultation, page four.
+            Reply
+            """)
+        #expect(result.map(\.author) == ["Aled Price", "ferry_fan_22", "Aled Price"])
+        #expect(result.map(\.parent) == [nil, "c1", "c2"])
+    }
+
+    @Test func replyLinesAboveHandlesWithTheirTimeOnOneLine() {
+        let result = comments(
+            """
+            12 Comments
+            Sort by
+            Best
+
+            @sandgate_sue · 6h
+            The seawall path has been shut since the first storm.
+            ▲ 4 ▼ 0
+            Reply
+            Share
+
+            Replying to @sandgate_sue
+            @kev.m · 5h
+            It reopens Friday according to the council page.
+            ▲ 2 ▼ 0
+            Reply
+            Share
+
+            @pelican_pete · 5h
+            Anyone else lose power on the point?
+            ▲ 1 ▼ 0
+            Reply
+            Share
+            """)
+        #expect(result.map(\.author) == ["@sandgate_sue", "@kev.m", "@pelican_pete"])
+        #expect(result.map(\.parent) == [nil, "c1", nil], "the reply line names the comment answered, above its author")
+    }
 }

@@ -275,4 +275,34 @@ struct HTMLCommentTests {
         #expect(article.comments.map(\.text) == ["About time, the railing is loose.", "It was fixed in 2019."], "no avatar initials")
         #expect(article.comments[1].parent == article.comments[0].id)
     }
+
+    @Test func aWidgetThatNamesCommentsBehindItsOwnPrefix() {
+        let html = """
+            <html><body><article><h1>Library to open on Sundays from May</h1>
+            <div class="byline"><span class="byline__name">Ines Moreau</span><span class="byline__title">Education Reporter</span></div>
+            <p>The town library will open on Sunday afternoons from May, the council said on Tuesday.</p></article>
+            <section id="talk" class="zz-root"><h2>Conversation <span>3</span></h2>
+            <a class="zz-btn" href="/login">Sign in to comment</a>
+            <ul class="zz-list"><li class="zz-thread">
+            <div class="zz-comment" id="zz-1"><div class="zz-comment__avatar">PL</div><div class="zz-comment__head">
+            <span class="zz-comment__author">Paul Lemaire</span><span class="zz-badge">Verified subscriber</span>
+            <time datetime="2026-03-10T08:02:00Z">1 day ago</time></div>
+            <div class="zz-comment__body"><p>Sunday is the only day my shift lets me take the kids.</p></div>
+            <div class="zz-comment__actions"><button>Like 4</button><button>Reply</button></div></div>
+            <ul class="zz-replies"><li class="zz-thread">
+            <div class="zz-comment zz-comment--reply" id="zz-2"><div class="zz-comment__head">
+            <span class="zz-comment__author">Nadia Okoro</span><time datetime="2026-03-10T09:00:00Z">1 day ago</time></div>
+            <div class="zz-comment__body"><p>Same here, weekdays are impossible.</p></div></div></li></ul></li>
+            <li class="zz-thread"><div class="zz-comment" id="zz-3"><div class="zz-comment__head">
+            <span class="zz-comment__author">Rob Tait</span><time datetime="2026-03-10T10:00:00Z">1 day ago</time></div>
+            <div class="zz-comment__body"><p>Who pays the extra staff hours?</p></div></div></li></ul>
+            <div class="post-comment"><p>Write your comment here</p></div>
+            </section></body></html>
+            """
+        let article = HTMLArticleExtractor().extract(html: html)
+        #expect(article.comments.map(\.author) == ["Paul Lemaire", "Nadia Okoro", "Rob Tait"], "a form that posts a comment is not one")
+        #expect(article.comments.map(\.parent) == [nil, "zz-1", nil])
+        #expect(article.comments.first?.text == "Sunday is the only day my shift lets me take the kids.")
+        #expect(article.byline == "Ines Moreau, Education Reporter", "the role beside the name in the byline is the writer's title")
+    }
 }

@@ -383,4 +383,52 @@ struct PlainTextExtractionTests {
         #expect(article.paragraphs.last == "Residents have asked for a year-round service since the last operator stopped sailing in 2023.")
         #expect(!article.paragraphs.contains { $0.contains("r/Islands") })
     }
+
+    @Test func theWritersNamedPictureAPlayerAndARelatedListAreNotTheStory() {
+        let article = PlainTextExtractor().extract(
+            text: """
+                Local News
+
+                "We heard it coming": Storm floods forty homes on the river flats
+
+                Crews pumped water from houses through the night after two months' rain fell in three hours
+
+                Ana Ruiz
+                By Ana Ruiz
+                Updated March 3 2026 - 9:12am
+
+                Listen to this article
+                ▶ 0:00 / 3:10
+                Powered by ReadAloud
+
+                A pump crew at work on Ferry Lane on Sunday morning. Picture by Sam Tull
+
+                Forty homes on the river flats were flooded on Saturday night when two months' rain fell in three hours.
+
+                The council opened the town hall to families who could not stay in their homes.
+
+                Related
+                Flood claims: what to ask your insurer first
+                Volunteers sought for the sandbag crews
+                PICTURES: The flats under water
+
+                Get the news in your inbox
+                Sign up
+
+                Ana Ruiz
+                Journalist
+                Ana covers the river towns, floods and the courts for the Flats Chronicle. Got a story? Email her.
+                """)
+        #expect(
+            article.title == "\"We heard it coming\": Storm floods forty homes on the river flats", "the writer's picture is named above the byline")
+        #expect(article.byline?.hasPrefix("Ana Ruiz") == true, "the box under the story may give the byline its role")
+        #expect(
+            article.paragraphs.suffix(2) == [
+                "Forty homes on the river flats were flooded on Saturday night when two months' rain fell in three hours.",
+                "The council opened the town hall to families who could not stay in their homes.",
+            ])
+        for furniture in ["0:00", "Powered by", "Picture by", "sandbag", "PICTURES"] {
+            #expect(!article.text.contains(furniture), "\(furniture)")
+        }
+    }
 }

@@ -109,6 +109,7 @@ struct HTMLCommentExtractor {
     /// Elements marked as comments by microdata, WordPress classes or `comment-N` ids.
     private func markedItems() -> [Int] {
         var result: [Int] = []
+        let prefixed = prefixedCommentClasses()
         for index in document.descendants(of: document.root) {
             let node = document[index]
             guard !node.isText, node.tag != "body", node.tag != "html" else { continue }
@@ -121,7 +122,7 @@ struct HTMLCommentExtractor {
             guard ["li", "article", "div", "section"].contains(node.tag) else { continue }
             guard node.attribute("class") != nil || node.attribute("id") != nil else { continue }
             let classes = document.classes(of: index)
-            if classes.contains(where: { Self.itemClasses.contains(String($0)) }) {
+            if classes.contains(where: { Self.itemClasses.contains(String($0)) || prefixed.contains(String($0)) }) {
                 result.append(index)
                 continue
             }
@@ -137,6 +138,27 @@ struct HTMLCommentExtractor {
             }
         }
         return result
+    }
+
+    /// Classes that name a comment behind a widget's own prefix (`tb-comment`, `xyz_comment`), given
+    /// to at least two elements: a comment repeats, a "post-comment" form does not.
+    private func prefixedCommentClasses() -> Set<String> {
+        var counts: [String: Int] = [:]
+        for index in document.descendants(of: document.root) where !document[index].isText {
+            for name in document.classes(of: index) where Self.isPrefixedCommentClass(name) {
+                counts[String(name), default: 0] += 1
+            }
+        }
+        return Set(counts.filter { $0.value >= 2 }.keys)
+    }
+
+    /// `tb-comment`, `xyz_comment`: a prefix, then "comment" as the last part (not a BEM element
+    /// like `tb-comment__body` or a modifier like `tb-comment--reply`).
+    static func isPrefixedCommentClass(_ name: Substring) -> Bool {
+        let lower = name.lowercased()
+        guard lower.hasSuffix("-comment") || lower.hasSuffix("_comment"), !lower.hasSuffix("__comment") else { return false }
+        let prefix = lower.dropLast("-comment".count)
+        return !prefix.isEmpty && !prefix.contains("--") && !["post", "add", "new", "no", "leave", "write"].contains(where: prefix.hasSuffix)
     }
 
     private static let itemClasses: Set<String> = [

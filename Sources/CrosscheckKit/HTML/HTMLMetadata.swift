@@ -77,7 +77,7 @@ struct HTMLMetadata: Sendable, Hashable {
                         bylineText = text
                         bylineRole = document.descendants(of: index).lazy.filter { !document[$0].isText }.first { inner in
                             document.classAndID(of: inner).split(whereSeparator: { !$0.isLetter }).contains {
-                                ["role", "job", "jobtitle", "position"].contains($0)
+                                ["role", "job", "jobtitle", "position", "title"].contains($0)
                             }
                         }.map { Self.clean(document.text(of: $0)) }
                     }
@@ -131,7 +131,7 @@ struct HTMLMetadata: Sendable, Hashable {
         // The role in its own element: after the name, set apart by a comma ("Daniel Okoye,
         // Transport Editor"), also when the byline's text ran it on after the name.
         if let name = cleaned, !name.contains(","), let role = bylineRole, ArticleHeaderLines.isRole(role) {
-            let bare = name.hasSuffix(" " + role) ? String(name.dropLast(role.count + 1)) : name
+            let bare = name.hasSuffix(role) ? String(name.dropLast(role.count)).trimmingCharacters(in: .whitespaces) : name
             cleaned = bare + ", " + role
         }
         self.byline = cleaned.flatMap { $0.isEmpty ? nil : $0 }

@@ -47,6 +47,12 @@ extension CommentSectionSplitter {
         // "u/millbrook_dad · Year 9 parent · 6h": a flair between the name and the time.
         let parts = line.components(separatedBy: " · ")
         if parts.count == 3, parts[1].split(separator: " ").count <= 5, let found = named(parts[0], parts[2]) { return found }
+        // "Bruce Hollis · Top commenter — 2 days ago": a badge after the name, the time set apart otherwise.
+        for separator in [" — ", " – ", " | "] {
+            guard let range = line.range(of: separator, options: .backwards) else { continue }
+            let head = String(line[..<range.lowerBound]).components(separatedBy: " · ")
+            if head.count == 2, isBadge(head[1]), let found = named(head[0], String(line[range.upperBound...])) { return found }
+        }
         // "12:04 PM · Dec 2, 2026 — Odile Marchetti": the time first, then the name.
         for separator in [" — ", " – ", " - ", " · ", " | ", " by "] {
             guard let range = line.range(of: separator, options: .backwards) else { continue }
@@ -80,7 +86,7 @@ extension CommentSectionSplitter {
         }
         if line.hasSuffix(" wrote:") || line.hasSuffix(" says:") {
             let name = String(line[..<(line.range(of: " ", options: .backwards)!.lowerBound)])
-            if PlainTextExtractor.looksLikeName(name) || isHandle(name) { return (name, nil) }
+            if PlainTextExtractor.looksLikeName(name) || isHandle(name) || isBareUserName(name) { return (name, nil) }
         }
         return nil
     }

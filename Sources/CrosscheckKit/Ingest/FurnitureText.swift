@@ -93,6 +93,8 @@ public enum FurnitureText {
         if words <= 10, isNameSlashAgency(line.trimmingCharacters(in: .whitespaces)) { return true }
         if words <= 3, isCountOrDuration(bare) { return true }
         if words <= 8, isPlayerClock(bare) { return true }
+        // "Powered by AudioVoice": a widget's maker under the player or box.
+        if words <= 4, bare.hasPrefix("powered by ") { return true }
         if words <= 3, isDashSignOff(line) { return true }
         if words <= 6, bare.hasSuffix("'s avatar") || bare.hasSuffix("’s avatar") || isLinkListHeading(line) { return true }
         if words <= 15, isFollowPrompt(bare) { return true }
@@ -132,7 +134,8 @@ public enum FurnitureText {
     /// "00:00 / 02:41", "0:00 / 1:45 CC Mute Fullscreen": a media player's position and length,
     /// perhaps with its buttons.
     static func isPlayerClock(_ bare: String) -> Bool {
-        let parts = bare.split(separator: " ")
+        // "▶ 0:00 / 4:52": the play button drawn before the clock.
+        let parts = bare.split(separator: " ").drop { !$0.contains(where: { $0.isLetter || $0.isNumber }) }.map { $0 }
         let controls: Set<Substring> = ["cc", "mute", "unmute", "fullscreen", "settings", "play", "pause", "hd"]
         return parts.count >= 3 && parts[1] == "/" && parts.dropFirst(3).allSatisfy(controls.contains)
             && [parts[0], parts[2]].allSatisfy { part in
@@ -269,6 +272,14 @@ public enum FurnitureText {
         // "The cottage at Carrow Point. Photograph: Luka Anand for The Review"
         for mark in [". Photograph: ", ". Photo: ", ". Picture: ", ". Image: ", ". Credit: "] {
             if let range = line.range(of: mark), line[range.upperBound...].split(separator: " ").count <= 10 { return true }
+        }
+        // "A roof being tarped on Saturday night. Picture by Jono Field"
+        for mark in [". Picture by ", ". Photo by ", ". Photograph by ", ". Image by ", ". Pictures by ", ". Photos by "] {
+            guard let range = line.range(of: mark) else { continue }
+            let credit = line[range.upperBound...].split(separator: " ")
+            if (1...6).contains(credit.count), credit.allSatisfy({ $0.first?.isUppercase == true || ["for", "of", "/"].contains($0) }) {
+                return true
+            }
         }
         // "The bridge has been closed since October. Hana Okafor / Valley Dispatch"
         if let stop = line.range(of: ". ", options: .backwards) {

@@ -9,29 +9,36 @@ extension PlainTextExtractor {
         withReplyLinesAfterNames(withoutPlaceLines(withReplyArrowsAsIndents(withoutInitialAvatars(lines))))
     }
 
-    /// The lines without avatars drawn as initials: "MO" over "Maureen Oldfield".
+    /// The lines without avatars drawn as initials: "MO" over "Maureen Oldfield", or over
+    /// "Maureen Oldfield — 2 days ago".
     static func withoutInitialAvatars(_ lines: [String]) -> [String] {
         lines.indices.compactMap { index in
             let line = lines[index].trimmingCharacters(in: .whitespaces)
             guard (1...3).contains(line.count), line.allSatisfy(\.isUppercase), index + 1 < lines.count else { return lines[index] }
-            let next = lines[index + 1].trimmingCharacters(in: .whitespaces)
+            var next = lines[index + 1].trimmingCharacters(in: .whitespaces)
+            for separator in [" — ", " – ", " · ", " • ", " | "] {
+                if let range = next.range(of: separator) { next = String(next[..<range.lowerBound]) }
+            }
             let initials = String(next.split(separator: " ").compactMap(\.first).filter(\.isUppercase))
             return looksLikeName(next) && initials == line ? nil : lines[index]
         }
     }
 
-    /// "↳ Replying to Gazza1974" over "MrsB_Kent" and the time: the line that names the parent is
-    /// read after the author's name, where the section's other layouts put it.
+    /// "↳ Replying to Gazza1974" over "MrsB_Kent" and the time, or over "@MrsB_Kent · 4h": the line
+    /// that names the parent is read after the author's name, where the section's other layouts put it.
     static func withReplyLinesAfterNames(_ lines: [String]) -> [String] {
         var result = lines
         var index = 0
-        while index + 2 < result.count {
+        while index + 1 < result.count {
             let line = result[index].trimmingCharacters(in: .whitespaces)
             let name = result[index + 1].trimmingCharacters(in: .whitespaces)
-            if CommentSectionSplitter.replyingTo(line) != nil, line.lowercased().contains("replying to") || line.lowercased().contains("reply to"),
-                isCommenterName(name),
-                CommentSectionSplitter.isTime(result[index + 2].trimmingCharacters(in: .whitespaces))
-            {
+            let opensReply =
+                CommentSectionSplitter.replyingTo(line) != nil
+                && (line.lowercased().contains("replying to") || line.lowercased().contains("reply to"))
+            let named =
+                index + 2 < result.count && isCommenterName(name)
+                && CommentSectionSplitter.isTime(result[index + 2].trimmingCharacters(in: .whitespaces))
+            if opensReply, named || CommentSectionSplitter.header(name)?.time != nil {
                 result.swapAt(index, index + 1)
                 index += 2
             } else {

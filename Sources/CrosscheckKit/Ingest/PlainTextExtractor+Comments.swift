@@ -234,7 +234,7 @@ extension PlainTextExtractor {
         guard lower.count <= 40 else { return false }
         if lower.hasSuffix(" ago") || ["just now", "yesterday", "today"].contains(lower) { return true }
         // "Yesterday at 21:14", "today, 08:05".
-        for day in ["yesterday at ", "today at ", "yesterday, ", "today, "] where lower.hasPrefix(day) {
+        for day in ["yesterday at ", "today at ", "yesterday, ", "today, ", "yesterday ", "today "] where lower.hasPrefix(day) {
             return looksLikeTime(String(lower.dropFirst(day.count)))
         }
         if DateNormalizer.iso8601(text) != nil || DateNormalizer.isAmbiguousNumericDate(text) { return true }

@@ -180,7 +180,12 @@ extension PlainTextExtractor {
         let positions = lines.indices.filter { !lines[$0].isEmpty }
         let nonEmpty = positions.map { lines[$0] }
         var opensStory: Set<Int> = []
-        for index in nonEmpty.indices where ArticleHeaderLines.opensByline(nonEmpty, at: index) {
+        // A name over a role and a biography (the writer's box under the story) opens no story.
+        func dated(_ index: Int) -> Bool {
+            ArticleHeaderLines.bylineName(nonEmpty[index]) != nil
+                || nonEmpty[(index + 1)..<min(nonEmpty.count, index + 3)].contains(where: ArticleHeaderLines.isDateline)
+        }
+        for index in nonEmpty.indices where ArticleHeaderLines.opensByline(nonEmpty, at: index) && dated(index) {
             for back in 1...2 where index - back >= 0 { opensStory.insert(positions[index - back]) }
         }
         var result: [String] = []

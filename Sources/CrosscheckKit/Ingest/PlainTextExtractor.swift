@@ -112,6 +112,13 @@ public struct PlainTextExtractor: Sendable {
     /// The headline is the line just above a "By ..." line near the top, or else the first line
     /// of three or more words that reads as a headline.
     static func takeHeadline(from paragraphs: inout [String]) -> String? {
+        // "Tahlia Morcombe" over "By Tahlia Morcombe": the writer's picture, named, above the byline.
+        if let twice = paragraphs.prefix(60).indices.first(where: {
+            $0 + 1 < paragraphs.count && ArticleHeaderLines.isPersonName(paragraphs[$0])
+                && ArticleHeaderLines.bylineName(paragraphs[$0 + 1]) == paragraphs[$0]
+        }) {
+            paragraphs.remove(at: twice)
+        }
         let top = paragraphs.prefix(60)
         // Datelines may stand between the headline and the byline.
         // Datelines, and a summary in bullet points, may stand between the headline and the byline.
