@@ -28,10 +28,11 @@ struct CommentPageTests {
         #expect(evaluation.templatePairs.recall >= 0.6, "template pair recall \(evaluation.templatePairs.recall)")
         let offTopic = try #require(evaluation.perFlag["off_topic"])
         #expect(offTopic.precision >= 0.9, "off-topic precision \(offTopic.precision)")
-        // Conversations about another local matter are read whole; such exchanges that come near
-        // the article even read whole (a pool, roadworks, an empty shop in the same town) are still
-        // missed (docs/benchmarks.md); rounds 23–25 hold a dozen such exchanges.
-        #expect(offTopic.recall >= 0.55, "off-topic recall \(offTopic.recall)")
+        // Conversations about another local matter are read whole, and the topic model reads the
+        // comment that opens one with the article's lead; exchanges that come near the article
+        // even so (a pool, roadworks, an empty shop in the same town) are still missed
+        // (docs/benchmarks.md). Without the topic model the recall is 0.56.
+        #expect(offTopic.recall >= 0.65, "off-topic recall \(offTopic.recall)")
         #expect(try #require(evaluation.perFlag["boilerplate"]).precision >= 0.97)
         #expect(evaluation.unread <= 6, "\(evaluation.unread) labelled comments the reader did not find")
     }

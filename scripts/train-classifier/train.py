@@ -14,8 +14,17 @@ for calibration):
         --out Sources/CrosscheckModels/Models/checkworthiness-ce \\
         --reference Tests/CrosscheckKitTests/Resources/checkworthiness-ce/reference.json
 
-Each line of `train.jsonl` is {"text", "label": bool, "source"}; `--weights source=w,...` sets how
-much each source counts (0 leaves it out; sources not named count 1).
+Each line of `train.jsonl` is {"text", "label": bool, "source"}, with "context" for a pair model;
+`--weights source=w,...` sets how much each source counts (0 leaves it out; sources not named count 1).
+
+The topic model reads a comment with its article's title and lead ("[CLS] article [SEP] comment
+[SEP]"); its examples are comments we wrote under articles of our own (`topic-comments/`), split by
+article (`--topic DIR` writes the split):
+
+    python3 scripts/train-classifier/train.py --task topic --topic scripts/train-classifier/topic-comments \
+        --split /tmp/topic-split --encoder Sources/CrosscheckModels/Models/encoder \
+        --out Sources/CrosscheckModels/Models/topic-ce --epochs 3 --lr 3e-5 --max-length 192 --batch 16 \
+        --reference Tests/CrosscheckKitTests/Resources/topic-ce/reference.json
 """
 import argparse
 import hashlib
@@ -36,6 +45,8 @@ TASKS = {
     "checkworthiness": {"labels": ["other", "checkworthy"], "name": "crosscheck-checkworthiness-minilm-l6"},
     "machine-text": {"labels": ["human", "machine"], "name": "crosscheck-machine-text-minilm-l6"},
     "techniques": {"labels": ["none", "technique"], "name": "crosscheck-techniques-minilm-l6"},
+    "topic": {"labels": ["on_topic", "off_topic"], "name": "crosscheck-topic-minilm-l6",
+              "input": "[CLS] article title and lead [SEP] comment [SEP], token types 0 then 1", "pairs": "topic-pairs.jsonl"},
 }
 
 
@@ -64,7 +75,37 @@ def tweepfake_split(folder, out, seed):
 
 
 def encode(tokenizer, texts):
-    return [(e.ids, e.type_ids) for e in tokenizer.encode_batch([t.strip() for t in texts])]
+    """Token ids and types of texts, or of (context, text) pairs: "[CLS] context [SEP] text [SEP]"."""
+    items = [(t[0].strip(), t[1].strip()) if isinstance(t, tuple) else t.strip() for t in texts]
+    return [(e.ids, e.type_ids) for e in tokenizer.encode_batch(items)]
+
+
+def inputs(examples):
+    """What the model reads of each example: its text, or its context and text as a pair."""
+    return [(x["context"], x["text"]) if "context" in x else x["text"] for x in examples]
+
+
+def topic_split(folder, out, seed):
+    """Comments written under articles (folder/*.jsonl: article_title, article_lead, comment, label
+    "on"/"off", kind) as a split by article: a seeded tenth of the articles for calibration, a
+    tenth held out. The context is the article's title and lead, as the screen gives its article."""
+    rng = random.Random(seed)
+    articles = {}
+    for path in sorted(folder.glob("*.jsonl")):
+        for row in read(path):
+            key = (path.name, row["article_title"])
+            articles.setdefault(key, []).append(row)
+    keys = sorted(articles)
+    rng.shuffle(keys)
+    tenth = max(1, len(keys) // 10)
+    parts = {"calibration": keys[:tenth], "heldout": keys[tenth:2 * tenth], "train": keys[2 * tenth:]}
+    out.mkdir(parents=True, exist_ok=True)
+    for name, part in parts.items():
+        with open(out / (name + ".jsonl"), "w", encoding="utf-8") as f:
+            for key in sorted(part):
+                for row in articles[key]:
+                    f.write(json.dumps({"context": row["article_title"] + "\n" + row["article_lead"], "text": row["comment"],
+                                        "label": row["label"] == "off", "source": "topic", "group": row["kind"]}, sort_keys=True) + "\n")
 
 
 def average_precision(scores, labels):
@@ -107,7 +148,7 @@ def export(model, out, task, encoder_manifest, info, threshold):
         "wordEmbeddingsFrom": {"name": encoder_manifest["name"], "sha256": encoder_manifest["sha256"]},
         "storage": "float16 layers, float32 classifier",
         "maxLength": info["max_length"],
-        "input": "[CLS] text [SEP], token types 0",
+        "input": TASKS[task].get("input", "[CLS] text [SEP], token types 0"),
         "threshold": round(threshold, 6),
         "training": info,
     }
@@ -127,10 +168,18 @@ def load(model_dir, encoder_dir, config, labels):
 def reference(model_dir, encoder_dir, tokenizer, config, labels, out_path):
     """The exported model's probabilities (float16 weights widened, as Swift reads them) on fixed texts."""
     model = load(model_dir, encoder_dir, config, labels)
-    texts = [line.strip() for line in open(HERE / "texts.txt", encoding="utf-8") if line.strip()]
-    encoded = encode(tokenizer, texts)
-    probabilities = stance.probabilities(model, encoded)
-    rows = [{"text": t, "ids": e[0], "probabilities": [round(x, 6) for x in p]} for t, e, p in zip(texts, encoded, probabilities)]
+    task = next((t for t in TASKS.values() if t["labels"] == labels and "pairs" in t), None)
+    if task:
+        pairs = read(HERE / task["pairs"])
+        encoded = encode(tokenizer, [(p["context"], p["text"]) for p in pairs])
+        probabilities = stance.probabilities(model, encoded)
+        rows = [{"context": p["context"], "text": p["text"], "ids": e[0], "types": e[1], "probabilities": [round(x, 6) for x in q]}
+                for p, e, q in zip(pairs, encoded, probabilities)]
+    else:
+        texts = [line.strip() for line in open(HERE / "texts.txt", encoding="utf-8") if line.strip()]
+        encoded = encode(tokenizer, texts)
+        probabilities = stance.probabilities(model, encoded)
+        rows = [{"text": t, "ids": e[0], "probabilities": [round(x, 6) for x in p]} for t, e, p in zip(texts, encoded, probabilities)]
     out_path.parent.mkdir(parents=True, exist_ok=True)
     version = json.loads((model_dir / "manifest.json").read_text())["version"]
     out_path.write_text(json.dumps({"model": version, "labels": labels, "texts": rows}, indent=1) + "\n")
@@ -141,6 +190,7 @@ def main():
     parser.add_argument("--task", choices=sorted(TASKS), required=True)
     parser.add_argument("--split", type=Path, required=True, help="the folder with train/calibration/heldout.jsonl")
     parser.add_argument("--tweepfake", type=Path, help="first write --split from this TweepFake folder")
+    parser.add_argument("--topic", type=Path, help="first write --split from this folder of comments written under articles")
     parser.add_argument("--encoder", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--reference", type=Path)
@@ -163,6 +213,8 @@ def main():
 
     if args.tweepfake:
         tweepfake_split(args.tweepfake, args.split, args.seed)
+    if args.topic:
+        topic_split(args.topic, args.split, args.seed)
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     rng = random.Random(args.seed)
@@ -174,7 +226,7 @@ def main():
         key = f'{x["source"]}-{"yes" if x["label"] else "no"}'
         counts[key] = counts.get(key, 0) + 1
     print("training examples", len(train), counts, flush=True)
-    encoded = encode(tokenizer, [x["text"] for x in train])
+    encoded = encode(tokenizer, inputs(train))
     labels = [1 if x["label"] else 0 for x in train]
     example_weights = [weights.get(x["source"], 1.0) for x in train]
 
@@ -188,7 +240,7 @@ def main():
     scheduler = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda step: min((step + 1) / warmup, max(0.0, (total - step) / max(1, total - warmup))))
     calibration = read(args.split / "calibration.jsonl")
-    calibration_encoded = encode(tokenizer, [x["text"] for x in calibration])
+    calibration_encoded = encode(tokenizer, inputs(calibration))
     started = time.time()
     step = 0
     for epoch, epoch_batches in enumerate(plan, 1):
@@ -222,12 +274,15 @@ def main():
     info["threshold_from"] = f"best F1 on calibration.jsonl ({len(calibration)} examples)"
     export(model, args.out, args.task, encoder_manifest, info, threshold)
     heldout = read(args.split / "heldout.jsonl")
-    scores = [p[1] for p in stance.probabilities(model, encode(tokenizer, [x["text"] for x in heldout]))]
+    scores = [p[1] for p in stance.probabilities(model, encode(tokenizer, inputs(heldout)))]
     for source in sorted(set(x["source"] for x in heldout)):
         part = [(s, x["label"]) for s, x in zip(scores, heldout) if x["source"] == source]
         if any(l for _, l in part):
             s, l = zip(*part)
             print(f"held out {source}: AP {average_precision(s, l):.3f}, F1 {f1_at(s, l, threshold):.3f} at the calibration threshold", flush=True)
+    for group in sorted(set(x.get("group", "") for x in heldout if x.get("source") == "topic")):
+        part = [(s >= threshold) == x["label"] for s, x in zip(scores, heldout) if x.get("group") == group]
+        print(f"held out {group}: {sum(part)} of {len(part)} right", flush=True)
     if args.reference:
         reference(args.out, args.encoder, tokenizer, config, labels_named, args.reference)
     print("wrote", args.out, flush=True)

@@ -11,6 +11,8 @@ public struct CommentScreener: Sendable {
     public var spam: TextClassifier?
     public var machine: TextClassifier?
     public var encoder: SentenceEncoder?
+    /// The pair classifier that reads each comment with its article's lead; with the encoder only.
+    public var topic: TopicModel?
     public var thresholds: Thresholds
     let generic: [Embedding]
     let unrelated: [Embedding]
@@ -33,6 +35,9 @@ public struct CommentScreener: Sendable {
         public var offTopicExchangeLift: Double = 0.27
         /// The same cut for a conversation of two comments.
         public var offTopicPairLift: Double = 0.2
+        /// A comment the topic model puts off the subject with probability p is off-topic below a
+        /// lift of ``offTopicLift`` + this × p: the model reads it with the article's lead.
+        public var offTopicModelWeight: Double = 0.175
         /// Comments shorter than this (content words) are never off-topic on their own: short replies.
         public var offTopicMinWords: Int = 6
         /// Two comments at least this alike in meaning (cosine) …
@@ -74,7 +79,7 @@ public struct CommentScreener: Sendable {
             [
                 "off_topic_lift": offTopicLift, "off_topic_borderline": offTopicBorderline, "off_topic_declared_lift": offTopicDeclaredLift,
                 "off_topic_reply_lift": offTopicReplyLift, "off_topic_exchange_lift": offTopicExchangeLift,
-                "off_topic_pair_lift": offTopicPairLift,
+                "off_topic_pair_lift": offTopicPairLift, "off_topic_model_weight": offTopicModelWeight,
                 "off_topic_min_words": Double(offTopicMinWords), "template_similarity": templateSimilarity,
                 "template_overlap": templateOverlap, "template_score": templateScore, "template_paraphrase": templateParaphrase,
                 "template_triad": templateTriad,
@@ -90,12 +95,13 @@ public struct CommentScreener: Sendable {
     /// - Parameter fixed: where the embeddings of the stock comments and unrelated topics are kept
     ///   between processes (by default the user's cache folder).
     public init(
-        spam: TextClassifier?, machine: TextClassifier?, encoder: SentenceEncoder? = nil, thresholds: Thresholds = .init(),
-        fixed: FixedEmbeddings = .standard()
+        spam: TextClassifier?, machine: TextClassifier?, encoder: SentenceEncoder? = nil, topic: TopicModel? = nil,
+        thresholds: Thresholds = .init(), fixed: FixedEmbeddings = .standard()
     ) {
         self.spam = spam
         self.machine = machine
         self.encoder = encoder
+        self.topic = encoder == nil ? nil : topic
         self.thresholds = thresholds
         self.generic = encoder.map { fixed.embeddings(of: GenericComments.prototypes, encoder: $0) } ?? []
         self.unrelated = encoder.map { fixed.embeddings(of: UnrelatedTopics.sentences, encoder: $0) } ?? []
@@ -108,7 +114,7 @@ public struct CommentScreener: Sendable {
         let models = try models ?? .standard()
         return CommentScreener(
             spam: try TextClassifier.bundled(.spam, from: models), machine: try TextClassifier.bundled(.machine, from: models),
-            encoder: encoder)
+            encoder: encoder, topic: try encoder.flatMap { try TopicModel.bundled(encoder: $0, from: models) })
     }
 
     /// The result for a thread.
@@ -159,6 +165,24 @@ public struct CommentScreener: Sendable {
         let wanted = focus.map { focus in
             focus.union(focus.compactMap { comments.indices.contains($0) ? comments[$0].parent.flatMap { indexByID[$0] } : nil })
         }
+        // The topic model reads the comments long enough to judge (and those wanted) with the lead;
+        // not replies, whose subject is their parent's and which it was not trained to read, and
+        // not comments so close to the article that no probability could put them off it.
+        let modelOffTopic: [Double?]? = topic.flatMap { topic in
+            guard let meaning, let bodied else { return nil }
+            let reach = max(thresholds.offTopicLift, thresholds.offTopicDeclaredLift) + thresholds.offTopicModelWeight
+            let judged = comments.indices.filter { index in
+                (lexical[index]?.contentWords ?? 0) >= thresholds.offTopicMinWords && (wanted?.contains(index) ?? true)
+                    && comments[index].parent.flatMap { indexByID[$0] } == nil
+                    && meaning.relatedness(index) - meaning.background(index)
+                        < (declarations[index] == nil ? thresholds.offTopicLift + thresholds.offTopicModelWeight : reach)
+            }
+            var result = [Double?](repeating: nil, count: comments.count)
+            for (index, probability) in zip(judged, topic.offTopicProbabilities(judged.map { texts[$0] }, article: bodied)) {
+                result[index] = probability
+            }
+            return result
+        }
         let judgement = meaning.map { meaning in
             OffTopicJudgement(
                 meaning: meaning, comments: comments,
@@ -167,7 +191,8 @@ public struct CommentScreener: Sendable {
                 conversational: comments.indices.map { meaning.genericness($0).score >= thresholds.conversationalReply },
                 threshold: thresholds.offTopicLift, declaredThreshold: thresholds.offTopicDeclaredLift, borderline: thresholds.offTopicBorderline,
                 replyThreshold: thresholds.offTopicReplyLift, wholeThreshold: thresholds.offTopicExchangeLift,
-                pairThreshold: thresholds.offTopicPairLift, focus: wanted)
+                pairThreshold: thresholds.offTopicPairLift, focus: wanted, modelOffTopic: modelOffTopic,
+                modelWeight: thresholds.offTopicModelWeight)
         }
         var results: [CommentScreening] = []
         for (index, comment) in comments.enumerated() {
@@ -244,7 +269,11 @@ public struct CommentScreener: Sendable {
                         related.shared.isEmpty
                         ? "it shares no specific words with it"
                         : "the words it shares (\(related.shared.prefix(3).joined(separator: ", "))) are incidental"
-                    if let whole = judgement.byConversation[index] {
+                    if let probability = judgement.byModel[index] {
+                        reasons.append(
+                            "about something else: only a little closer in meaning to the article (\(Self.percent(max(0, closeness))) at best) than to unrelated subjects, and read with the article's lead the topic model puts it off the subject (\(Self.percent(probability))); \(shared)"
+                        )
+                    } else if let whole = judgement.byConversation[index] {
                         reasons.append(
                             "about something else: the conversation it is part of (\(whole.comments) comments), read as a whole, is no closer in meaning to the article than to unrelated subjects; \(shared)"
                         )

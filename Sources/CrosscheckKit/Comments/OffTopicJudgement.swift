@@ -14,6 +14,9 @@ struct OffTopicJudgement {
     /// Per comment: the lift of the whole conversation it belongs to, read as one text, when that
     /// made it off-topic, and the conversation's size.
     var byConversation: [(lift: Double, comments: Int)?]
+    /// Per comment: the topic model's probability that it is about something else, when that
+    /// made it off-topic.
+    var byModel: [Double?]
 
     /// - Parameter replyThreshold: the lift a reply to an off-topic comment needs to be on topic.
     /// - Parameter declared: per comment, whether it says it leaves the subject; such a comment
@@ -26,10 +29,13 @@ struct OffTopicJudgement {
     ///   for two (less text, so further to fall before it says anything).
     /// - Parameter focus: the comments whose judgement is wanted; only their conversations are
     ///   read whole (`nil`: every comment's).
+    /// - Parameter modelOffTopic: per comment, the topic model's probability that it is about
+    ///   something else (`nil` where it did not run); it raises the lift the comment needs by
+    ///   `modelWeight` times that probability.
     init(
         meaning: ThreadMeaning, comments: [Comment], eligible: [Bool], declared: [Bool], conversational: [Bool], threshold: Double,
         declaredThreshold: Double, borderline: Double, replyThreshold: Double, wholeThreshold: Double, pairThreshold: Double,
-        focus: Set<Int>? = nil
+        focus: Set<Int>? = nil, modelOffTopic: [Double?]? = nil, modelWeight: Double = 0
     ) {
         let count = comments.count
         let indexByID = Dictionary(comments.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
@@ -69,6 +75,7 @@ struct OffTopicJudgement {
 
         var lifts = own
         var offTopic = [Bool](repeating: false, count: count)
+        var byModel = [Double?](repeating: nil, count: count)
         for index in 0..<count {
             if let parent = parents[index] {
                 let toParent = meaning.similarity(index, parent) - background[index]
@@ -92,8 +99,14 @@ struct OffTopicJudgement {
             }
             guard eligible[index] else { continue }
             if let parent = parents[index], !offTopic[parent], conversational[index], !declared[index] { continue }
-            if lifts[index] < (declared[index] ? max(threshold, declaredThreshold) : threshold) {
+            let bar = declared[index] ? max(threshold, declaredThreshold) : threshold
+            let probability = modelOffTopic?[index] ?? nil
+            if lifts[index] < bar {
                 offTopic[index] = true
+            } else if let probability, lifts[index] < bar + modelWeight * probability {
+                // Near enough the article by meaning alone, but read with its lead it is about another matter.
+                offTopic[index] = true
+                byModel[index] = probability
             } else if own[index] < threshold + borderline, let group = members[root[index]], group.count >= 3,
                 let lift = exchangeLift[root[index]], lift < threshold, root[index] == index || continues[index]
             {
@@ -106,5 +119,6 @@ struct OffTopicJudgement {
         self.lifts = lifts
         self.offTopic = offTopic
         self.byConversation = byConversation
+        self.byModel = byModel
     }
 }

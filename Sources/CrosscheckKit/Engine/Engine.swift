@@ -138,8 +138,14 @@ public final class Engine: @unchecked Sendable {
     /// the fine-tuned classifier would double a hooked comment's cost.
     public func commentScreener() throws -> CommentScreener {
         let machine = try once("machine-words") { try TextClassifier.bundled(.machine, from: models) }
-        let (spam, encoder) = (try textClassifier(.spam), try encoder())
-        return try once("comment-screen") { CommentScreener(spam: spam, machine: machine, encoder: encoder) }
+        let (spam, encoder, topic) = (try textClassifier(.spam), try encoder(), try topicModel())
+        return try once("comment-screen") { CommentScreener(spam: spam, machine: machine, encoder: encoder, topic: topic) }
+    }
+
+    /// The topic model that reads each comment with its article's lead, when the encoder runs here.
+    public func topicModel() throws -> TopicModel? {
+        guard let encoder = try encoder() else { return nil }
+        return try once("topic") { try TopicModel.bundled(encoder: encoder, from: models) }
     }
 
     /// The claim verifier: the inference model when it runs here (else word cues), with the

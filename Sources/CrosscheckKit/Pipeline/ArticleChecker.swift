@@ -126,6 +126,7 @@ public struct ArticleChecker: Sendable {
             var thresholds = screener.thresholds.recorded
             if let spam = screener.spam { thresholds["spam"] = spam.threshold }
             if let machine = screener.machine { thresholds["machine"] = machine.threshold }
+            if screened.method == "meaning", let topic = screener.topic { report.engine.models["topic"] = topic.classifier.identity.version }
             report.engine.thresholds["comments"] = thresholds
             timings.append(StageTiming(stage: "comments", milliseconds: Self.milliseconds(clock.now - start)))
             report.timings = timings

@@ -37,6 +37,12 @@ struct EvalThreads: ParsableCommand {
     @Option(help: "The lift below which a conversation of two comments, read as one text, is off-topic (default: the shipped one).")
     var offTopicPairLift: Double?
 
+    @Option(help: "How far the topic model's probability raises the off-topic cut-off (default: the shipped weight).")
+    var offTopicModelWeight: Double?
+
+    @Flag(help: "Judge without the topic model (the encoder's meaning alone).")
+    var noTopicModel = false
+
     @Flag(help: "List each comment the screen got wrong.")
     var misses = false
 
@@ -53,6 +59,8 @@ struct EvalThreads: ParsableCommand {
         if let offTopicExchangeLift { screener.thresholds.offTopicExchangeLift = offTopicExchangeLift }
         if let offTopicPairLift { screener.thresholds.offTopicPairLift = offTopicPairLift }
         if let offTopicDeclaredLift { screener.thresholds.offTopicDeclaredLift = offTopicDeclaredLift }
+        if let offTopicModelWeight { screener.thresholds.offTopicModelWeight = offTopicModelWeight }
+        if noTopicModel { screener.topic = nil }
         let evaluation = CommentFlagEvaluation.measure(threads, screener: screener)
         let comments = threads.reduce(0) { $0 + $1.article.comments.count }
         print("\(threads.count) threads, \(comments) comments; judged by \(encoder == nil ? "words" : "meaning (\(encoder!.identity.name))")")
