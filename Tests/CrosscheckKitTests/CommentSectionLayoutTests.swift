@@ -1049,4 +1049,28 @@ struct CommentSectionLayoutTests {
         #expect(result.map(\.author) == ["@sandgate_sue", "@kev.m", "@pelican_pete"])
         #expect(result.map(\.parent) == [nil, "c1", nil], "the reply line names the comment answered, above its author")
     }
+
+    @Test func namesWithTheirHandleABadgeAndRepliesToTheHandle() {
+        let result = comments(
+            """
+            12 Comments
+            Sort: Top | Newest | Oldest
+
+            Greta Olsen @gretao · Top Commenter · 2 days ago
+            The old boiler was patched every winter for a decade.
+            👍 12   👎 1   Reply   Report
+
+            Curling Club 4 Ever @curl4ever · 2 days ago
+            ↳ reply to @gretao
+            And every patch cost more than the last one.
+            👍 3   👎 0   Reply   Report
+
+            Greta Olsen @gretao · Top Commenter · 1 day ago
+            ↳ reply to @curl4ever
+            Exactly, which is why replacing it now makes sense.
+            👍 5   👎 0   Reply   Report
+            """)
+        #expect(result.map(\.author) == ["Greta Olsen", "Curling Club 4 Ever", "Greta Olsen"], "the handle beside the name is not part of it")
+        #expect(result.map(\.parent) == [nil, "c1", "c2"], "a reply names the comment it answers by its author's handle")
+    }
 }

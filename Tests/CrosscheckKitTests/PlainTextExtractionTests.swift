@@ -407,6 +407,8 @@ struct PlainTextExtractionTests {
 
                 The council opened the town hall to families who could not stay in their homes.
 
+                — With files from Flats Chronicle staff
+
                 Related
                 Flood claims: what to ask your insurer first
                 Volunteers sought for the sandbag crews
@@ -427,7 +429,7 @@ struct PlainTextExtractionTests {
                 "Forty homes on the river flats were flooded on Saturday night when two months' rain fell in three hours.",
                 "The council opened the town hall to families who could not stay in their homes.",
             ])
-        for furniture in ["0:00", "Powered by", "Picture by", "sandbag", "PICTURES"] {
+        for furniture in ["0:00", "Powered by", "Picture by", "sandbag", "PICTURES", "With files from"] {
             #expect(!article.text.contains(furniture), "\(furniture)")
         }
     }

@@ -37,7 +37,7 @@ extension CommentSectionSplitter {
             let when = when.trimmingCharacters(in: CharacterSet(charactersIn: " ()"))
             // "Posted 1 hour ago" is a time, not a comment by "Posted".
             guard !["posted", "commented", "updated", "edited", "published", "on"].contains(name.lowercased()) else { return nil }
-            let isName = PlainTextExtractor.looksLikeName(name) || isHandle(name) || isBareUserName(name)
+            let isName = PlainTextExtractor.looksLikeName(name) || isHandle(name) || isBareUserName(name) || nameAndHandle(name) != nil
             return isName && isTime(when) ? (name, withoutOpener(when)) : nil
         }
         for separator in [" · ", " | ", " • ", " - ", " — ", " – ", ", "] {
@@ -89,6 +89,20 @@ extension CommentSectionSplitter {
             if PlainTextExtractor.looksLikeName(name) || isHandle(name) || isBareUserName(name) { return (name, nil) }
         }
         return nil
+    }
+
+    /// "Wendy Kowalchuk @wkowalchuk": a commenter's name followed by their handle, as two parts.
+    static func nameAndHandle(_ text: String) -> (name: String, handle: String)? {
+        guard let space = text.lastIndex(of: " ") else { return nil }
+        let name = String(text[..<space]).trimmingCharacters(in: .whitespaces)
+        let handle = String(text[text.index(after: space)...])
+        // Beside a handle, a display name may carry digits ("Riders Fan 4 Life").
+        let words = name.split(separator: " ")
+        let displayName =
+            PlainTextExtractor.looksLikeName(name)
+            || ((1...5).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true || $0.allSatisfy(\.isNumber) })
+        guard handle.hasPrefix("@"), isHandle(handle), displayName else { return nil }
+        return (name, handle)
     }
 
     /// The line without the thread's navigation links after a header ("alice 3 hours ago |

@@ -150,6 +150,8 @@ enum CommentSectionSplitter {
         var openings: [(id: String, indent: Int)] = []
         // The comment a "2 replies" line stands under, and how many of the comments after it reply to it.
         var pending: (id: String, remaining: Int)?
+        // The latest comment by each handle shown beside a name ("Wendy Kowalchuk @wkowalchuk").
+        var handles: [String: String] = [:]
         var closedByActions = 0
         func close() {
             let body = text.joined(separator: " ").trimmingCharacters(in: .whitespaces)
@@ -175,6 +177,10 @@ enum CommentSectionSplitter {
         func start(_ name: String, _ when: String?, indent: Int) {
             close()
             author = name
+            if let named = nameAndHandle(name) {
+                author = named.name
+                handles[named.handle.lowercased()] = "c\(comments.count + 1)"
+            }
             time = when
             open = true
             // The nearest comment above indented less is the one replied to.
@@ -219,7 +225,7 @@ enum CommentSectionSplitter {
                     comments.last {
                         ($0.author ?? "").caseInsensitiveCompare(key) == .orderedSame
                             || ($0.author ?? "").caseInsensitiveCompare("@" + key) == .orderedSame
-                    }?.id
+                    }?.id ?? handles["@" + key.lowercased()]
             case .actions(let when):
                 if open, time == nil, let when { time = when }
                 if open { closedByActions += 1 }

@@ -93,6 +93,8 @@ public enum FurnitureText {
         if words <= 10, isNameSlashAgency(line.trimmingCharacters(in: .whitespaces)) { return true }
         if words <= 3, isCountOrDuration(bare) { return true }
         if words <= 8, isPlayerClock(bare) { return true }
+        // "— With files from The Canadian Press": the wire credit under a story.
+        if words <= 10, lower.trimmingCharacters(in: CharacterSet(charactersIn: "—–- ")).hasPrefix("with files from ") { return true }
         // "Powered by AudioVoice": a widget's maker under the player or box.
         if words <= 4, bare.hasPrefix("powered by ") { return true }
         if words <= 3, isDashSignOff(line) { return true }
