@@ -106,7 +106,7 @@ struct SourcePollerTests {
             "/broken.xml": { _ in .html("oops", status: .internalServerError) },
             "/malformed.xml": { _ in .text("<rss><channel><item><title>never closed", contentType: "application/rss+xml") },
             "/slow.xml": { _ in
-                try await Task.sleep(for: .seconds(40)); return .text(good, contentType: "application/rss+xml")
+                try await Task.sleep(for: .seconds(90)); return .text(good, contentType: "application/rss+xml")
             },
             "/big.xml": { _ in .text("<rss><channel>" + big + "</channel></rss>", contentType: "application/rss+xml") },
             "/moved.xml": { _ in .redirect(to: "/good.xml", status: .movedPermanently) },
@@ -115,10 +115,14 @@ struct SourcePollerTests {
             for name in ["good", "missing", "broken", "malformed", "slow", "big", "moved"] {
                 try await store.save(SourceRecord(name: name, url: base + "/\(name).xml", kind: .feed, every: 600))
             }
+            // The timeout leaves room for a loaded machine (other suites' model work shares the
+            // cores with this server); the slow feed still outlasts it.
             let reports = Dictionary(
-                uniqueKeysWithValues: try await poller(store, timeout: 10, maxBytes: 50_000).refresh().map { ($0.source, $0.outcome) })
-            #expect(reports["good"] == .updated(added: 1, duplicates: 0, skipped: 0))
-            #expect(reports["moved"] == .updated(added: 0, duplicates: 1, skipped: 0))
+                uniqueKeysWithValues: try await poller(store, timeout: 30, maxBytes: 50_000).refresh().map { ($0.source, $0.outcome) })
+            // "good" and "moved" (redirected to it) carry the same item: whichever is read first adds it.
+            let added = [reports["good"], reports["moved"]]
+            #expect(added.contains(.updated(added: 1, duplicates: 0, skipped: 0)), "\(added)")
+            #expect(added.contains(.updated(added: 0, duplicates: 1, skipped: 0)), "\(added)")
             for name in ["missing", "broken", "malformed", "slow", "big"] {
                 guard case .failed(let message) = reports[name] else {
                     Issue.record("\(name) did not fail: \(String(describing: reports[name]))")
