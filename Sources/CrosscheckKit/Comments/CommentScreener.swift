@@ -170,12 +170,12 @@ public struct CommentScreener: Sendable {
         // not comments so close to the article that no probability could put them off it.
         let modelOffTopic: [Double?]? = topic.flatMap { topic in
             guard let meaning, let bodied else { return nil }
-            let reach = max(thresholds.offTopicLift, thresholds.offTopicDeclaredLift) + thresholds.offTopicModelWeight
             let judged = comments.indices.filter { index in
-                (lexical[index]?.contentWords ?? 0) >= thresholds.offTopicMinWords && (wanted?.contains(index) ?? true)
+                // The lift it needs without the model, as the judgement sets it.
+                let bar = declarations[index] == nil ? thresholds.offTopicLift : max(thresholds.offTopicLift, thresholds.offTopicDeclaredLift)
+                return (lexical[index]?.contentWords ?? 0) >= thresholds.offTopicMinWords && (wanted?.contains(index) ?? true)
                     && comments[index].parent.flatMap { indexByID[$0] } == nil
-                    && meaning.relatedness(index) - meaning.background(index)
-                        < (declarations[index] == nil ? thresholds.offTopicLift + thresholds.offTopicModelWeight : reach)
+                    && meaning.relatedness(index) - meaning.background(index) < bar + thresholds.offTopicModelWeight
             }
             var result = [Double?](repeating: nil, count: comments.count)
             for (index, probability) in zip(judged, topic.offTopicProbabilities(judged.map { texts[$0] }, article: bodied)) {

@@ -11,8 +11,6 @@ public struct CrossEncoder: Sendable {
     let model: FineTunedModel
     public var identity: ModelIdentity { model.identity }
     public var labels: [String] { model.labels }
-    /// The threshold on the first positive label its trainer calibrated, if it did.
-    public var threshold: Double? { model.threshold }
     /// Tokens per pair; longer pairs are cut, the longer text first.
     public var maxTokens: Int { model.maxTokens }
     var tokenizer: WordPieceTokenizer { model.tokenizer }
