@@ -24,6 +24,9 @@ public enum NLIData {
         case feverRTE = "fever-rte-dev"
         case healthVer = "healthver-dev"
         case sickTrial = "sick-trial"
+        /// SICK's train part, never trained on (its licence is non-commercial): a second, larger
+        /// measure of the everyday-sentence convention beside the trial part.
+        case sickTrain = "sick-train"
 
         /// Percent of claims `scripts/train-stance/train.py` held aside (not trained on); the rest
         /// of the set was training data.
@@ -31,7 +34,7 @@ public enum NLIData {
             switch self {
             case .feverRTE: return 20
             case .healthVer: return 30
-            case .snliTest, .sickTrial: return nil
+            case .snliTest, .sickTrial, .sickTrain: return nil
             }
         }
     }

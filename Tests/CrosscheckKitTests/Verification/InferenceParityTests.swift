@@ -78,14 +78,17 @@ struct InferenceParityTests {
 
     /// The pairs the model and the checks together still get wrong: a hedged finding read as
     /// proof of a categorical claim, an opposite inside a comparison ("less likely" against "more
-    /// likely"), and a negation in the passage alone (the model reads "did not lower" as "lowered";
-    /// the polarity check finds it but is not sure enough to overrule the model). Listed so that
-    /// fixing one is noticed.
+    /// likely"), a negation in the passage alone (the model reads "did not lower" as "lowered";
+    /// the polarity check finds it but is not sure enough to overrule the model), and two
+    /// captions of unrelated scenes with no word in common, which SNLI's convention calls a
+    /// contradiction and the shipped model, averaged between the stage that learnt it and the one
+    /// that unlearnt it, still half believes. Listed so that fixing one is noticed.
     static let knownWrong: Set<String> = [
         "The drug lowered blood pressure in the trial.",
         "The compound cures cancer in patients.",
-        "Pesticides have been proven to be the sole cause of the decline in bees.",
         "Sleeping less makes people less likely to catch a cold.",
+        "A woman is reading a newspaper on a train.",
+        "A chef is slicing onions in a busy kitchen.",
     ]
 
     /// Written pairs per phenomenon (negation on either side, quantity, time, swapped roles, hedged
