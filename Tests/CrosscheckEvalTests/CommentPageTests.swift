@@ -16,7 +16,7 @@ struct CommentPageTests {
     @Test func screeningPastedPagesByMeaning() throws {
         let encoder = try #require(try SentenceEncoder.bundled(), "the shipped encoder should load")
         let threads = try LabelledThread.loadPages(directory: Self.directory)
-        #expect(threads.count == 64)
+        #expect(threads.count == 69)
         let evaluation = CommentFlagEvaluation.measure(threads, screener: try CommentScreener.standard(encoder: encoder))
         // Round 21's "Agreed." answers a comment above it that the page does not mark as replied
         // to, so it is read as a comment of its own that fits any article (boilerplate); round 24's
@@ -27,7 +27,9 @@ struct CommentPageTests {
         #expect(evaluation.genuineFlagged <= 12, "\(evaluation.genuineFlagged) of \(evaluation.genuine) on-topic comments flagged")
         // Round 27 holds the one comment so far clustered with a campaign it is not part of.
         #expect(evaluation.templatePairs.precision >= 0.98, "template pair precision \(evaluation.templatePairs.precision)")
-        // Campaigns reworded so far that their comments are under 0.55 alike (rounds 19 and 20) are missed.
+        // Campaigns reworded so far that their comments are under 0.55 alike (rounds 19 and 20) are
+        // missed, and round 28's talking points made again in new words (a school's land wanted for
+        // housing, "temporary" cuts that stay) mostly are.
         #expect(evaluation.templatePairs.recall >= 0.6, "template pair recall \(evaluation.templatePairs.recall)")
         let offTopic = try #require(evaluation.perFlag["off_topic"])
         #expect(offTopic.precision >= 0.9, "off-topic precision \(offTopic.precision)")

@@ -1073,4 +1073,55 @@ struct CommentSectionLayoutTests {
         #expect(result.map(\.author) == ["Greta Olsen", "Curling Club 4 Ever", "Greta Olsen"], "the handle beside the name is not part of it")
         #expect(result.map(\.parent) == [nil, "c1", "c2"], "a reply names the comment it answers by its author's handle")
     }
+
+    @Test func aOneWordBadgeBetweenTheNameAndTheTimeOfAReply() {
+        let result = comments(
+            """
+            Comments (3)
+            Sort by: Newest | Oldest
+
+            PW
+            Priya Walsh
+            3h
+            The new timetable cuts the last train by an hour.
+            Reply · Like · 5
+
+            OB
+            Owen Baird
+            Subscriber
+            2h
+            Replying to Priya Walsh
+            It only applies on Sundays, the rest stay as they are.
+            Reply · Like · 2
+
+            LF
+            Lena Fischer
+            Subscriber
+            1h
+            Good to know, thanks both.
+            Reply · Like · 0
+            """)
+        #expect(result.map(\.author) == ["Priya Walsh", "Owen Baird", "Lena Fischer"], "a badge of one word is not a name")
+        #expect(result.map(\.parent) == [nil, "c1", nil])
+    }
+
+    @Test func initialsDrawnFromAUserNamesParts() {
+        let result = comments(
+            """
+            Comments (2)
+
+            MK
+            mo_kinsella  ·  4h ago
+            The crossing lights have been broken since March.
+            ▲ 12   Reply   Share   Report
+
+            TB
+            tess.brady  ·  3h ago
+            Reported them twice myself.
+            ▲ 3   Reply   Share   Report
+            """)
+        #expect(result.map(\.author) == ["mo_kinsella", "tess.brady"])
+        #expect(
+            result.map(\.text) == ["The crossing lights have been broken since March.", "Reported them twice myself."], "no initials in the text")
+    }
 }

@@ -94,4 +94,21 @@ struct HTMLBodyExtractionTests {
             _ = HTMLArticleExtractor().extract(html: html)
         }
     }
+
+    @Test func aSubheadingUnderTheHeadlineOpensTheStoryAndANoteUnderItDoesNot() {
+        let article = HTMLArticleExtractor().extract(
+            html: """
+                <html><body><div class="xx-story"><h1 class="xx-story__title">Harbour wall to be rebuilt after storm damage</h1>
+                <h2 class="xx-story__sub">Repairs costing £2.1m will start in May and take most of the summer, the council says.</h2>
+                <div class="xx-story__text"><p>The harbour wall breached in January's storm will be rebuilt from May, the council has confirmed.</p>
+                <p>Boats will moor at the north quay while the work goes on.</p>
+                <p class="xx-funding-note"><em>This report was produced with support from a local news fund.</em></p></div></div></body></html>
+                """)
+        #expect(
+            article.paragraphs == [
+                "Repairs costing £2.1m will start in May and take most of the summer, the council says.",
+                "The harbour wall breached in January's storm will be rebuilt from May, the council has confirmed.",
+                "Boats will moor at the north quay while the work goes on.",
+            ])
+    }
 }

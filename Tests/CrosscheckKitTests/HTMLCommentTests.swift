@@ -305,4 +305,50 @@ struct HTMLCommentTests {
         #expect(article.comments.first?.text == "Sunday is the only day my shift lets me take the kids.")
         #expect(article.byline == "Ines Moreau, Education Reporter", "the role beside the name in the byline is the writer's title")
     }
+
+    @Test func commentsWhoseMarkupNeverSaysCommentUnderAHeadingInABoxOfItsOwn() {
+        let html = """
+            <html><body><article><h1>Night buses return to the ring road</h1>
+            <p>Night buses will run on the ring road again from June, the transport authority said.</p></article>
+            <section class="qv-say"><div class="qv-say__top"><h2>Have your say <span>(3)</span></h2>
+            <p class="qv-say__rules">Please be civil. Posts are checked after they go up.</p>
+            <div class="qv-say__order">Order: <a href="?o=new">Newest</a> <a href="?o=old">Oldest</a></div></div>
+            <ol class="qv-say__list">
+            <li class="qv-post" id="post-7"><div class="qv-post__head"><span class="qv-post__pic">GA</span>
+            <a class="qv-post__who" href="/u/7">Greta Aalto</a><time datetime="2026-04-02">2 hours ago</time></div>
+            <div class="qv-post__words"><p>Finally. Getting home from the late shift has meant a taxi every night.</p></div>
+            <div class="qv-post__acts"><button>Reply</button><button>Like 12</button></div>
+            <ol class="qv-post__answers"><li class="qv-post" id="post-8"><div class="qv-post__head">
+            <a class="qv-post__who" href="/u/8">Colm Byrne</a><time datetime="2026-04-02">1 hour ago</time></div>
+            <div class="qv-post__words"><p>Same on the hospital rota.</p></div></li></ol></li>
+            <li class="qv-post" id="post-9"><div class="qv-post__head"><a class="qv-post__who" href="/u/9">Ines Duarte</a>
+            <time datetime="2026-04-02">40 minutes ago</time></div>
+            <div class="qv-post__words"><p>Which routes exactly? The notice only lists two.</p></div></li></ol></section>
+            </body></html>
+            """
+        let article = HTMLArticleExtractor().extract(html: html)
+        #expect(article.comments.map(\.author) == ["Greta Aalto", "Colm Byrne", "Ines Duarte"])
+        #expect(article.comments.map(\.parent) == [nil, "post-7", nil])
+        #expect(article.paragraphs == ["Night buses will run on the ring road again from June, the transport authority said."])
+    }
+
+    @Test func aReplyNamesItsParentByALinkOrByAWidgetsOwnAttribute() {
+        let html = """
+            <html><body><article><h1>Pool to close for repairs over summer</h1>
+            <p>The leisure centre pool will close for ten weeks this summer while its roof is repaired.</p></article>
+            <div class="comments">
+            <div class="comment" id="k-31"><strong class="who">Ravi Menon</strong><span class="when">3 May 2026 at 8:05 am</span>
+            <div class="words"><p>Ten weeks in the school holidays is the worst possible timing.</p></div></div>
+            <div class="comment" id="k-32"><strong class="who">Beth Carr</strong><span class="when">3 May 2026 at 9:10 am</span>
+            <div class="reply-note">In reply to <a href="#k-31">Ravi Menon</a></div>
+            <div class="words"><p>The roof will not wait for September though.</p></div></div>
+            <div class="comment" id="k-33" data-yb-id="a77" data-yb-parent="k-32"><strong class="who">Ravi Menon</strong>
+            <span class="when">3 May 2026 at 9:40 am</span><div class="words"><p>Fair point, but they knew about it last year.</p></div></div>
+            </div></body></html>
+            """
+        let article = HTMLArticleExtractor().extract(html: html)
+        #expect(article.comments.map(\.author) == ["Ravi Menon", "Beth Carr", "Ravi Menon"])
+        #expect(article.comments.map(\.parent) == [nil, "k-31", "k-32"])
+        #expect(article.comments[1].text == "The roof will not wait for September though.", "the reply line is not the comment's text")
+    }
 }

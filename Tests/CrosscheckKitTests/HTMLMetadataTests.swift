@@ -98,4 +98,15 @@ struct HTMLMetadataTests {
         #expect(article.published == "2026-03-03")
         #expect(article.paragraphs == ["The first real paragraph of the story, long enough to count, with commas, too."])
     }
+
+    @Test func theHeadlineOnThePageOutranksOneWrittenForSharing() {
+        let head = """
+            <meta property="og:title" content="Ferry fares rise for islanders">
+            <script type='application/ld+json'>{"@type":"NewsArticle","headline":"Ferry fares rise for islanders"}</script>
+            """
+        let shown = "<h1>Ferry fares for islanders rise by a fifth as operator cites fuel costs</h1>"
+        #expect(extract(head: head, body: shown).title == "Ferry fares for islanders rise by a fifth as operator cites fuel costs")
+        // An <h1> that is the site's name, not the story, leaves the declared headline alone.
+        #expect(extract(head: head, body: "<h1>The Island Times</h1>").title == "Ferry fares rise for islanders")
+    }
 }

@@ -34,7 +34,7 @@ enum Furniture {
         "nav", "ad", "ads", "adslot", "menu", "tags", "tag", "rail", "print", "hidden", "hide", "bio", "meta",
         "tools", "aside", "extra", "share", "follow", "teaser", "teasers", "card", "cards", "promo", "more",
         "links", "callout", "embed", "video", "photo", "image", "gallery", "slideshow", "figure", "infobox",
-        "toc", "alert", "notice", "cta", "search", "rating", "ratings", "kicker",
+        "toc", "alert", "notice", "note", "cta", "search", "rating", "ratings", "kicker",
     ]
 
     /// Words in a class or id that mark the main content; they veto a token match.

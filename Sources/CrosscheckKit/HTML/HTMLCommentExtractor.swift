@@ -43,8 +43,12 @@ struct HTMLCommentExtractor {
         // `data-parent-id="9101"` names the comment whose `data-comment-id` is 9101 (its id may be "c9101").
         var byNumber: [String: String] = [:]
         for item in items {
-            for name in ["data-comment-id", "data-id"] {
-                if let number = document[item].attribute(name), !number.isEmpty, byNumber[number] == nil { byNumber[number] = ids[item] }
+            // `data-comment-id`, `data-id`, a widget's own `data-plv-id`.
+            for attribute in document[item].attributes
+            where attribute.name.hasPrefix("data-") && attribute.name.hasSuffix("id")
+                && !["user", "author", "parent", "reply", "thread", "article", "page"].contains(where: attribute.name.contains)
+            {
+                if !attribute.value.isEmpty, byNumber[attribute.value] == nil { byNumber[attribute.value] = ids[item] }
             }
         }
         var comments: [Comment] = []
@@ -466,17 +470,31 @@ struct HTMLCommentExtractor {
 
     private func parentAttribute(of item: Int) -> String? {
         let node = document[item]
-        for name in ["data-parent", "data-parent-id", "data-reply-to", "data-in-reply-to", "data-parentid"] {
-            if let value = node.attribute(name), !value.isEmpty, value != "0" { return value }
+        // `data-parent`, `data-parent-id`, `data-reply-to`, a widget's own `data-plv-parent`.
+        for attribute in node.attributes where attribute.name.hasPrefix("data-") && !attribute.value.isEmpty && attribute.value != "0" {
+            if Self.parentAttributeEndings.contains(where: attribute.name.hasSuffix) { return attribute.value }
         }
-        // Microformats: `<a class="u-in-reply-to" href="#c2">`, or `rel="in-reply-to"`.
+        // Microformats: `<a class="u-in-reply-to" href="#c2">`, or `rel="in-reply-to"`; a link to
+        // the parent that says so in its title or just before it ("In reply to <a href=#c2>Name</a>").
         for index in document.descendants(of: item) where document[index].tag == "a" {
             let link = document[index]
-            guard (link.attribute("class") ?? "").contains("in-reply-to") || link.attribute("rel") == "in-reply-to",
-                let href = link.attribute("href"), href.hasPrefix("#"), href.count > 1
-            else { continue }
+            guard let href = link.attribute("href"), href.hasPrefix("#"), href.count > 1 else { continue }
+            let said = [link.attribute("class"), link.attribute("rel"), link.attribute("title"), textBefore(index)]
+                .compactMap { $0?.lowercased() }
+            guard said.contains(where: { $0.contains("in-reply-to") || $0.contains("in reply to") || $0.contains("replying to") }) else { continue }
             return String(href.dropFirst())
         }
         return nil
+    }
+
+    /// How the names of attributes that hold a reply's parent end.
+    static let parentAttributeEndings = ["-parent", "-parent-id", "-parentid", "-reply-to", "-in-reply-to", "-replyto"]
+
+    /// The text of the link's parent element before the link, when short ("In reply to ").
+    private func textBefore(_ link: Int) -> String? {
+        let parent = document[link].parent
+        guard parent >= 0, let position = document[parent].children.firstIndex(of: link) else { return nil }
+        let before = document[parent].children[..<position].map { document.text(of: $0) }.joined(separator: " ")
+        return before.count <= 40 ? before : nil
     }
 }

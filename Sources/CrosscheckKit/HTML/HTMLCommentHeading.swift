@@ -29,22 +29,32 @@ extension HTMLCommentExtractor {
     /// `<div>` per comment, nested for replies; a table row per comment), and the nodes the
     /// section takes: the heading and the blocks after it. `nil` when there are not two such.
     func timedItemsUnderHeading() -> (items: [Int], nodes: Set<Int>)? {
+        // The heading may stand in a box of its own with the section's notes and sort links, the
+        // comments after the box: each level out is tried in turn.
         for heading in document.nodes.indices where isCommentHeading(heading) {
-            guard let blocks = blocksAfter(heading) else { continue }
-            var level = blocks
-            for _ in 0..<6 {
-                var groups: [String: [Int]] = [:]
-                for node in level where !document.text(of: node).isEmpty { groups[signature(of: node), default: []].append(node) }
-                let timed = groups.values.map { $0.filter(hasTime) }.filter { $0.count >= 2 }
-                if let best = timed.max(by: { $0.count < $1.count || ($0.count == $1.count && $0[0] > $1[0]) }) {
-                    let shape = signature(of: best[0])
-                    let everything = blocks.flatMap { [$0] + document.descendants(of: $0) }
-                    let items = everything.filter { signature(of: $0) == shape && hasTime($0) }
-                    return (items, Set(everything + [heading]))
-                }
-                level = level.flatMap { document[$0].children.filter { !document[$0].isText } }
-                if level.isEmpty { break }
+            for blocks in blockLevels(after: heading) {
+                if let found = timedItems(in: blocks) { return (found.items, found.nodes.union([heading])) }
             }
+        }
+        return nil
+    }
+
+    /// Among `blocks` and their descendants, the repeated elements of one shape that each show a
+    /// time, and every node of the blocks.
+    private func timedItems(in blocks: [Int]) -> (items: [Int], nodes: Set<Int>)? {
+        var level = blocks
+        for _ in 0..<6 {
+            var groups: [String: [Int]] = [:]
+            for node in level where !document.text(of: node).isEmpty { groups[signature(of: node), default: []].append(node) }
+            let timed = groups.values.map { $0.filter(hasTime) }.filter { $0.count >= 2 }
+            if let best = timed.max(by: { $0.count < $1.count || ($0.count == $1.count && $0[0] > $1[0]) }) {
+                let shape = signature(of: best[0])
+                let everything = blocks.flatMap { [$0] + document.descendants(of: $0) }
+                let items = everything.filter { signature(of: $0) == shape && hasTime($0) }
+                return (items, Set(everything))
+            }
+            level = level.flatMap { document[$0].children.filter { !document[$0].isText } }
+            if level.isEmpty { break }
         }
         return nil
     }
@@ -67,22 +77,27 @@ extension HTMLCommentExtractor {
 
     /// The element siblings after the heading (after its parent's, when the heading stands alone
     /// in a wrapper), up to the first that is page furniture by name or tag.
-    private func blocksAfter(_ heading: Int) -> [Int]? {
+    private func blocksAfter(_ heading: Int) -> [Int]? { blockLevels(after: heading).first }
+
+    /// The element siblings after the heading that hold text, then those after its parent, and its
+    /// grandparent's: up to three lists, innermost first.
+    private func blockLevels(after heading: Int) -> [[Int]] {
+        var levels: [[Int]] = []
         var anchor = heading
         for _ in 0..<3 {
             let parent = document[anchor].parent
-            guard parent >= 0, parent != anchor else { return nil }
+            guard parent >= 0, parent != anchor, !["body", "html"].contains(document[parent].tag) else { return levels }
             let siblings = document[parent].children
-            guard let position = siblings.firstIndex(of: anchor) else { return nil }
+            guard let position = siblings.firstIndex(of: anchor) else { return levels }
             var blocks: [Int] = []
             for sibling in siblings[(position + 1)...] where !document[sibling].isText {
                 let node = document[sibling]
                 if ["footer", "nav", "aside"].contains(node.tag) { break }
                 if !HTMLTags.ignored.contains(node.tag) { blocks.append(sibling) }
             }
-            if blocks.contains(where: { !document.text(of: $0).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { return blocks }
+            if blocks.contains(where: { !document.text(of: $0).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { levels.append(blocks) }
             anchor = parent
         }
-        return nil
+        return levels
     }
 }

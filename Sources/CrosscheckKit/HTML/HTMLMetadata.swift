@@ -100,6 +100,11 @@ struct HTMLMetadata: Sendable, Hashable {
         var title = JSONLD.string(article?["headline"]) ?? meta["og:title"] ?? meta["twitter:title"]
         if title?.isEmpty == true { title = nil }
         if title == nil { title = firstH1 }
+        // The headline on the page is the one readers cite; a declared one that shares its words is
+        // the version written for search or sharing.
+        if let declared = title, let shown = firstH1, Self.clean(shown) != Self.clean(declared), Self.sameStory(shown, declared) {
+            title = shown
+        }
         if title == nil, let titleTag, !titleTag.isEmpty {
             let stripped = Self.strippingSiteSuffix(titleTag, siteName: siteName)
             title = stripped
@@ -191,6 +196,17 @@ struct HTMLMetadata: Sendable, Hashable {
     /// "Bridge vote passes | The Harbour Herald" becomes "Bridge vote passes".
     ///
     /// With `onlyKnown`, only a suffix equal to the site name is removed.
+    /// Whether two headlines tell the same story: at least half the words of the shorter are in
+    /// the other.
+    static func sameStory(_ first: String, _ second: String) -> Bool {
+        func words(_ text: String) -> Set<String> {
+            Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.filter { $0.count > 2 }.map(String.init))
+        }
+        let (a, b) = (words(first), words(second))
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        return Double(a.intersection(b).count) >= 0.5 * Double(min(a.count, b.count))
+    }
+
     static func strippingSiteSuffix(_ title: String, siteName: String?, onlyKnown: Bool = false) -> String {
         let title = clean(title)
         for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {

@@ -2,7 +2,9 @@
 /// "summary"): the article's first paragraph, as in copied text, though it stands outside the
 /// body's container.
 enum HTMLStandfirst {
-    static let classWords: Set<String> = ["dek", "deck", "standfirst", "strapline", "subtitle", "subhead", "subheadline", "summary", "lede", "lead"]
+    static let classWords: Set<String> = [
+        "dek", "deck", "standfirst", "strapline", "subtitle", "subhead", "subheadline", "summary", "lede", "lead", "sub", "intro",
+    ]
 
     /// The standfirst's text: the first element after the page's first `<h1>`, among its next
     /// siblings, that is a `<p>` or `<div>` whose class names a standfirst.

@@ -130,11 +130,12 @@ extension CommentSectionSplitter {
     }
 
     /// A label a site gives a comment or its author that reads as a name ("Guardian Pick", "Top
-    /// fan", "Staff Pick", "Top contributor"): two or three words ending on a badge's word.
+    /// fan", "Staff Pick", "Top contributor", "Subscriber"): up to three words ending on a badge's
+    /// word.
     static func isBadgeLabel(_ text: String) -> Bool {
         let words = text.lowercased().split(separator: " ")
         let badges: Set<Substring> = ["pick", "fan", "contributor", "moderator", "subscriber", "featured", "supporter"]
-        return (2...3).contains(words.count) && words.last.map { badges.contains($0) } == true
+        return (1...3).contains(words.count) && words.last.map { badges.contains($0) } == true
     }
 
     /// A one-word role a site shows under a commenter's name: "Author", "Moderator", "Staff".

@@ -189,13 +189,17 @@ public enum FurnitureText {
     /// A photo's credit line: "Photo: Jo Bloggs/Agency", "Picture: Agency", or the photographer
     /// and the agency alone ("Iain Gillies/West Coast Herald").
     static func isPhotoCredit(_ line: String) -> Bool {
+        isLabelledPhotoCredit(line) || (line.lowercased().roughWordCount <= 10 && isNameSlashAgency(line.trimmingCharacters(in: .whitespaces)))
+    }
+
+    /// A photo's credit line that says what it is: "Photo: Jo Bloggs/Agency", "Image: Agency".
+    static func isLabelledPhotoCredit(_ line: String) -> Bool {
         let lower = line.lowercased().trimmingASCII().trimmingDecorations
         guard lower.roughWordCount <= 10 else { return false }
-        let labelled = [
+        return [
             "photo:", "photo by", "photograph:", "photograph by", "image:", "image by", "image credit", "credit:", "photo credit", "picture:", "©",
         ]
         .contains { lower.hasPrefix($0) }
-        return labelled || isNameSlashAgency(line.trimmingCharacters(in: .whitespaces))
     }
 
     /// "Iain Gillies/West Coast Herald", "Reuters/Jane Doe": two names joined by a slash, one of them

@@ -10,7 +10,7 @@ extension PlainTextExtractor {
     }
 
     /// The lines without avatars drawn as initials: "MO" over "Maureen Oldfield", or over
-    /// "Maureen Oldfield — 2 days ago".
+    /// "Maureen Oldfield — 2 days ago"; "DW" over the user name "dai_wyn · 9h ago".
     static func withoutInitialAvatars(_ lines: [String]) -> [String] {
         lines.indices.compactMap { index in
             let line = lines[index].trimmingCharacters(in: .whitespaces)
@@ -19,8 +19,13 @@ extension PlainTextExtractor {
             for separator in [" — ", " – ", " · ", " • ", " | "] {
                 if let range = next.range(of: separator) { next = String(next[..<range.lowerBound]) }
             }
+            next = next.trimmingCharacters(in: .whitespaces)
             let initials = String(next.split(separator: " ").compactMap(\.first).filter(\.isUppercase))
-            return looksLikeName(next) && initials == line ? nil : lines[index]
+            if looksLikeName(next) && initials == line { return nil }
+            // A user name's parts: "dai_wyn", "sea.view-jan".
+            let parts = next.split { "_.- ".contains($0) }.filter { $0.first?.isLetter == true }
+            let partInitials = String(parts.compactMap(\.first)).uppercased()
+            return parts.count >= 2 && partInitials == line && isCommenterName(next) ? nil : lines[index]
         }
     }
 

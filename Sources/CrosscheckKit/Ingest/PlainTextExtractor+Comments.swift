@@ -38,15 +38,7 @@ extension PlainTextExtractor {
         guard (1...4).contains(words.count) else { return false }
         // "Sort by: Best", "Comment as guest": the controls over a thread that shows no count.
         if ["sort by: best", "sort by: top", "sort by: new", "sort by: old", "comment as guest"].contains(lower) { return true }
-        if [
-            "comments", "reader comments", "readers' comments", "join the conversation", "discussion",
-            "what readers say", "responses", "comments are open", "reactions", "reader reactions", "conversation", "top comments",
-            "have your say", "join the debate", "your comments", "your say", "discussion about this post", "join the chat",
-            "reader feedback", "readers' feedback", "talkback",
-            "discussion about this article", "discussion about this story",
-        ].contains(lower) {
-            return true
-        }
+        if commentHeadings.contains(lower) { return true }
         let digits = lower.filter(\.isNumber)
         let letters = lower.filter { $0.isLetter || $0 == " " }.trimmingCharacters(in: .whitespaces)
         let nouns = [
@@ -56,10 +48,20 @@ extension PlainTextExtractor {
         ]
         if !digits.isEmpty || lower.hasPrefix("no ") {
             let stripped = letters.hasPrefix("no ") ? String(letters.dropFirst(3)) : letters
-            return nouns.contains(stripped)
+            // "Have your say (15)": a heading with its count.
+            return nouns.contains(stripped) || commentHeadings.contains(stripped)
         }
         return false
     }
+
+    /// Headings a comment section goes by, in lower case.
+    static let commentHeadings: Set<String> = [
+        "comments", "reader comments", "readers' comments", "join the conversation", "discussion",
+        "what readers say", "responses", "comments are open", "reactions", "reader reactions", "conversation", "top comments",
+        "have your say", "join the debate", "your comments", "your say", "discussion about this post", "join the chat",
+        "reader feedback", "readers' feedback", "talkback",
+        "discussion about this article", "discussion about this story",
+    ]
 
     static func comments(from lines: [String]) -> [Comment] {
         let section = normalizedCommentLines(lines).filter {

@@ -28,8 +28,11 @@ extension PlainTextExtractor {
             // A caption printed twice, the second time with its credit run on.
             if index + 1 < lines.count, isCaptionAgainWithCredit(line, lines[index + 1]) { return nil }
             if index > 0, isCaptionAgainWithCredit(lines[index - 1], line) { return nil }
-            // The caption and its credit stand as a block of their own, blank lines around them.
-            let alone = (index == 0 || lines[index - 1].isEmpty) && (index + 2 >= lines.count || lines[index + 2].isEmpty)
+            // The caption and its credit stand as a block of their own, blank lines around them;
+            // a credit that says what it is ("Image: …") needs only the blank line after it.
+            let closed = index + 2 >= lines.count || lines[index + 2].isEmpty
+            let labelled = index + 1 < lines.count && FurnitureText.isLabelledPhotoCredit(lines[index + 1])
+            let alone = (index == 0 || lines[index - 1].isEmpty || labelled) && closed
             let captions =
                 alone && index + 1 < lines.count && FurnitureText.isPhotoCredit(lines[index + 1]) && !line.isEmpty
                 && line.split(separator: " ").count <= 30 && !FurnitureText.isPhotoCredit(line)

@@ -112,10 +112,15 @@ public struct PlainTextExtractor: Sendable {
     /// The headline is the line just above a "By ..." line near the top, or else the first line
     /// of three or more words that reads as a headline.
     static func takeHeadline(from paragraphs: inout [String]) -> String? {
-        // "Tahlia Morcombe" over "By Tahlia Morcombe": the writer's picture, named, above the byline.
-        if let twice = paragraphs.prefix(60).indices.first(where: {
-            $0 + 1 < paragraphs.count && ArticleHeaderLines.isPersonName(paragraphs[$0])
-                && ArticleHeaderLines.bylineName(paragraphs[$0 + 1]) == paragraphs[$0]
+        // "Tahlia Morcombe" over "By Tahlia Morcombe" or over "Tahlia Morcombe": the writer's
+        // picture, named, above the byline.
+        if let twice = paragraphs.prefix(60).indices.first(where: { index in
+            guard index + 2 < paragraphs.count, ArticleHeaderLines.isPersonName(paragraphs[index]) else { return false }
+            if ArticleHeaderLines.bylineName(paragraphs[index + 1]) == paragraphs[index] { return true }
+            // The name twice is a writer's only over their role or the dateline (a section named
+            // twice is not).
+            let under = paragraphs[index + 2]
+            return paragraphs[index + 1] == paragraphs[index] && (ArticleHeaderLines.isRole(under) || ArticleHeaderLines.isDateline(under))
         }) {
             paragraphs.remove(at: twice)
         }
