@@ -16,7 +16,7 @@ struct CommentPageTests {
     @Test func screeningPastedPagesByMeaning() throws {
         let encoder = try #require(try SentenceEncoder.bundled(), "the shipped encoder should load")
         let threads = try LabelledThread.loadPages(directory: Self.directory)
-        #expect(threads.count == 69)
+        #expect(threads.count == 73)
         let evaluation = CommentFlagEvaluation.measure(threads, screener: try CommentScreener.standard(encoder: encoder))
         // Round 21's "Agreed." answers a comment above it that the page does not mark as replied
         // to, so it is read as a comment of its own that fits any article (boilerplate); round 24's

@@ -1124,4 +1124,24 @@ struct CommentSectionLayoutTests {
         #expect(
             result.map(\.text) == ["The crossing lights have been broken since March.", "Reported them twice myself."], "no initials in the text")
     }
+
+    @Test func aTwoWordBadgeUnderTheFirstCommentersName() {
+        let result = comments(
+            """
+            12 Comments
+            Write a comment…
+            Nora Quigley
+            Top Commenter
+            3 days ago
+            The old line ran past our farm until 1976. Good to see it walked again.
+            Reply · Like · 14
+
+                Declan Foy
+                3 days ago
+                My uncle was a signalman on it.
+                Reply · Like · 2
+            """)
+        #expect(result.map(\.author) == ["Nora Quigley", "Declan Foy"], "a site's label for a commenter is not a name")
+        #expect(result.map(\.parent) == [nil, "c1"])
+    }
 }

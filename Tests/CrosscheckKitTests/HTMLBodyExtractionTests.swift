@@ -111,4 +111,20 @@ struct HTMLBodyExtractionTests {
                 "Boats will moor at the north quay while the work goes on.",
             ])
     }
+
+    @Test func theWritersBoxUnderTheStoryIsNotIt() {
+        let article = HTMLArticleExtractor().extract(
+            html: """
+                <html><body><article><h1>Council approves new skate park</h1>
+                <div class="zz-body"><p>The council approved a new skate park beside the leisure centre on Tuesday night.</p>
+                <p>Building will start in the spring and cost 400,000.</p></div>
+                <div class="zz-authorbox"><p class="zz-authorbox__name">Ola Brandt</p><p class="zz-authorbox__role">Community Reporter</p>
+                <p>Ola covers the town's parks, clubs and schools.</p></div></article></body></html>
+                """)
+        #expect(
+            article.paragraphs == [
+                "The council approved a new skate park beside the leisure centre on Tuesday night.",
+                "Building will start in the spring and cost 400,000.",
+            ])
+    }
 }

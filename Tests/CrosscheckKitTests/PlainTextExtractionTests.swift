@@ -464,4 +464,27 @@ struct PlainTextExtractionTests {
                 "Several farms in the valley have sold their herds since the autumn, it said.",
             ], "the caption over its credit is not the story")
     }
+
+    @Test func placeholderLinesOfAnAdSlotAreNotTheStory() {
+        let article = PlainTextExtractor().extract(
+            text: """
+                Ferry timetable cut for the winter
+                By Lena Ortiz
+                Published Nov. 3, 2026
+
+                Article content
+                The island ferry will sail four times a day instead of seven from December, its operator said on Monday.
+
+                This advertisement has not loaded yet, but your article continues below.
+
+                The operator blamed a shortage of deckhands and the cost of fuel.
+
+                Article content
+                """)
+        #expect(
+            article.paragraphs == [
+                "The island ferry will sail four times a day instead of seven from December, its operator said on Monday.",
+                "The operator blamed a shortage of deckhands and the cost of fuel.",
+            ])
+    }
 }

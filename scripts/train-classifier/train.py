@@ -25,6 +25,15 @@ article (`--topic DIR` writes the split):
         --split /tmp/topic-split --encoder Sources/CrosscheckModels/Models/encoder \
         --out Sources/CrosscheckModels/Models/topic-ce --epochs 3 --lr 3e-5 --max-length 192 --batch 16 \
         --reference Tests/CrosscheckKitTests/Resources/topic-ce/reference.json
+
+The template model reads two comments of one thread ("[CLS] earlier [SEP] later [SEP]") and answers
+whether they are one campaign's talking point posted again in other words; its examples are
+campaigns and readers we wrote under articles of our own (`template-comments/`, `--template DIR`
+writes the split). It was tried and is not shipped (docs/benchmarks.md, "A template model, tried"):
+
+    python3 scripts/train-classifier/train.py --task template --template scripts/train-classifier/template-comments \
+        --split /tmp/template-split --encoder Sources/CrosscheckModels/Models/encoder \
+        --out /tmp/template-ce --epochs 3 --lr 3e-5 --max-length 160 --batch 16
 """
 import argparse
 import hashlib
@@ -47,6 +56,8 @@ TASKS = {
     "techniques": {"labels": ["none", "technique"], "name": "crosscheck-techniques-minilm-l6"},
     "topic": {"labels": ["on_topic", "off_topic"], "name": "crosscheck-topic-minilm-l6",
               "input": "[CLS] article title and lead [SEP] comment [SEP], token types 0 then 1", "pairs": "topic-pairs.jsonl"},
+    "template": {"labels": ["apart", "template"], "name": "crosscheck-template-minilm-l6",
+                 "input": "[CLS] earlier comment [SEP] later comment [SEP], token types 0 then 1", "pairs": "template-pairs.jsonl"},
 }
 
 
@@ -165,11 +176,13 @@ def load(model_dir, encoder_dir, config, labels):
     return model
 
 
-def reference(model_dir, encoder_dir, tokenizer, config, labels, out_path):
-    """The exported model's probabilities (float16 weights widened, as Swift reads them) on fixed texts."""
+def reference(model_dir, encoder_dir, tokenizer, config, task_name, out_path):
+    """The exported model's probabilities (float16 weights widened, as Swift reads them) on fixed texts
+    (a pair task's on its fixed pairs)."""
+    task = TASKS[task_name]
+    labels = task["labels"]
     model = load(model_dir, encoder_dir, config, labels)
-    task = next((t for t in TASKS.values() if t["labels"] == labels and "pairs" in t), None)
-    if task:
+    if "pairs" in task:
         pairs = read(HERE / task["pairs"])
         encoded = encode(tokenizer, [(p["context"], p["text"]) for p in pairs])
         probabilities = stance.probabilities(model, encoded)
@@ -185,12 +198,59 @@ def reference(model_dir, encoder_dir, tokenizer, config, labels, out_path):
     out_path.write_text(json.dumps({"model": version, "labels": labels, "texts": rows}, indent=1) + "\n")
 
 
+def template_split(folder, out, seed):
+    """Comments written under articles as campaigns and as readers (folder/*.jsonl: article_title,
+    author, comment, family, kind "campaign"/"agrees"/"other", point) as pairs, split by article: a
+    seeded tenth of the articles for calibration, a tenth held out. A pair is a template when both
+    comments belong to one campaign; the hard pairs apart are a campaign comment and a reader making
+    its point in their own words, and two such readers. Each pair is read in page order."""
+    rng = random.Random(seed)
+    articles = {}
+    for path in sorted(folder.glob("*.jsonl")):
+        for row in read(path):
+            articles.setdefault((path.name, row["article_title"]), []).append(row)
+    keys = sorted(articles)
+    rng.shuffle(keys)
+    tenth = max(1, len(keys) // 10)
+    parts = {"calibration": keys[:tenth], "heldout": keys[tenth:2 * tenth], "train": keys[2 * tenth:]}
+    out.mkdir(parents=True, exist_ok=True)
+    for name, part in parts.items():
+        with open(out / (name + ".jsonl"), "w", encoding="utf-8") as f:
+            for key in sorted(part):
+                rows = articles[key]
+                pairs = []
+                for i in range(len(rows)):
+                    for j in range(i + 1, len(rows)):
+                        a, b = rows[i], rows[j]
+                        if a["author"] == b["author"]:
+                            continue
+                        if a["family"] and a["family"] == b["family"]:
+                            group = "same campaign"
+                        elif {a["kind"], b["kind"]} == {"campaign", "agrees"} and a["point"] == b["point"]:
+                            group = "campaign and a reader making its point"
+                        elif a["kind"] == b["kind"] == "agrees" and a["point"] == b["point"]:
+                            group = "two readers making one point"
+                        elif a["kind"] == b["kind"] == "campaign":
+                            group = "two campaigns"
+                        else:
+                            group = "other"
+                        pairs.append((group, a, b))
+                # Every pair of the first three groups; of the easy ones, as many as a campaign has pairs.
+                easy = [p for p in pairs if p[0] in ("two campaigns", "other")]
+                rng.shuffle(easy)
+                kept = [p for p in pairs if p[0] not in ("two campaigns", "other")] + easy[:12]
+                for group, a, b in kept:
+                    f.write(json.dumps({"context": a["comment"], "text": b["comment"], "label": group == "same campaign",
+                                        "source": "template", "group": group}, sort_keys=True) + "\n")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--task", choices=sorted(TASKS), required=True)
     parser.add_argument("--split", type=Path, required=True, help="the folder with train/calibration/heldout.jsonl")
     parser.add_argument("--tweepfake", type=Path, help="first write --split from this TweepFake folder")
     parser.add_argument("--topic", type=Path, help="first write --split from this folder of comments written under articles")
+    parser.add_argument("--template", type=Path, help="first write --split from this folder of campaign and reader comments")
     parser.add_argument("--encoder", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--reference", type=Path)
@@ -208,13 +268,15 @@ def main():
     config = json.loads((args.encoder / "config.json").read_text())
     tokenizer = stance.make_tokenizer(args.encoder / "vocab.txt", args.max_length)
     if args.reference_only:
-        reference(args.out, args.encoder, tokenizer, config, labels_named, args.reference)
+        reference(args.out, args.encoder, tokenizer, config, args.task, args.reference)
         return
 
     if args.tweepfake:
         tweepfake_split(args.tweepfake, args.split, args.seed)
     if args.topic:
         topic_split(args.topic, args.split, args.seed)
+    if args.template:
+        template_split(args.template, args.split, args.seed)
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     rng = random.Random(args.seed)
@@ -280,11 +342,11 @@ def main():
         if any(l for _, l in part):
             s, l = zip(*part)
             print(f"held out {source}: AP {average_precision(s, l):.3f}, F1 {f1_at(s, l, threshold):.3f} at the calibration threshold", flush=True)
-    for group in sorted(set(x.get("group", "") for x in heldout if x.get("source") == "topic")):
+    for group in sorted(set(x.get("group", "") for x in heldout if x.get("source") in ("topic", "template"))):
         part = [(s >= threshold) == x["label"] for s, x in zip(scores, heldout) if x.get("group") == group]
         print(f"held out {group}: {sum(part)} of {len(part)} right", flush=True)
     if args.reference:
-        reference(args.out, args.encoder, tokenizer, config, labels_named, args.reference)
+        reference(args.out, args.encoder, tokenizer, config, args.task, args.reference)
     print("wrote", args.out, flush=True)
 
 

@@ -23,7 +23,7 @@ enum Furniture {
         "read-more", "more-stories", "trending", "most-read", "mostread", "popular", "listen", "audio",
         "player", "podcast", "caption", "credit", "sidebar", "widget", "popup", "modal", "overlay", "toolbar",
         "masthead", "navbar", "navigation", "footer", "header", "outbrain", "taboola", "disclaimer",
-        "author-bio", "authorbio", "byline", "dateline", "timestamp", "skip-link", "sr-only", "visually-hidden",
+        "author-bio", "authorbio", "author-box", "authorbox", "byline", "dateline", "timestamp", "skip-link", "sr-only", "visually-hidden",
         "screen-reader", "print-only", "factcheck", "fact-check", "fact-checker", "tag-list", "taglist",
         "article-tags", "post-tags", "topics", "keywords", "pagination", "pager", "comment", "disqus", "banner",
         "feedback", "survey", "donate", "membership", "tooltip", "login", "pull-quote", "pullquote", "pull_quote",

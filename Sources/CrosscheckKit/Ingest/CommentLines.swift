@@ -134,7 +134,7 @@ extension CommentSectionSplitter {
     /// word.
     static func isBadgeLabel(_ text: String) -> Bool {
         let words = text.lowercased().split(separator: " ")
-        let badges: Set<Substring> = ["pick", "fan", "contributor", "moderator", "subscriber", "featured", "supporter"]
+        let badges: Set<Substring> = ["pick", "fan", "contributor", "commenter", "moderator", "subscriber", "featured", "supporter"]
         return (1...3).contains(words.count) && words.last.map { badges.contains($0) } == true
     }
 

@@ -24,6 +24,7 @@ public enum FurnitureText {
         "reuse this content", "explore more on these topics", "facebook", "x", "twitter", "whatsapp", "linkedin", "reddit",
         "telegram", "pinterest", "messenger", "bluesky", "threads", "flipboard", "follow", "unfollow", "previous", "next",
         "previous article", "next article", "mute", "unmute", "fullscreen", "full screen", "exit fullscreen", "enter email",
+        "article content",
     ]
 
     /// Line openings (lower-cased) that mark furniture when the line is short.
@@ -31,7 +32,7 @@ public enum FurnitureText {
         "listen to this", "listen to the", "listen:", "audio:", "share this", "share on", "share:", "follow us",
         "follow @", "sign up for", "sign up to", "subscribe to", "subscribe for", "get our newsletter",
         "newsletter:", "read more:", "read more at", "read next", "more:", "related:", "see also:", "also read",
-        "recommended:", "advertisement", "photo:", "photo by", "photograph:", "image:", "image by",
+        "recommended:", "advertisement", "this advertisement", "photo:", "photo by", "photograph:", "image:", "image by",
         "image credit", "credit:", "photo credit", "picture:", "illustration:", "video:", "watch:",
         "tags:", "topics:", "filed under", "categories:", "copyright", "©", "(c) 20", "all rights reserved",
         "this article was", "click here", "tap here", "download our app", "download the app",
