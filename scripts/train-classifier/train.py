@@ -96,25 +96,32 @@ def inputs(examples):
     return [(x["context"], x["text"]) if "context" in x else x["text"] for x in examples]
 
 
-def topic_split(folder, out, seed):
-    """Comments written under articles (folder/*.jsonl: article_title, article_lead, comment, label
-    "on"/"off", kind) as a split by article: a seeded tenth of the articles for calibration, a
-    tenth held out. The context is the article's title and lead, as the screen gives its article."""
+def article_parts(folder, seed):
+    """The rows of folder/*.jsonl grouped by article (file and title), split by article: a seeded
+    tenth for calibration, a tenth held out, the rest to train — each part's articles in sorted
+    order. Returns the seeded generator too, for the caller's further draws."""
     rng = random.Random(seed)
     articles = {}
     for path in sorted(folder.glob("*.jsonl")):
         for row in read(path):
-            key = (path.name, row["article_title"])
-            articles.setdefault(key, []).append(row)
+            articles.setdefault((path.name, row["article_title"]), []).append(row)
     keys = sorted(articles)
     rng.shuffle(keys)
     tenth = max(1, len(keys) // 10)
     parts = {"calibration": keys[:tenth], "heldout": keys[tenth:2 * tenth], "train": keys[2 * tenth:]}
+    return rng, {name: [articles[key] for key in sorted(part)] for name, part in parts.items()}
+
+
+def topic_split(folder, out, seed):
+    """Comments written under articles (folder/*.jsonl: article_title, article_lead, comment, label
+    "on"/"off", kind) as a split by article: a seeded tenth of the articles for calibration, a
+    tenth held out. The context is the article's title and lead, as the screen gives its article."""
+    _, parts = article_parts(folder, seed)
     out.mkdir(parents=True, exist_ok=True)
-    for name, part in parts.items():
+    for name, articles in parts.items():
         with open(out / (name + ".jsonl"), "w", encoding="utf-8") as f:
-            for key in sorted(part):
-                for row in articles[key]:
+            for rows in articles:
+                for row in rows:
                     f.write(json.dumps({"context": row["article_title"] + "\n" + row["article_lead"], "text": row["comment"],
                                         "label": row["label"] == "off", "source": "topic", "group": row["kind"]}, sort_keys=True) + "\n")
 
@@ -204,20 +211,11 @@ def template_split(folder, out, seed):
     seeded tenth of the articles for calibration, a tenth held out. A pair is a template when both
     comments belong to one campaign; the hard pairs apart are a campaign comment and a reader making
     its point in their own words, and two such readers. Each pair is read in page order."""
-    rng = random.Random(seed)
-    articles = {}
-    for path in sorted(folder.glob("*.jsonl")):
-        for row in read(path):
-            articles.setdefault((path.name, row["article_title"]), []).append(row)
-    keys = sorted(articles)
-    rng.shuffle(keys)
-    tenth = max(1, len(keys) // 10)
-    parts = {"calibration": keys[:tenth], "heldout": keys[tenth:2 * tenth], "train": keys[2 * tenth:]}
+    rng, parts = article_parts(folder, seed)
     out.mkdir(parents=True, exist_ok=True)
-    for name, part in parts.items():
+    for name, articles in parts.items():
         with open(out / (name + ".jsonl"), "w", encoding="utf-8") as f:
-            for key in sorted(part):
-                rows = articles[key]
+            for rows in articles:
                 pairs = []
                 for i in range(len(rows)):
                     for j in range(i + 1, len(rows)):
