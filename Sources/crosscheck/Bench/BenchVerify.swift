@@ -60,7 +60,10 @@ struct BenchVerify: AsyncParsableCommand {
             let sentences = stored.document.text.split(separator: ".").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard !sentences.isEmpty else { continue }
             var words = sentences[Int.random(in: 0..<sentences.count, using: &generator)].split(separator: " ").map(String.init)
-            if texts.count % 2 == 1 { words[Int.random(in: 0..<words.count, using: &generator)] = synthetic.draw() }
+            if texts.count % 2 == 1 {
+                // The swapped word comes from the claims' stream, not the store's, which importing uses up.
+                words[Int.random(in: 0..<words.count, using: &generator)] = synthetic.draw(using: &generator)
+            }
             texts.append(words.joined(separator: " ") + ".")
             sources.append(stored.id)
         }

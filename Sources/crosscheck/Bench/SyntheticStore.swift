@@ -23,7 +23,12 @@ struct SyntheticStore {
         self.cumulative = cumulative
     }
 
-    mutating func draw() -> String {
+    /// A word from the store's own stream (the documents are made of these).
+    mutating func draw() -> String { draw(using: &generator) }
+
+    /// A word drawn with `generator`, leaving the store's own stream alone: claims drawn so are the
+    /// same whether or not this run generated the store.
+    func draw(using generator: inout SeededGenerator) -> String {
         let target = Double.random(in: 0..<cumulative[cumulative.count - 1], using: &generator)
         var low = 0
         var high = cumulative.count - 1
