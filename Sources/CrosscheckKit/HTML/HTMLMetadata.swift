@@ -193,9 +193,6 @@ struct HTMLMetadata: Sendable, Hashable {
         return result.trimmingCharacters(in: CharacterSet(charactersIn: " |,·-"))
     }
 
-    /// "Bridge vote passes | The Harbour Herald" becomes "Bridge vote passes".
-    ///
-    /// With `onlyKnown`, only a suffix equal to the site name is removed.
     /// Whether two headlines tell the same story: at least half the words of the shorter are in
     /// the other.
     static func sameStory(_ first: String, _ second: String) -> Bool {
@@ -207,6 +204,9 @@ struct HTMLMetadata: Sendable, Hashable {
         return Double(a.intersection(b).count) >= 0.5 * Double(min(a.count, b.count))
     }
 
+    /// "Bridge vote passes | The Harbour Herald" becomes "Bridge vote passes".
+    ///
+    /// With `onlyKnown`, only a suffix equal to the site name is removed.
     static func strippingSiteSuffix(_ title: String, siteName: String?, onlyKnown: Bool = false) -> String {
         let title = clean(title)
         for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {

@@ -115,12 +115,12 @@ public struct PlainTextExtractor: Sendable {
         // "Tahlia Morcombe" over "By Tahlia Morcombe" or over "Tahlia Morcombe": the writer's
         // picture, named, above the byline.
         if let twice = paragraphs.prefix(60).indices.first(where: { index in
-            guard index + 2 < paragraphs.count, ArticleHeaderLines.isPersonName(paragraphs[index]) else { return false }
+            guard index + 1 < paragraphs.count, ArticleHeaderLines.isPersonName(paragraphs[index]) else { return false }
             if ArticleHeaderLines.bylineName(paragraphs[index + 1]) == paragraphs[index] { return true }
             // The name twice is a writer's only over their role or the dateline (a section named
             // twice is not).
-            let under = paragraphs[index + 2]
-            return paragraphs[index + 1] == paragraphs[index] && (ArticleHeaderLines.isRole(under) || ArticleHeaderLines.isDateline(under))
+            guard index + 2 < paragraphs.count, paragraphs[index + 1] == paragraphs[index] else { return false }
+            return ArticleHeaderLines.isRole(paragraphs[index + 2]) || ArticleHeaderLines.isDateline(paragraphs[index + 2])
         }) {
             paragraphs.remove(at: twice)
         }
